@@ -1,0 +1,20 @@
+"""Extractive summaries and attributed quotations for Russian news text.
+
+>>> from summarize import summarize
+>>> summary = summarize(text, sentences=3)  # doctest: +SKIP
+"""
+
+from .records import Quote, Quotes, Sentence, Span, Summary
+from .summarizer import Summarizer, summarize
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Quote",
+    "Quotes",
+    "Sentence",
+    "Span",
+    "Summarizer",
+    "Summary",
+    "summarize",
+]

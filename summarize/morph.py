@@ -1,0 +1,74 @@
+"""Morphology: one lazily created pymorphy3 analyzer per process, cached lemmas.
+
+The analyzer is never stored on a result or an estimator, so everything the
+library returns pickles cheaply; each process (or joblib worker) loads the
+dictionaries once, on first use.  Calling these functions from several threads
+is safe: the analyzer is read-only and ``functools.lru_cache`` is thread-safe.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pymorphy3 import MorphAnalyzer
+
+CACHE_SIZE = 100_000
+"""Words kept in each lemma cache (about 100k words is the sweet spot for
+pymorphy: most of the speed of an unbounded cache at a fraction of its memory)."""
+
+# Parts of speech that never carry a document's content.
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"})
+
+_lock = threading.Lock()
+_analyzer: MorphAnalyzer | None = None
+
+
+def analyzer() -> MorphAnalyzer:
+    """The process-wide ``pymorphy3.MorphAnalyzer``, created on first call."""
+    global _analyzer
+    if _analyzer is None:
+        with _lock:
+            if _analyzer is None:
+                import pymorphy3
+
+                _analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+    return _analyzer
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case, ``ё`` -> ``е``, soft hyphens and accents dropped: the key for lookups.
+
+    >>> normalize_word("Ещё")
+    'еще'
+    """
+    word = word.lower().replace("ё", "е")
+    if "\u00ad" in word or "\u0301" in word:
+        word = word.replace("\u00ad", "").replace("\u0301", "")
+    return word
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _analyse(word: str) -> tuple[str, str | None]:
+    parse = analyzer().parse(word)[0]
+    return parse.normal_form.replace("ё", "е"), parse.tag.POS
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of ``word`` (lower case, ``ё`` as ``е``).
+
+    >>> lemma("министрами")
+    'министр'
+    """
+    return _analyse(normalize_word(word))[0]
+
+
+def lemma_pos(word: str) -> tuple[str, str | None]:
+    """The lemma and the part of speech (pymorphy3's OpenCorpora tag) of ``word``.
+
+    >>> lemma_pos("обсудили")
+    ('обсудить', 'VERB')
+    """
+    return _analyse(normalize_word(word))
