@@ -142,6 +142,17 @@ class Summary:
             "sentences": [s.to_dict() for s in self.all_sentences],
         }
 
+    def to_frame(self) -> Any:
+        """A pandas DataFrame, one row per sentence; see :func:`summarize.export.to_frame`."""
+        from .export import to_frame
+
+        return to_frame(self)
+
+    def _repr_html_(self) -> str:
+        from .display import format_html
+
+        return format_html(self)
+
     def __repr__(self) -> str:
         return (
             f"Summary({len(self.sentences)} of {len(self.all_sentences)} sentences, "
@@ -177,6 +188,17 @@ class Quotes(Sequence[Quote]):
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types: the source text and every quote with its spans."""
         return {"text": self.text, "quotes": [q.to_dict() for q in self.items]}
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame, one row per quote; see :func:`summarize.export.to_frame`."""
+        from .export import to_frame
+
+        return to_frame(self)
+
+    def _repr_html_(self) -> str:
+        from .display import format_html
+
+        return format_html(self)
 
     def __repr__(self) -> str:
         shown = ", ".join(repr(q) for q in self.items[:3])
