@@ -4,6 +4,7 @@
 >>> summary = summarize(text, sentences=3)  # doctest: +SKIP
 """
 
+from .quotes import extract_quotes
 from .records import Quote, Quotes, Sentence, Span, Summary
 from .summarizer import Summarizer, summarize
 
@@ -16,5 +17,6 @@ __all__ = [
     "Span",
     "Summarizer",
     "Summary",
+    "extract_quotes",
     "summarize",
 ]
