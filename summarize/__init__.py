@@ -4,6 +4,7 @@
 >>> summary = summarize(text, sentences=3)  # doctest: +SKIP
 """
 
+from .batch import extract_quotes_many, summarize_many
 from .quotes import extract_quotes
 from .records import Quote, Quotes, Sentence, Span, Summary
 from .summarizer import Summarizer, summarize
@@ -18,5 +19,7 @@ __all__ = [
     "Summarizer",
     "Summary",
     "extract_quotes",
+    "extract_quotes_many",
     "summarize",
+    "summarize_many",
 ]

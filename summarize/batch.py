@@ -1,0 +1,185 @@
+"""Many documents at once: ``summarize_many`` and ``extract_quotes_many``.
+
+Both take any iterable of texts (a list, a generator reading an archive) and
+lazily yield one result per text, in input order.  The input is read chunk by
+chunk, so an endless one needs bounded memory.  With ``n_jobs`` other than 1
+(-1: every core) each chunk is shared out among joblib worker processes; a
+worker loads the morphological dictionaries on its first document and keeps
+them for every later one.
+
+>>> from summarize import summarize_many
+>>> texts = ["Министр обороны провёл переговоры. Встреча прошла в Москве.", "  ", None]
+>>> for result in summarize_many(texts, sentences=1, errors="return"):
+...     print(repr(result))
+Summary(1 of 2 sentences, summary='Министр обороны провёл переговоры.')
+Summary(0 of 0 sentences, summary='')
+TypeError('texts[2] must be str, got NoneType')
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sized
+from functools import partial
+from itertools import islice
+from typing import Any, TypeVar
+
+from .records import Quotes, Summary
+from .summarizer import Summarizer, check_text
+
+T = TypeVar("T")
+
+ERRORS = ("raise", "return")
+
+TASK_SIZE = 16
+"""Documents a worker gets at a time: enough to hide the cost of sending them."""
+
+TASKS_PER_WORKER = 4
+"""Tasks per worker in one chunk; a chunk is all the input held in memory at once."""
+
+
+def summarize_many(
+    texts: Iterable[str],
+    *,
+    n_jobs: int = 1,
+    progress: bool = False,
+    errors: str = "raise",
+    **summary_options: Any,
+) -> Iterator[Summary | Exception]:
+    """Summarise every text of ``texts``: a lazy iterator of one :class:`Summary` per text, in order.
+
+    ``summary_options`` are those of :func:`summarize` (``sentences``, ``ratio``
+    or ``words``).  ``n_jobs`` is the number of processes (-1: every core),
+    ``progress=True`` draws a tqdm bar on standard error (``pip install
+    "summarize[progress]"``).  With ``errors="return"`` a document that fails
+    (say, ``None`` instead of a text) gets the exception object in its place;
+    with ``errors="raise"`` the exception is raised when its turn comes.
+    Bad options raise ``ValueError`` at once, before any document is read.
+
+    >>> [str(s) for s in summarize_many(["Первое предложение. Второе.", "Одно."], sentences=1)]
+    ['Первое предложение.', 'Одно.']
+    """
+    model = Summarizer(**summary_options)
+    model.summarize("")  # a bad length fails here, before any work
+    return _run(texts, model, n_jobs=n_jobs, progress=progress, errors=errors)
+
+
+def extract_quotes_many(
+    texts: Iterable[str],
+    *,
+    n_jobs: int = 1,
+    progress: bool = False,
+    errors: str = "raise",
+    **quote_options: Any,
+) -> Iterator[Quotes | Exception]:
+    """The quotations of every text of ``texts``: a lazy iterator of one :class:`Quotes` per text, in order.
+
+    ``quote_options`` are those of :func:`extract_quotes`; ``n_jobs``,
+    ``progress`` and ``errors`` work as in :func:`summarize_many`.
+
+    >>> [len(q) for q in extract_quotes_many(["«Мы готовы к переговорам», — заявил министр.", "Тишина."])]
+    [1, 0]
+    """
+    from .quotes import extract_quotes
+
+    function = partial(extract_quotes, **quote_options)
+    function("")  # bad options fail here, before any work
+    return _run(texts, function, n_jobs=n_jobs, progress=progress, errors=errors)
+
+
+def _run(
+    texts: Iterable[str],
+    function: Callable[[str], T],
+    *,
+    n_jobs: int,
+    progress: bool,
+    errors: str,
+) -> Iterator[T | Exception]:
+    if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
+        raise TypeError(f"texts must be an iterable of str documents, got {type(texts).__name__}")
+    if errors not in ERRORS:
+        raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0:
+        raise ValueError(f"n_jobs must be a non-zero int (1: this process, -1: every core), got {n_jobs!r}")
+    results = _results(iter(texts), function, n_jobs, errors == "raise")
+    if progress:
+        results = progress_bar(results, len(texts) if isinstance(texts, Sized) else None)
+    return results
+
+
+def progress_bar(results: Iterable[T], total: int | None = None) -> Iterator[T]:
+    """Wrap ``results`` in a tqdm progress bar on standard error (the ``progress`` extra)."""
+    try:
+        from tqdm.auto import tqdm
+    except ImportError as error:
+        raise ImportError('progress=True needs tqdm: pip install "summarize[progress]"') from error
+    return iter(tqdm(results, total=total, unit="doc", dynamic_ncols=True))
+
+
+def _results(
+    texts: Iterator[Any], function: Callable[[str], T], n_jobs: int, raise_errors: bool
+) -> Iterator[T | Exception]:
+    workers = 1
+    if n_jobs != 1:
+        from joblib import effective_n_jobs
+
+        workers = effective_n_jobs(n_jobs)
+    chunks = _chunks(texts, TASK_SIZE * TASKS_PER_WORKER * workers)
+    if workers == 1:
+        batches: Iterator[list[T | Exception]] = (_apply(chunk, function, first) for first, chunk in chunks)
+    else:
+        batches = _parallel(chunks, function, workers)
+    for batch in batches:
+        for result in batch:
+            if raise_errors and isinstance(result, Exception):
+                raise result
+            yield result
+
+
+def _chunks(texts: Iterator[Any], size: int) -> Iterator[tuple[int, list[Any]]]:
+    """``(position of the first item, items)`` for consecutive slices of ``texts``."""
+    first = 0
+    while chunk := list(islice(texts, size)):
+        yield first, chunk
+        first += len(chunk)
+
+
+def _parallel(
+    chunks: Iterator[tuple[int, list[Any]]], function: Callable[[str], T], workers: int
+) -> Iterator[list[T | Exception]]:
+    from joblib import Parallel, delayed
+
+    # One Parallel for the whole run keeps the same worker processes (and their
+    # loaded dictionaries) from chunk to chunk.
+    with Parallel(n_jobs=workers, return_as="generator", batch_size=1, pre_dispatch="all") as parallel:
+        for first, chunk in chunks:
+            outputs = parallel(
+                delayed(_apply)(chunk[i : i + TASK_SIZE], function, first + i)
+                for i in range(0, len(chunk), TASK_SIZE)
+            )
+            try:
+                for output in outputs:  # noqa: UP028 (`yield from` would close outputs unguarded)
+                    yield output
+            finally:
+                # A caller who stops early (islice, break) has not lost anything: stay quiet.
+                with warnings.catch_warnings():
+                    warnings.filterwarnings("ignore", "[0-9]+ tasks", UserWarning)
+                    outputs.close()
+
+
+def _apply(
+    texts: Iterable[Any], function: Callable[[str], T], first: int | None = None, catch: bool = True
+) -> list[T | Exception]:
+    """Run ``function`` on each text; a failure becomes its exception (or is raised if not ``catch``).
+
+    A module-level function, so that joblib and Dask can ship it to their workers.
+    """
+    results: list[T | Exception] = []
+    for i, text in enumerate(texts):
+        try:
+            results.append(function(check_text(text, "text" if first is None else f"texts[{first + i}]")))
+        except Exception as error:
+            if not catch:
+                raise
+            results.append(error)
+    return results
