@@ -14,6 +14,7 @@ backgrounds alike.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterable
 from html import escape
 
@@ -29,6 +30,9 @@ SELECTED = "background:rgba(255,180,0,.35);border-radius:3px"
 QUOTE = "background:rgba(30,136,229,.25);border-radius:3px"
 CUE = "background:rgba(229,57,53,.25);border-bottom:2px solid rgba(229,57,53,.9)"
 SPEAKER = "background:rgba(67,160,71,.35);border-radius:3px"
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+"""Line breaks become ``<br>``: some renderers (nbconvert) drop blank lines between tags."""
 
 _TABLE_CUT = 200
 """Quotes longer than this are cut in the table (the text above shows them whole)."""
@@ -91,7 +95,7 @@ def _quotes_html(quotes: Quotes) -> str:
             text = quote.text if len(quote.text) <= _TABLE_CUT else quote.text[: _TABLE_CUT - 1] + "…"
             cells = (
                 str(number),
-                quote.speaker or (quote.speaker_mention.text if quote.speaker_mention else "—"),
+                quote.speaker or "—",
                 quote.cue.text if quote.cue else "—",
                 text,
                 quote.type,
@@ -124,8 +128,9 @@ def _quote_marks(quotes: Quotes) -> list[_Mark]:
 
 
 def _markup(text: str, marks: Iterable[_Mark]) -> str:
-    """``text`` escaped, each mark a ``<span>``; nested marks nest, and a mark that
-    crosses the end of an enclosing one is split there so the tags stay balanced."""
+    """``text`` escaped with ``<br>`` for line breaks, each mark a ``<span>``; nested marks
+    nest, and a mark that crosses the end of an enclosing one is split there so the
+    tags stay balanced."""
     size = len(text)
     queue = [(start, -stop, order, style, title) for order, (start, stop, style, title) in enumerate(marks)]
     queue = [item for item in queue if 0 <= item[0] < -item[1] <= size]
@@ -136,7 +141,7 @@ def _markup(text: str, marks: Iterable[_Mark]) -> str:
 
     def advance(to: int) -> None:
         nonlocal position
-        out.append(escape(text[position:to]))
+        out.append(_LINE_BREAK.sub("<br>", escape(text[position:to])))
         position = to
 
     while queue:

@@ -32,9 +32,11 @@ QUOTE_COLUMNS = (
 """Columns of ``Quotes.to_frame()``: one row per quote.  ``text``/``start``/``stop``
 are the quoted words and their offsets, ``speaker`` the nominative name,
 ``speaker_mention`` and ``cue`` the words of the source with their offsets;
-a missing speaker or cue is a missing value (``<NA>`` in its integer offset columns)."""
+a missing speaker or cue is ``pd.NA`` in its text and offset columns."""
 
 _OPTIONAL_OFFSETS = ("speaker_start", "speaker_stop", "cue_start", "cue_stop")
+_STRINGS = {name: "string" for name in ("text", "speaker", "speaker_mention", "cue", "type")}
+"""pandas' nullable string dtype: a missing value is ``<NA>`` whether or not a column has any."""
 
 
 def _pandas() -> Any:
@@ -59,7 +61,7 @@ def to_frame(result: Summary | Quotes) -> pd.DataFrame:
     if isinstance(result, Quotes):
         pd = _pandas()
         frame = pd.DataFrame([_quote_row(q) for q in result], columns=list(QUOTE_COLUMNS))
-        return frame.astype({name: "Int64" for name in _OPTIONAL_OFFSETS})
+        return frame.astype({**{name: "Int64" for name in _OPTIONAL_OFFSETS}, **_STRINGS})
     raise TypeError(f"result must be Summary or Quotes, got {type(result).__name__}")
 
 

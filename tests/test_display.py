@@ -25,7 +25,12 @@ TAG = re.compile(r"<[^>]*>")
 def shown_text(html: str) -> str:
     """The text a reader sees inside the text box: tags dropped, entities decoded."""
     inner = html.split(TEXT, 1)[1].split("</div>", 1)[0]
-    return unescape(TAG.sub("", inner))
+    return unescape(TAG.sub("", inner.replace("<br>", "\n")))
+
+
+def lines(text: str) -> str:
+    """``text`` as HTML sees it: every line break is one ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def balanced(html: str) -> bool:
@@ -132,6 +137,23 @@ def test_crossing_marks_are_split_so_tags_stay_balanced():
         f'<span style="{CUE}" title="cue of quote 0">готовы</span></span>'
         f'<span style="{CUE}" title="cue of quote 0">», — заявил</span>'
     ) in html
+    # A mention without a resolved name ("он", or a sloppy span) is no speaker in the table.
+    assert f'<td style="{CELL}">0</td><td style="{CELL}">—</td>' in html
+
+
+def test_line_breaks_are_br_elements_so_renderers_keep_paragraphs():
+    # nbconvert drops blank lines between tags; <br> elements survive every renderer.
+    text = "Заголовок\n\nПервый абзац.\r\nВторой."
+    quote = Quote("Первый абзац", 11, 23)
+    assert text[11:23] == quote.text
+    html = format_html(Quotes(text, (quote,)))
+    assert "\n" not in html and "\r" not in html
+    assert (
+        TEXT + "Заголовок<br><br>"
+        f'<span style="{QUOTE}" title="quote 0: unknown speaker, direct">Первый абзац</span>'
+        ".<br>Второй.</div>"
+    ) in html
+    assert shown_text(html) == lines(text)
 
 
 def test_empty_results():
@@ -157,7 +179,7 @@ def test_real_news_text_survives_the_markup(news):
         summary = summarize(text, sentences=2)
         html = format_html(summary)
         assert balanced(html), name
-        assert shown_text(html) == text, name
+        assert shown_text(html) == lines(text), name
         assert html.count(f'<span style="{SELECTED}"') == len(summary.sentences) == 2, name
         assert html.count('title="sentence ') == len(summary.all_sentences), name
         for s in summary.all_sentences:

@@ -83,9 +83,19 @@ def test_quotes_frame_flattens_the_spans():
     assert (first["start"], first["stop"], first["speaker_start"], first["speaker_stop"]) == (1, 10, 22, 28)
     assert (first["cue_start"], first["cue_stop"], first["type"]) == (15, 21, "direct")
     assert second["type"] == "partial"
-    assert all(pd.isna(second[name]) for name in ("speaker", "speaker_mention", "cue"))
-    assert all(second[name] is pd.NA for name in ("speaker_start", "speaker_stop", "cue_start", "cue_stop"))
-    assert str(frame["cue_start"].dtype) == "Int64"
+    missing = ("speaker", "speaker_mention", "speaker_start", "speaker_stop", "cue", "cue_start", "cue_stop")
+    assert all(second[name] is pd.NA for name in missing)
+    assert str(frame["cue_start"].dtype) == "Int64" and str(frame["speaker"].dtype) == "string"
+
+
+def test_frames_of_many_texts_concatenate_with_one_kind_of_missing_value():
+    # A text whose quotes all lack a speaker must not turn the column into objects
+    # holding None while other texts hold NaN.
+    anonymous = Quotes("Рынок закрылся: «тихо».", (Quote("тихо", 17, 21, type="partial"),))
+    frame = pd.concat([anonymous.to_frame(), peskov().to_frame()], ignore_index=True)
+    assert str(frame["speaker"].dtype) == "string" and str(frame["speaker_start"].dtype) == "Int64"
+    assert list(frame["speaker"].isna()) == [True, False, True]
+    assert frame["speaker"][0] is pd.NA and frame["speaker"][2] is pd.NA
 
 
 def test_empty_results_give_empty_frames_with_the_columns():
