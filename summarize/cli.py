@@ -1,39 +1,177 @@
-"""The ``summarize`` command (also ``python -m summarize``)."""
+"""The ``summarize`` command (also ``python -m summarize``).
+
+Plain text in, plain text out by default; ``--json`` writes JSON Lines, ``--jsonl``
+reads them (``{"id": ..., "text": ...}`` per line), and ``--out`` turns the
+command into an archive job that can be interrupted and rerun: it skips the ids
+already written to OUT.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from importlib.resources import files
+from typing import Any, TextIO
 
-from .summarizer import Summarizer, length_option
+from .batch import extract_quotes_many, progress_bar, summarize_many
+from .records import Quotes
+from .summarizer import length_option
+
+
+class UsageError(Exception):
+    """Bad input or options: reported in one line, exit status 2."""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="summarize",
-        description="Summarise Russian news text by its best sentences.",
-        epilog="Examples: summarize article.txt --sentences 2 | cat article.txt | summarize - | summarize --demo",
+        description="Summarise Russian news text by its best sentences, or list its quotations.",
+        epilog="Examples: summarize article.txt --sentences 2 | cat article.txt | summarize - | "
+        "summarize --demo --quotes | summarize --jsonl in.jsonl --out out.jsonl --jobs -1",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text file(s); '-' reads standard input")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text file(s); '-' reads stdin")
     length = parser.add_mutually_exclusive_group()
-    length.add_argument("--sentences", "-n", type=int, metavar="N", help="sentences in the summary (default 3)")
+    length.add_argument("--sentences", "-n", type=int, metavar="N", help="sentences in a summary (default 3)")
     length.add_argument("--ratio", "-r", type=float, metavar="R", help="share of the sentences, in (0, 1]")
     length.add_argument("--words", "-w", type=int, metavar="W", help="budget of words")
     parser.add_argument("--demo", action="store_true", help="summarise an article bundled with the package")
+    parser.add_argument("--quotes", "-q", action="store_true", help="list quotations instead of summarising")
+    parser.add_argument("--json", action="store_true", help="print JSON Lines: one object per document")
+    parser.add_argument(
+        "--jsonl", action="store_true", help='FILE holds JSON Lines, one {"id": ..., "text": ...} per line'
+    )
+    parser.add_argument(
+        "--out",
+        "-o",
+        metavar="OUT",
+        help="append JSON Lines to OUT, skipping ids already there (rerun to resume after an interruption)",
+    )
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="processes (-1: every core)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar with --out")
     return parser
 
 
-def _read(path: str) -> str:
+# -- input ---------------------------------------------------------------------------------
+
+
+def _open(path: str) -> TextIO:
     if path == "-":
-        return sys.stdin.read()
-    with open(path, encoding="utf-8-sig") as handle:
-        return handle.read()
+        return open(sys.stdin.fileno(), encoding="utf-8-sig", closefd=False)
+    return open(path, encoding="utf-8-sig")
+
+
+def _read(path: str) -> str:
+    try:
+        with _open(path) as handle:
+            return handle.read()
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"cannot read {path}: not UTF-8 text") from None
+
+
+def _jsonl(path: str) -> Iterator[tuple[Any, str]]:
+    """``(id, text)`` of each line of a JSON Lines file; the id defaults to the line number."""
+    try:
+        with _open(path) as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                where = f"{path}, line {number}"
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise UsageError(f"{where}: not JSON ({error.msg})") from None
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise UsageError(f'{where}: expected an object with a string "text"')
+                yield record.get("id", number), record["text"]
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"cannot read {path}: not UTF-8 text") from None
+
+
+def _documents(args: argparse.Namespace) -> Iterator[tuple[Any, str]]:
+    """``(id, text)`` of every input document, read lazily from JSON Lines."""
+    if args.demo:
+        yield "demo", files("summarize").joinpath("data/demo.txt").read_text(encoding="utf-8")
+    elif args.jsonl:
+        seen: set[str] = set()
+        for path in args.files:
+            for key, text in _jsonl(path):
+                token = json.dumps(key, sort_keys=True)
+                if token in seen:
+                    raise UsageError(f"{path}: id {key!r} appears twice; give every line its own id")
+                seen.add(token)
+                yield key, text
+    else:
+        # Plain files are read up front, so a missing one stops the command before any output.
+        yield from [(path, _read(path)) for path in args.files]
+
+
+def _count_lines(paths: Iterable[str]) -> int | None:
+    """Non-blank lines of the JSON Lines inputs (for the progress bar), None for standard input."""
+    if "-" in paths:
+        return None
+    total = 0
+    for path in paths:
+        with open(path, "rb") as handle:
+            total += sum(1 for line in handle if line.strip())
+    return total
+
+
+# -- resuming ------------------------------------------------------------------------------
+
+
+def _written_ids(path: str) -> set[str]:
+    """Ids already in OUT (as JSON tokens); a cut-off last line is removed from the file."""
+    done: set[str] = set()
+    if not os.path.exists(path):
+        return done
+    with open(path, "rb+") as handle:
+        complete = 0
+        for number, line in enumerate(handle, 1):
+            if not line.endswith(b"\n"):
+                break  # cut off by an interruption: truncated below, written again
+            try:
+                record = json.loads(line)
+                done.add(json.dumps(record["id"], sort_keys=True))
+            except (ValueError, KeyError, TypeError):
+                raise UsageError(
+                    f"{path}, line {number}: not a summarize output line; use another --out"
+                ) from None
+            complete += len(line)
+        handle.truncate(complete)
+    return done
+
+
+# -- output --------------------------------------------------------------------------------
+
+
+def _quote_table(quotes: Quotes) -> str:
+    """The quotes of one text as a plain table: speaker, cue, type, offsets, quote."""
+    if not quotes:
+        return "(no quotes)"
+    rows = [("speaker", "cue", "type", "offsets", "quote")]
+    for q in quotes:
+        shown = " ".join(q.text.split())
+        rows.append((q.speaker or "-", q.cue.text if q.cue else "-", q.type, f"{q.start}:{q.stop}", shown))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "\n".join("  ".join([*map(str.ljust, row[:4], widths), row[4]]) for row in rows)
+
+
+def _record(key: Any, result: Any) -> dict[str, Any]:
+    if isinstance(result, Exception):
+        return {"id": key, "error": f"{type(result).__name__}: {result}"}
+    return {"id": key, **result.to_dict()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (2 for bad usage)."""
+    """Run the command line; returns the exit status (1 if a document failed, 2 for bad usage)."""
     parser = _parser()
     args = parser.parse_args(argv)
     try:
@@ -42,21 +180,82 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(error))
     if args.demo == bool(args.files):
         parser.error("give FILE (or '-' for standard input) or --demo")
+    if args.jobs == 0:
+        parser.error("--jobs must be a positive number of processes, or -1 for every core")
+    if args.quotes and any(v is not None for v in (args.sentences, args.ratio, args.words)):
+        parser.error("--sentences/--ratio/--words set a summary's length; they do not go with --quotes")
+    if args.out and os.path.abspath(args.out) in {
+        os.path.abspath(path) for path in args.files if path != "-"
+    }:
+        parser.error("--out must not be one of the input files")
+    try:
+        return _run(args)
+    except UsageError as error:
+        parser.error(str(error))
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):  # `summarize ... | head`: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        parser.error(f"{error.filename or 'output'}: {error.strerror or error}")
+    except KeyboardInterrupt:
+        hint = "; run the same command again to resume" if args.out else ""
+        print(f"summarize: interrupted{hint}", file=sys.stderr)
+        return 130
 
-    model = Summarizer(sentences=args.sentences, ratio=args.ratio, words=args.words)
-    if args.demo:
-        texts = [("demo", files("summarize").joinpath("data/demo.txt").read_text(encoding="utf-8"))]
+
+def _run(args: argparse.Namespace) -> int:
+    documents = _documents(args)
+    done = _written_ids(args.out) if args.out else set()
+    pending: deque[Any] = deque()
+    skipped = 0
+
+    def texts() -> Iterator[str]:
+        nonlocal skipped
+        for key, text in documents:
+            if done and json.dumps(key, sort_keys=True) in done:
+                skipped += 1
+                continue
+            pending.append(key)
+            yield text
+
+    if args.quotes:
+        results = extract_quotes_many(texts(), n_jobs=args.jobs, errors="return")
     else:
-        texts = []
-        for path in args.files:
+        options = {"sentences": args.sentences, "ratio": args.ratio, "words": args.words}
+        options = {k: v for k, v in options.items() if v is not None}
+        results = summarize_many(texts(), n_jobs=args.jobs, errors="return", **options)
+
+    if args.out:
+        if not args.quiet:
+            total = _count_lines(args.files) if args.jsonl else len(args.files) or 1
             try:
-                texts.append((path, _read(path)))
-            except OSError as error:
-                parser.error(f"cannot read {path}: {error.strerror or error}")
-            except UnicodeDecodeError:
-                parser.error(f"cannot read {path}: not UTF-8 text")
-    for i, (name, text) in enumerate(texts):
-        if len(texts) > 1:
-            print(f"{'' if i == 0 else chr(10)}==> {name} <==")
-        print(model.summarize(text))
-    return 0
+                results = progress_bar(results, None if total is None else max(0, total - len(done)))
+            except ImportError:
+                pass  # no tqdm: no bar, the closing line still says what was done
+        written = failed = 0
+        with open(args.out, "a", encoding="utf-8", buffering=1) as out:
+            for result in results:
+                out.write(json.dumps(_record(pending.popleft(), result), ensure_ascii=False) + "\n")
+                written += 1
+                failed += isinstance(result, Exception)
+        print(
+            f"summarize: {written} written to {args.out}, {skipped} already there, {failed} failed",
+            file=sys.stderr,
+        )
+        return 1 if failed else 0
+
+    failed = 0
+    many = len(args.files) > 1 or args.jsonl
+    for i, result in enumerate(results):
+        key = pending.popleft()
+        failed += isinstance(result, Exception)
+        if args.json:
+            print(json.dumps(_record(key, result), ensure_ascii=False))
+            continue
+        if many:
+            print(f"{'' if i == 0 else chr(10)}==> {key} <==")
+        if isinstance(result, Exception):
+            print(f"error: {type(result).__name__}: {result}")
+        else:
+            print(_quote_table(result) if args.quotes else result)
+    return 1 if failed else 0
