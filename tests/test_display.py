@@ -8,7 +8,7 @@ from html import unescape
 
 import pytest
 
-from summarize import Quote, Quotes, Sentence, Span, Summary, summarize
+from summarize import Quote, Quotes, Sentence, Span, Summary, extract_quotes, summarize
 from summarize.display import format_html
 
 SELECTED = "background:rgba(255,180,0,.35);border-radius:3px"
@@ -157,13 +157,12 @@ def test_line_breaks_are_br_elements_so_renderers_keep_paragraphs():
 
 
 def test_empty_results():
-    assert format_html(summarize("  ")) == (
-        BOX
-        + META
-        + "Summary: 0 of 0 sentences selected · sentences=3, idf=document</div>"
-        + TEXT
-        + "  </div></div>"
+    empty = Summary("  ", (), {"sentences": 3})
+    assert (
+        format_html(empty)
+        == BOX + META + "Summary: 0 of 0 sentences selected · sentences=3</div>" + TEXT + "  </div></div>"
     )
+    assert "Summary: 0 of 0 sentences selected" in format_html(summarize(" \n "))
     html = format_html(Quotes("Без цитат."))
     assert "Quotes: 0" in html and "<table" not in html and shown_text(html) == "Без цитат."
 
@@ -171,6 +170,21 @@ def test_empty_results():
 def test_rejects_other_objects():
     with pytest.raises(TypeError, match="Summary or Quotes"):
         format_html("Цены выросли.")  # type: ignore[arg-type]
+
+
+def test_quotes_of_real_news_are_all_marked_and_tabled(news):
+    marked = 0
+    for name in sorted(news):
+        quotes = extract_quotes(news[name])
+        html = format_html(quotes)
+        assert balanced(html), name
+        assert shown_text(html) == lines(news[name]), name
+        assert html.count("<tr>") == (len(quotes) + 1 if len(quotes) else 0), name
+        for number, quote in enumerate(quotes):
+            assert f'title="quote {number}: ' in html, name
+            assert f'<td style="{CELL}">{quote.start}:{quote.stop}</td>' in html, name
+        marked += len(quotes)
+    assert marked > 300  # the corpus is full of quotes: this test saw plenty of them
 
 
 def test_real_news_text_survives_the_markup(news):
