@@ -5,6 +5,7 @@
 """
 
 from .batch import extract_quotes_many, summarize_many
+from .factcheck import QuoteMatch, find_quote, quotes_by_speaker
 from .quotes import extract_quotes
 from .records import Quote, Quotes, Sentence, Span, Summary
 from .summarizer import Summarizer, summarize
@@ -13,6 +14,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Quote",
+    "QuoteMatch",
     "Quotes",
     "Sentence",
     "Span",
@@ -20,6 +22,8 @@ __all__ = [
     "Summary",
     "extract_quotes",
     "extract_quotes_many",
+    "find_quote",
+    "quotes_by_speaker",
     "summarize",
     "summarize_many",
 ]

@@ -18,6 +18,7 @@ from importlib.resources import files
 from typing import Any, TextIO
 
 from .batch import extract_quotes_many, progress_bar, summarize_many
+from .factcheck import find_quote, format_match
 from .records import Quotes
 from .summarizer import length_option
 
@@ -52,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="processes (-1: every core)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar with --out")
+    parser.add_argument(
+        "--check-quote",
+        metavar="CLAIM",
+        help="check a claimed quotation against FILE: verdict, source span, differences",
+    )
     return parser
 
 
@@ -188,8 +194,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.path.abspath(path) for path in args.files if path != "-"
     }:
         parser.error("--out must not be one of the input files")
+    lengths = (args.sentences, args.ratio, args.words)
+    if args.check_quote is not None and (
+        args.quotes or args.jsonl or args.out or any(v is not None for v in lengths)
+    ):
+        parser.error("--check-quote takes FILE (or --demo) only; not --quotes, --jsonl, --out or a length")
     try:
-        return _run(args)
+        return _check_quote(args) if args.check_quote is not None else _run(args)
     except UsageError as error:
         parser.error(str(error))
     except OSError as error:
@@ -259,3 +270,20 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print(_quote_table(result) if args.quotes else result)
     return 1 if failed else 0
+
+
+def _check_quote(args: argparse.Namespace) -> int:
+    """``--check-quote CLAIM``: the claim checked against each input document; always exit 0."""
+    documents = list(_documents(args))
+    for i, (key, text) in enumerate(documents):
+        try:
+            match = find_quote(args.check_quote, text)
+        except ValueError as error:
+            raise UsageError(f"--check-quote: {error}") from None
+        if args.json:
+            print(json.dumps({"id": key, **match.to_dict()}, ensure_ascii=False))
+            continue
+        if len(documents) > 1:
+            print(f"{'' if i == 0 else chr(10)}==> {key} <==")
+        print(format_match(match))
+    return 0

@@ -189,6 +189,12 @@ class Quotes(Sequence[Quote]):
         """Plain JSON types: the source text and every quote with its spans."""
         return {"text": self.text, "quotes": [q.to_dict() for q in self.items]}
 
+    def by_speaker(self) -> dict[str, list[Quote]]:
+        """Quotes per speaker, one key per person (its fullest name); see ``factcheck.by_speaker``."""
+        from .factcheck import by_speaker
+
+        return by_speaker(self.items)
+
     def to_frame(self) -> Any:
         """A pandas DataFrame, one row per quote; see :func:`summarize.export.to_frame`."""
         from .export import to_frame
