@@ -18,8 +18,9 @@ TypeError('texts[2] must be str, got NoneType')
 
 from __future__ import annotations
 
-import warnings
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
+from concurrent.futures import Future
 from functools import partial
 from itertools import islice
 from typing import Any, TypeVar
@@ -32,10 +33,11 @@ T = TypeVar("T")
 ERRORS = ("raise", "return")
 
 TASK_SIZE = 16
-"""Documents a worker gets at a time: enough to hide the cost of sending them."""
+"""Documents a worker process gets at a time: enough to hide the cost of sending them."""
 
 TASKS_PER_WORKER = 4
-"""Tasks per worker in one chunk; a chunk is all the input held in memory at once."""
+"""Tasks in flight per worker process: the input read ahead is at most
+``TASK_SIZE * TASKS_PER_WORKER * workers`` documents."""
 
 
 def summarize_many(
@@ -124,11 +126,10 @@ def _results(
         from joblib import effective_n_jobs
 
         workers = effective_n_jobs(n_jobs)
-    chunks = _chunks(texts, TASK_SIZE * TASKS_PER_WORKER * workers)
     if workers == 1:
-        batches: Iterator[list[T | Exception]] = (_apply(chunk, function, first) for first, chunk in chunks)
+        batches: Iterator[list[T | Exception]] = (_apply([text], function, i) for i, text in enumerate(texts))
     else:
-        batches = _parallel(chunks, function, workers)
+        batches = _parallel(_chunks(texts, TASK_SIZE), function, workers)
     for batch in batches:
         for result in batch:
             if raise_errors and isinstance(result, Exception):
@@ -145,26 +146,29 @@ def _chunks(texts: Iterator[Any], size: int) -> Iterator[tuple[int, list[Any]]]:
 
 
 def _parallel(
-    chunks: Iterator[tuple[int, list[Any]]], function: Callable[[str], T], workers: int
+    tasks: Iterator[tuple[int, list[Any]]], function: Callable[[str], T], workers: int
 ) -> Iterator[list[T | Exception]]:
-    from joblib import Parallel, delayed
+    """Results of ``tasks`` from joblib's process pool, in order, with a bounded window in flight.
 
-    # One Parallel for the whole run keeps the same worker processes (and their
-    # loaded dictionaries) from chunk to chunk.
-    with Parallel(n_jobs=workers, return_as="generator", batch_size=1, pre_dispatch="all") as parallel:
-        for first, chunk in chunks:
-            outputs = parallel(
-                delayed(_apply)(chunk[i : i + TASK_SIZE], function, first + i)
-                for i in range(0, len(chunk), TASK_SIZE)
-            )
-            try:
-                for output in outputs:  # noqa: UP028 (`yield from` would close outputs unguarded)
-                    yield output
-            finally:
-                # A caller who stops early (islice, break) has not lost anything: stay quiet.
-                with warnings.catch_warnings():
-                    warnings.filterwarnings("ignore", "[0-9]+ tasks", UserWarning)
-                    outputs.close()
+    A new task is sent each time the oldest result is taken, so the workers never
+    wait for the slowest task of a chunk and never run ahead of the reader by more
+    than the window.  The pool (joblib's loky executor) outlives the call: its
+    workers keep their loaded dictionaries for the next one.
+    """
+    from joblib.externals.loky import get_reusable_executor
+
+    executor = get_reusable_executor(max_workers=workers)
+    window: deque[Future[list[T | Exception]]] = deque()
+    try:
+        for first, chunk in tasks:
+            window.append(executor.submit(_apply, chunk, function, first))
+            if len(window) >= TASKS_PER_WORKER * workers:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+    finally:
+        for future in window:  # the caller stopped early: drop what it will not read
+            future.cancel()
 
 
 def _apply(
