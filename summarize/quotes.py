@@ -1,210 +1,1026 @@
-"""Attributed quotations in Russian news: ``extract_quotes()``.
+"""Attributed quotations in Russian news: :func:`extract_quotes`.
 
-The text is read once, left to right: quotation marks are paired per paragraph
-with a stack (``«»``, ``„“``, ``“”``; straight ``"`` by alternation), then each
-top-level pair is judged quote or name by the words around it, and a quote is
-attributed from its speech cue ("заявил", "по словам", "говорится в сообщении").
+The whole text is read once, left to right:
+
+1. quotation marks are paired per paragraph with a stack (``«»``, ``„“``, ``“”``,
+   straight ``"`` by alternation and by which side the spaces are on); a mark left
+   open is matched across a few paragraphs, closed together with an inner quote
+   («…«…»), run to the end of its paragraph after a colon, or dropped;
+2. every top-level pair, every dash-led line (``— Q, — сказал X.``) and every
+   paragraph after "X прокомментировал:" becomes a candidate;
+3. a candidate is kept as a quotation on the evidence around it: a speech cue after
+   it (``«Q», — заявил X``) or before it (``X заявил: «Q»``, ``по словам X``,
+   ``X подчеркнул, что …«q»``), a colon, and what is inside (length, capitals,
+   sentence punctuation, a verb); a head noun before it (``газета «Труд»``) or a
+   short capitalised content without a cue makes it a name;
+4. the speaker is the mention the cue points to, resolved by
+   :class:`summarize.speakers.People` to a nominative canonical name.
+
+Every step looks at a bounded window, so the time is linear in the length of the text.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from .lexicon import load
+from .morph import normalize_word
 from .records import Quote, Quotes, Span
-from .speakers import PRONOUNS, lemmas, name_tags, nominative_name, surname_key
+from .speakers import (
+    POSSESSIVES,
+    Mention,
+    agrees,
+    People,
+    Tok,
+    find_mentions,
+    has_case,
+    is_verbal,
+    lemma_pos,
+    lemmas,
+    parses,
+    tokens,
+)
 from .summarizer import check_text
 
-OPENERS = {"«": "»", "„": "“", "“": "”"}
+__all__ = ["extract_quotes"]
+
 _MARK = re.compile(r"[«»„“”\"]")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-_WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?")
+_SPACE = " \t\u00a0\u2009\u202f\ufeff"
 _DASHES = "—–-"
-_WINDOW = 250
-"""How far (characters) to look beside a quote for its cue and speaker."""
+_TERMINAL = ".!?…"
+_CLOSER = {"«": "»", "„": "“", "“": "”", '"': '"'}
+
+WINDOW = 300
+"""How many characters beside a quote are searched for its cue and speaker."""
+MAX_PARAGRAPHS = 3
+"""How many paragraphs a quotation mark left open may span before it is given up."""
+MAX_INTERRUPTION = 160
+"""The longest author's insertion inside a quote («Q1, — сказал X. — Q2»), in characters."""
+MAX_CUE_DISTANCE = 25
+"""How many words may stand between a speech verb and the partial quote it introduces."""
+
+# Speech verbs whose grammatical subject is the quoting outlet, not the speaker.
+_QUOTING = frozenset({"цитировать", "процитировать", "приводить", "привести", "передавать", "передать"})
+# Impersonal forms ("говорится в сообщении") name their speaker through a document noun.
+_IMPERSONAL = frozenset({
+    "говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться", "утверждаться",
+    "заявляться", "приводиться", "цитироваться", "сказаться", "значиться",
+})
+_RELATIVE = frozenset({"который", "которого", "которую", "которой", "которых", "которым", "которые"})
+_SPEECH_NOUNS = frozenset({
+    "заявление", "сообщение", "комментарий", "обращение", "слово", "интервью", "выступление", "письмо",
+    "послание", "пост", "запись", "твит", "цитата", "ответ", "реплика", "текст", "пресс-релиз", "релиз",
+})
+"""Nouns that introduce speech after a colon ("выступил с заявлением: «Q»")."""
+_ACCORDING = frozenset({"слово", "мнение", "данные", "оценка", "информация", "утверждение", "признание"})
+_FIRST_PERSON = frozenset("я мы мне меня мной нам нас нами мой моя моё мое мои моего моей моих наш наша наше наши "
+                          "нашего нашей наших нашим нашими".split())
+_SCARE_VERBS = frozenset({"называть", "называемый", "именовать", "именуемый", "прозвать", "прозванный",
+                          "окрестить", "окрещенный", "назвать", "названный", "обозначенный", "обозначаемый"})
 
 
 @dataclass
 class _Pair:
     open: int  # index of the opening mark
-    close: int  # index of the closing mark
-    depth: int
+    close: int  # index of the closing mark (or the end of the paragraph for a mark never closed)
+    depth: int = 0
+    closed: bool = True
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
 
 
-def _pair_line(text: str, start: int, stop: int) -> list[_Pair]:
-    """Pair the quotation marks of one paragraph; unclosed marks are dropped."""
+@dataclass
+class _Cue:
+    """What a quote is attributed from: the speaker's mention and the cue words."""
+
+    mention: Mention | None
+    cue: Span | None
+    speaker: str | None = None
+    strong: bool = True  # a speech verb or phrase (not only a colon or a name)
+
+
+# ---------------------------------------------------------------------------------------------
+# pairing the marks
+# ---------------------------------------------------------------------------------------------
+def _straight_role(text: str, i: int, start: int, stop: int) -> tuple[bool, bool]:
+    """May the straight quote at ``i`` open, may it close (by the spaces around it)?"""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < stop else " "
+    opens = (before.isspace() or before in "([{«„“—–-/:;,") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or not after.isalnum())
+    return opens, closes
+
+
+def _pair_paragraph(text: str, start: int, stop: int) -> tuple[list[_Pair], list[tuple[str, int]], list[tuple[str, int]]]:
+    """Pair the marks of ``text[start:stop]``: (pairs, marks left open, closing marks without opener)."""
     stack: list[tuple[str, int]] = []
     pairs: list[_Pair] = []
+    orphans: list[tuple[str, int]] = []
+    dropped: list[tuple[str, int]] = []
+
+    def close(opener: str, i: int) -> bool:
+        for k in range(len(stack) - 1, max(-1, len(stack) - 4), -1):
+            if stack[k][0] == opener:
+                dropped.extend(stack[k + 1 :])
+                pairs.append(_Pair(stack[k][1], i, k))
+                del stack[k:]
+                return True
+        return False
+
     for m in _MARK.finditer(text, start, stop):
         ch, i = m.group(), m.start()
         if ch == '"':
-            before = text[i - 1] if i > start else " "
-            after = text[i + 1] if i + 1 < stop else " "
-            opens = before.isspace() or before in "([{«„—–-/" and not after.isspace()
-            closes = not before.isspace() and (after.isspace() or not after.isalnum())
-            top_straight = bool(stack) and stack[-1][0] == '"'
-            if top_straight and (closes or not opens):
-                _, j = stack.pop()
-                pairs.append(_Pair(j, i, len(stack)))
+            opens, closes = _straight_role(text, i, start, stop)
+            if stack and stack[-1][0] == '"' and (closes or not opens):
+                close('"', i)
             elif opens or not closes:
                 stack.append((ch, i))
-            continue
-        if ch in "«„":
+            elif not close('"', i):
+                orphans.append((ch, i))
+        elif ch in "«„":
             stack.append((ch, i))
         elif ch == "“":
             if any(s[0] == "„" for s in stack[-3:]):
-                _close(stack, pairs, "„", i)
+                close("„", i)
+            elif stack and stack[-1][0] == "“" and not _straight_role(text, i, start, stop)[0]:
+                close("“", i)
             else:
                 stack.append((ch, i))
         elif ch == "»":
-            _close(stack, pairs, "«", i)
+            if not close("«", i):
+                orphans.append((ch, i))
         elif ch == "”":
-            if not _close(stack, pairs, "“", i):
-                _close(stack, pairs, "„", i)
-    return pairs
+            if not (close("“", i) or close("„", i)):
+                orphans.append((ch, i))
+    return pairs, stack + dropped, orphans
 
 
-def _close(stack: list[tuple[str, int]], pairs: list[_Pair], opener: str, i: int) -> bool:
-    for k in range(len(stack) - 1, max(-1, len(stack) - 4), -1):
-        if stack[k][0] == opener:
-            j = stack[k][1]
-            del stack[k:]
-            pairs.append(_Pair(j, i, k))
+def _pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[_Pair]:
+    """All pairs of the text, in order of their opening mark, with nesting depth."""
+    per_line = [_pair_paragraph(text, s, e) for s, e in lines]
+    pairs: list[_Pair] = []
+    taken: set[int] = set()
+    for n, (s, e) in enumerate(lines):
+        found, open_marks, _ = per_line[n]
+        pairs.extend(found)
+        for ch, i in sorted(open_marks, key=lambda x: x[1]):
+            if i in taken:
+                continue
+            pair = (
+                _across(text, lines, per_line, n, ch, i, taken)
+                or _closed_with_inner(text, e, found, ch, i)
+                or _to_paragraph_end(text, s, e, ch, i, lines, per_line, n)
+            )
+            if pair is not None:
+                pairs.append(pair)
+                taken.add(i)
+                if ch == '"' or ch == "«":
+                    break  # the first mark left open decides; later ones of the paragraph sit inside it
+    pairs.sort(key=lambda p: (p.open, -p.close))
+    # depth: how many accepted pairs enclose each pair
+    result: list[_Pair] = []
+    ends: list[int] = []
+    for p in pairs:
+        while ends and ends[-1] < p.open:
+            ends.pop()
+        if ends and p.close > ends[-1]:
+            continue  # crosses an enclosing pair: a mis-pairing, drop it
+        p.depth = len(ends)
+        result.append(p)
+        ends.append(p.close)
+    return result
+
+
+def _across(text: str, lines: Sequence[tuple[int, int]], per_line: list, n: int, ch: str, i: int,
+            taken: set[int]) -> _Pair | None:
+    """A mark left open at the end of paragraph ``n``, closed by a lone closing mark a few paragraphs on."""
+    if ch == '"':
+        return None
+    closer = _CLOSER[ch]
+    for m in range(n + 1, min(len(lines), n + 1 + MAX_PARAGRAPHS)):
+        found, open_marks, orphans = per_line[m]
+        for c, j in orphans:
+            if c == closer or (ch == "„" and c == "”"):
+                return _Pair(i, j)
+        if any(c == ch for c, _ in open_marks) or text[lines[m][0]] in "«„“\"":
+            return None  # another quotation starts: this one was never closed
+    return None
+
+
+def _closed_with_inner(text: str, stop: int, found: list[_Pair], ch: str, i: int) -> _Pair | None:
+    """«…«…» — one closing mark ends two quotations: the outer one ends where its last inner one does."""
+    closer = _CLOSER[ch]
+    inner = [p for p in found if p.open > i and text[p.close] == closer]
+    if not inner:
+        return None
+    last = max(inner, key=lambda p: p.close)
+    k = last.close + 1
+    while k < stop and text[k] in _SPACE + ",.!?…;":
+        k += 1
+    if k >= stop or text[k] in _DASHES:
+        return _Pair(i, last.close)
+    return None
+
+
+def _to_paragraph_end(text: str, start: int, stop: int, ch: str, i: int, lines: Sequence[tuple[int, int]],
+                      per_line: list, n: int) -> _Pair | None:
+    """A mark never closed after a colon or at a paragraph's start: the quote runs to the paragraph's end."""
+    before = text[start:i].rstrip(_SPACE)
+    if before and not before.endswith(":"):
+        return None
+    end = stop
+    while end > i + 1 and text[end - 1] in _SPACE:
+        end -= 1
+    if end - i < 12:
+        return None
+    return _Pair(i, end, closed=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# the document: lines, words, pairs, people
+# ---------------------------------------------------------------------------------------------
+class _Doc:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+        self.line_starts = [s for s, _ in self.lines]
+        self.toks = tokens(text)
+        self.tok_starts = [t.start for t in self.toks]
+        self.pairs = _pair_marks(text, self.lines)
+        self.close_to_open = {p.close: p.open for p in self.pairs if p.closed}
+        self.hidden: list[tuple[int, int]] = []  # the words of accepted quotes
+        self._people: People | None = None
+        self.issuer: str | None = None  # the organisation whose statement is being quoted
+
+    @property
+    def people(self) -> People:
+        if self._people is None:
+            self._people = People(self.text, self.toks, self.hidden)
+        return self._people
+
+    def line_of(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.line_starts, pos) - 1
+        return self.lines[max(k, 0)]
+
+    def tok_range(self, start: int, stop: int) -> tuple[int, int]:
+        return bisect.bisect_left(self.tok_starts, start), bisect.bisect_left(self.tok_starts, stop)
+
+    # -- sentences of the author's text, quotes skipped ------------------------------------
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts (bounded by the line and :data:`WINDOW`)."""
+        line_start, _ = self.line_of(pos)
+        lo = max(line_start, pos - WINDOW)
+        k = pos - 1
+        text = self.text
+        while k > lo:
+            ch = text[k]
+            if ch in self.close_to_open.keys() and False:
+                pass
+            if k in self.close_to_open and self.close_to_open[k] >= lo:
+                k = self.close_to_open[k] - 1
+                continue
+            if ch in _TERMINAL and text[k + 1 : k + 2].isspace() and not _initial_before(text, k):
+                return k + 1
+            k -= 1
+        return lo
+
+    def sentence_stop(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` ends (bounded by the line and :data:`WINDOW`)."""
+        _, line_stop = self.line_of(pos)
+        hi = min(line_stop, pos + WINDOW)
+        k = pos
+        text = self.text
+        opens = {p.open: p for p in self.pairs}
+        while k < hi:
+            ch = text[k]
+            if k in opens and opens[k].closed:
+                p = opens[k]
+                if len(tokens(text, p.start, p.close)) > 4:
+                    return k
+                k = p.close + 1
+                continue
+            if ch in _TERMINAL and (k + 1 >= hi or text[k + 1].isspace()) and not _initial_before(text, k):
+                return k
+            k += 1
+        return hi
+
+
+def _initial_before(text: str, k: int) -> bool:
+    """The dot at ``k`` ends an initial ("А. Кудрин") or a short abbreviation ("г.")."""
+    if text[k] != ".":
+        return False
+    j = k - 1
+    while j >= 0 and text[j].isalpha():
+        j -= 1
+    word = text[j + 1 : k]
+    return (len(word) == 1 and word.isupper()) or word in ("г", "гг", "т", "д", "тыс", "млн", "млрд", "им", "ул", "др")
+
+
+# ---------------------------------------------------------------------------------------------
+# cues
+# ---------------------------------------------------------------------------------------------
+def _speech_lemma(tok: Tok) -> str | None:
+    """The speech-verb lemma of ``tok`` if it is a verb form listed in ``speech_verbs``."""
+    verbs = load("speech_verbs")
+    for lemma, pos in lemma_pos(tok.text):
+        if lemma in verbs and pos in ("VERB", "INFN", "PRTS", "GRND"):
+            return lemma
+    for lemma, pos in lemma_pos(tok.text):
+        if pos == "ADJS" and lemma in ("уверенный", "убежденный"):
+            return lemma
+    return None
+
+
+def _low(tok: Tok) -> str:
+    return normalize_word(tok.text)
+
+
+def _doc_noun(tok: Tok) -> bool:
+    return bool(lemmas(tok.text) & load("cue_nouns")) and not is_verbal(tok.text)
+
+
+def _span(text: str, a: Tok, b: Tok) -> Span:
+    return Span(text[a.start : b.stop], a.start, b.stop)
+
+
+_PREFERENCE = {"person": 0, "pron": 0, "role": 0, "org": 1}
+
+
+def _subject(ms: Sequence[Mention], start: int, stop: int, verb: Tok, nearest_last: bool) -> Mention | None:
+    """The mention in ``[start, stop)`` that can be the subject of ``verb``.
+
+    People (names, roles, pronouns) come before organisations; among them the one
+    nearest the verb wins: the last one before it, or the first one after it.
+    """
+    fits = [
+        m for m in ms
+        if start <= m.start and m.stop <= stop and not m.prep and m.subject and agrees(verb.text, m)
+    ]
+    if nearest_last:
+        fits.reverse()
+    for rank in (0, 1):
+        for m in fits:
+            if _PREFERENCE[m.kind] == rank:
+                return m
+    return None
+
+
+def _mention_after(ms: Sequence[Mention], text: str, tok: Tok) -> Mention | None:
+    """The mention right after ``tok``, nothing but spaces between ("слова Косанова", "в сообщении МИД")."""
+    for m in ms:
+        if m.start >= tok.stop:
+            gap = m.start - tok.stop
+            return m if gap <= 3 and not text[tok.stop : m.start].strip(_SPACE + "«\"„“") else None
+    return None
+
+
+def _owner(doc: _Doc, toks: Sequence[Tok], ms: Sequence[Mention], i: int, hi: int) -> tuple[Mention | None, int]:
+    """After an impersonal verb at ``toks[i]``: "в сообщении <owner>" -> (owner mention, last cue word)."""
+    text = doc.text
+    for j in range(i + 1, min(hi, i + 5)):
+        if _doc_noun(toks[j]):
+            owner = _mention_after(ms, text, toks[j])
+            if owner is not None and owner.kind == "pron":
+                owner = None
+            return owner, j
+    for j in range(max(0, i - 4), i):
+        if _doc_noun(toks[j]):
+            return _mention_after(ms, text, toks[j]), i
+    return None, i
+
+
+def _clause_cue(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool = False) -> _Cue | None:
+    """The cue and the speaker's mention in the author's clause ``doc.toks[lo:hi]``.
+
+    ``after`` says the clause follows the quote («Q», — сказал X); otherwise it
+    precedes it (X сказал: «Q» / по словам X, «Q»).  With ``nouns`` a noun of
+    speech counts as the cue when no verb does ("выступил с заявлением: «Q»").
+    The cue nearest the quote that names somebody wins; failing that, the nearest cue.
+    """
+    if lo >= hi:
+        return None
+    first = None
+    for cue in _cues(doc, lo, hi, after, nouns):
+        if cue.mention is not None or cue.speaker is not None:
+            return cue
+        if first is None:
+            first = cue
+    return first
+
+
+def _cues(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool) -> Iterator[_Cue]:
+    """Every cue of the clause ``doc.toks[lo:hi]``, nearest to the quote first."""
+    text, toks = doc.text, doc.toks
+    ms = find_mentions(text, toks, lo, hi)
+    order = range(lo, hi) if after else range(hi - 1, lo - 1, -1)
+    for i in order:
+        tok = toks[i]
+        low = _low(tok)
+        if low in ("по", "согласно") and i + 1 < hi:
+            found = _according(doc, ms, i, hi)
+            if found is not None:
+                yield found
+            continue
+        lemma = _speech_lemma(tok)
+        if lemma is None:
+            if after and "слово" in lemmas(tok.text) and not is_verbal(tok.text):
+                m = _mention_after(ms, text, tok)
+                if m is not None:
+                    yield _Cue(m, Span(tok.text, tok.start, tok.stop))  # "— слова Косанова"
+            continue
+        if i > lo and _low(toks[i - 1]) in _RELATIVE:
+            continue  # "Филата, которого цитирует «Интерфакс»": a side remark about the source
+        yield _verb_cue(doc, ms, lo, hi, i, lemma, after)
+    if nouns:
+        for i in range(hi - 1, lo - 1, -1):
+            tok = toks[i]
+            if lemmas(tok.text) & _SPEECH_NOUNS and not is_verbal(tok.text):
+                before = [m for m in ms if m.stop <= tok.start and not m.prep and m.subject]
+                before.sort(key=lambda m: (_PREFERENCE[m.kind], -m.start))
+                m = _mention_after(ms, text, tok) or (before[0] if before else None)
+                yield _Cue(m, Span(tok.text, tok.start, tok.stop))
+                return
+
+
+def _according(doc: _Doc, ms: Sequence[Mention], i: int, hi: int) -> _Cue | None:
+    """"по словам X", "по его мнению", "согласно заявлению X", "согласно официальному заявлению"."""
+    text, toks = doc.text, doc.toks
+    tok = toks[i]
+    j = i + 1
+    possessive = None
+    if _low(toks[j]) in POSSESSIVES and j + 1 < hi:
+        possessive = toks[j]
+        j += 1
+    while j + 1 < hi and "ADJF" in {str(p.tag.POS) for p in parses(toks[j].text)[:1]}:
+        j += 1  # "согласно официальному заявлению"
+    nxt = toks[j]
+    span = _span(text, tok, nxt)
+    if _low(tok) == "по":
+        if not (lemmas(nxt.text) & _ACCORDING and has_case(nxt.text, "datv")):
+            return None
+    elif not _doc_noun(nxt):
+        m = _mention_after(ms, text, tok)
+        return _Cue(m, Span(tok.text, tok.start, tok.stop)) if m is not None else None
+    if possessive is not None:
+        gender = POSSESSIVES[_low(possessive)]
+        return _Cue(Mention("pron", possessive.start, possessive.stop, possessive.text, gender=gender), span)
+    m = _mention_after(ms, text, nxt)
+    return _Cue(m, span, speaker=None if m is not None else doc.issuer)
+
+
+def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: str, after: bool) -> _Cue:
+    """The speaker of the speech verb ``doc.toks[i]``."""
+    text, toks = doc.text, doc.toks
+    tok = toks[i]
+    cue = Span(tok.text, tok.start, tok.stop)
+    # "приводятся в сообщении слова Косанова", "приводит ТАСС слова Косанова"
+    for j in range(i + 1, min(hi, i + 6)):
+        if "слово" in lemmas(toks[j].text) and not is_verbal(toks[j].text):
+            m = _mention_after(ms, text, toks[j])
+            if m is not None:
+                return _Cue(m, _span(text, tok, toks[j]))
+    if lemma in _IMPERSONAL or ("PRTS" in {pos for _, pos in lemma_pos(tok.text)} and lemma not in (
+            "уверенный", "убежденный")):
+        owner, last = _owner(doc, toks, ms, i, hi)
+        span = _span(text, tok, toks[last])
+        if owner is not None:
+            return _Cue(owner, span)
+        return _Cue(None, span, speaker=doc.issuer)
+    if lemma in _QUOTING:
+        rest = [m for m in ms if m.start > tok.start and not m.outlet and not (m.kind == "org" and m.subject)]
+        persons = [m for m in rest if m.kind == "person"] or [m for m in rest if m.kind == "role"]
+        if persons:
+            return _Cue(persons[0], cue)
+        if lemma in ("передавать", "передать"):
+            return _Cue(None, cue)  # "передает ТАСС": the outlet reports, it does not speak
+    end = toks[hi - 1].stop + 1
+    if after:
+        m = _subject(ms, tok.stop, end, tok, False) or _subject(ms, toks[lo].start, tok.start, tok, True)
+    else:
+        m = _subject(ms, toks[lo].start, tok.start, tok, True) or _subject(ms, tok.stop, end, tok, False)
+        if m is None:
+            # "в Минобороны сообщили, что …": the organisation itself speaks
+            m = next((x for x in reversed(ms) if x.kind == "org" and x.start < tok.start), None)
+    if m is not None and m.outlet and lemma in _QUOTING:
+        m = None
+    return _Cue(m, cue)
+
+
+# ---------------------------------------------------------------------------------------------
+# evidence about a pair of marks
+# ---------------------------------------------------------------------------------------------
+def _content(text: str, start: int, stop: int) -> tuple[int, int]:
+    while start < stop and (text[start] in _SPACE or text[start].isspace()):
+        start += 1
+    while stop > start and (text[stop - 1] in _SPACE or text[stop - 1].isspace()):
+        stop -= 1
+    return start, stop
+
+
+def _title_like(words: Sequence[Tok]) -> bool:
+    """«Двенадцать стульев», «Эхо Москвы», «Газпром»: a short capitalised name."""
+    if not words or len(words) > 6:
+        return False
+    if not words[0].text[:1].isupper():
+        return False
+    caps = sum(1 for w in words if w.text[:1].isupper() or (w.text[:1].isascii() and w.text[:1].isalpha()))
+    return len(words) <= 3 or caps >= len(words) - 1
+
+
+def _head_before(doc: _Doc, pos: int) -> bool:
+    """A head noun right before the mark says the marks hold a name ("газета «Труд»")."""
+    lo, hi = doc.tok_range(max(0, pos - 60), pos)
+    for k in range(hi - 1, max(lo, hi - 3) - 1, -1):
+        tok = doc.toks[k]
+        gap = doc.text[tok.stop : pos if k == hi - 1 else doc.toks[k + 1].start]
+        if gap.strip(_SPACE + "«\"„“"):
+            return False
+        if lemmas(tok.text) & (load("name_heads") | load("outlets")) or _low(tok) in load("name_heads"):
+            return True
+        if not (tok.text[:1].isupper() or "ADJF" in {str(p.tag.POS) for p in parses(tok.text)}):
+            return False
+    return False
+
+
+def _has_verb(words: Sequence[Tok]) -> bool:
+    return any(is_verbal(w.text) or any("1per" in p.tag or "2per" in p.tag for p in parses(w.text)[:1])
+               for w in words)
+
+
+def _sentence_like(text: str, words: Sequence[Tok], start: int, stop: int) -> bool:
+    if len(words) < 3:
+        return False
+    ends = text[stop - 1] in _TERMINAL
+    return (ends and len(words) >= 3) or (len(words) >= 5 and _has_verb(words))
+
+
+# ---------------------------------------------------------------------------------------------
+# candidates
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class _Cand:
+    start: int
+    stop: int
+    kind: str  # "mark" | "dash" | "block"
+    cue: _Cue | None = None
+    type: str = "direct"
+    pair: _Pair | None = None
+
+
+def _after_frame(doc: _Doc, close: int) -> tuple[int, int, bool] | None:
+    """The author's words after a closing mark: (start, stop, led by a dash)."""
+    text = doc.text
+    _, line_stop = doc.line_of(close)
+    k = close + 1
+    punct = False
+    while k < line_stop and (text[k] in _SPACE or text[k] in ",.!?…"):
+        punct = punct or text[k] in ",.!?…"
+        k += 1
+    if k >= line_stop:
+        # a signature on the next line: «Q».¶— Татьяна Скригонюк, заместитель начальника …
+        n = bisect.bisect_right(doc.line_starts, close)
+        if n >= len(doc.lines):
+            return None
+        k, line_stop = doc.lines[n]
+        while k < line_stop and text[k] in _SPACE:
+            k += 1
+        if not (k + 1 < line_stop and text[k] in "—–-" and text[k + 1] in _SPACE):
+            return None
+    dash = text[k] in _DASHES and (k + 1 >= line_stop or text[k + 1] in _SPACE or text[k + 1] in _DASHES)
+    if dash:
+        k += 1
+        while k < line_stop and (text[k] in _SPACE or text[k] in _DASHES):
+            k += 1
+        return k, doc.sentence_stop(k), True
+    if text[close + 1 : close + 2] == "," or (punct and text[k].isupper()):
+        return k, doc.sentence_stop(k), False
+    return None
+
+
+def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int) -> tuple[_Cue | None, str, bool]:
+    """(cue, where it was found: "after" | "colon" | "before" | "", a colon precedes the quote)."""
+    text = doc.text
+    frame = _after_frame(doc, pair.close) if pair.closed else None
+    if frame is not None:
+        a, b, dash = frame
+        lo, hi = doc.tok_range(a, b)
+        if hi > lo:
+            if dash:
+                cue = _clause_cue(doc, lo, min(hi, lo + 20), after=True)
+            else:
+                # «Q», говорится в сообщении / «Q». Об этом заявил X.
+                first = [t for t in doc.toks[lo : min(hi, lo + 3)]]
+                lead = [_low(t) for t in first]
+                cue = None
+                if any(_speech_lemma(t) for t in first) and (not lead or lead[0] in ("так", "об", "это", "как", "такое")
+                                                            or _speech_lemma(first[0])):
+                    cue = _clause_cue(doc, lo, min(hi, lo + 20), after=True)
+            if cue is not None and (cue.mention is None or cue.mention.outlet):
+                # "«Q», — сообщает «Интерфакс»": the outlet reports; a cue before the quote may name the speaker
+                s = doc.sentence_start(pair.open)
+                blo, bhi = doc.tok_range(s, pair.open)
+                before = _clause_cue(doc, blo, bhi, after=False, nouns=True) if bhi > blo else None
+                if before is not None and before.mention is not None and not before.mention.outlet:
+                    return before, "before", text[s : pair.open].rstrip(_SPACE).endswith(":")
+            if cue is not None:
+                return cue, "after", False
+            if dash:
+                # «Q» — Имя Фамилия. / «Q» — Имя Фамилия, должность.
+                ms = find_mentions(text, doc.toks, lo, min(hi, lo + 12))
+                if ms and ms[0].start == doc.toks[lo].start and ms[0].kind in ("person", "role", "org"):
+                    tail = text[ms[0].stop : ms[0].stop + 2].lstrip(_SPACE)
+                    if hi - lo <= 6 or tail[:1] in (",", ".", "(", ""):
+                        return _Cue(ms[0], None, strong=False), "after", False
+    s = doc.sentence_start(pair.open)
+    before = text[s : pair.open].rstrip(_SPACE)
+    colon = before.endswith(":")
+    lo, hi = doc.tok_range(s, pair.open)
+    if hi > lo:
+        cue = _clause_cue(doc, lo, hi, after=False, nouns=colon)
+        if cue is not None:
+            near = hi - _tok_index(doc, cue.cue.start if cue.cue else doc.toks[hi - 1].start)
+            if colon or near <= MAX_CUE_DISTANCE:
+                return cue, "colon" if colon else "before", colon
+        if colon:
+            ms = find_mentions(text, doc.toks, lo, hi)
+            heading = [m for m in ms if m.kind in ("person", "role", "org") and not m.prep]
+            if heading and (hi - lo <= 6 or heading[-1].stop >= before.rfind(" ", 0, len(before) - 1) + s):
+                return _Cue(heading[-1], None, strong=False), "colon", True
+    return None, "", colon
+
+
+def _tok_index(doc: _Doc, pos: int) -> int:
+    return bisect.bisect_left(doc.tok_starts, pos)
+
+
+def _dash_at(text: str, j: int, stop: int) -> bool:
+    """A dash between spaces at ``j``: "—", "–", or a hyphen standing in for one."""
+    if j >= stop or text[j] not in _DASHES:
+        return False
+    if text[j] in "—–":
+        return True
+    return j + 1 < stop and text[j + 1] in _SPACE and j > 0 and text[j - 1] in _SPACE
+
+
+def _split_interrupted(doc: _Doc, start: int, stop: int) -> list[tuple[int, int, _Cue]]:
+    """«Q1, — сказал X. — Q2»: the quote parts and the author's words between them."""
+    text = doc.text
+    out: list[tuple[int, int, _Cue]] = []
+    pos = start
+    k = start
+    while k < stop:
+        ch = text[k]
+        if ch in ",!?…" and k + 3 < stop:
+            j = k + 1
+            while j < stop and text[j] in _SPACE:
+                j += 1
+            if j > k + 1 and _dash_at(text, j, stop):
+                a = j + 1
+                end = _insertion_end(text, a, min(stop, a + MAX_INTERRUPTION))
+                if end is not None:
+                    b, resume = end
+                    lo, hi = doc.tok_range(a, b)
+                    cue = _clause_cue(doc, lo, hi, after=True) if hi > lo else None
+                    if cue is not None and cue.cue is not None:
+                        q_stop = k + 1 if ch in "!?…" else k
+                        out.append((pos, q_stop, cue))
+                        pos = resume
+                        k = resume
+                        continue
+        k += 1
+    if not out:
+        return []
+    out.append((pos, stop, out[-1][2]))
+    return out
+
+
+def _insertion_end(text: str, a: int, limit: int) -> tuple[int, int] | None:
+    """End of an author's insertion "сказал X. — " starting at ``a``: (its end, where the quote resumes)."""
+    k = a
+    while k < limit:
+        ch = text[k]
+        if ch in "«»\"„“”":
+            return None
+        if ch in ".,:" and k + 2 < limit:
+            j = k + 1
+            while j < limit and text[j] in _SPACE:
+                j += 1
+            if j > k + 1 and _dash_at(text, j, limit):
+                r = j + 1
+                while r < limit and text[r] in _SPACE:
+                    r += 1
+                return k, r
+        k += 1
+    return None
+
+
+def _dash_lines(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
+    """Dialogue lines: "— Q, — сказал X. — Q2"."""
+    text = doc.text
+    cands: list[_Cand] = []
+    starts = [s for s, _ in inside]
+    for s, e in doc.lines:
+        k = s
+        while k < e and text[k] in _SPACE:
+            k += 1
+        if k >= e or text[k] not in _DASHES or k + 1 >= e or text[k + 1] not in _SPACE:
+            continue
+        j = bisect.bisect_right(starts, k) - 1
+        if j >= 0 and inside[j][0] <= k < inside[j][1]:
+            continue
+        a = k + 1
+        while a < e and text[a] in _SPACE:
+            a += 1
+        parts = _split_interrupted(doc, a, e)
+        if parts:
+            for n, (p, q, cue) in enumerate(parts):
+                p, q = _content(text, p, q)
+                if n == len(parts) - 1:
+                    # the last part may be the author's words only: "— Q, — сказал X."
+                    last_stop = parts[-2][1] if len(parts) > 1 else p
+                    del last_stop
+                    q = _strip_end(text, p, q)
+                if q > p and len(tokens(text, p, q)) >= 1:
+                    cands.append(_Cand(p, q, "dash", cue, "dash"))
+            continue
+        # "— Q, — сказал X." (one quote, the line ends with the author's words)
+        m = re.search(r"[,!?…]\s*[—–]\s+", text[a:e])
+        if m is not None:
+            q = a + m.start() + (1 if text[a + m.start()] in "!?…" else 0)
+            b = a + m.end()
+            lo, hi = doc.tok_range(b, doc.sentence_stop(b))
+            cue = _clause_cue(doc, lo, min(hi, lo + 20), after=True) if hi > lo else None
+            if cue is not None and cue.cue is not None and q > a:
+                cands.append(_Cand(a, q, "dash", cue, "dash"))
+                continue
+    return cands
+
+
+def _strip_end(text: str, p: int, q: int) -> int:
+    while q > p and text[q - 1] in _SPACE + ",":
+        q -= 1
+    return q
+
+
+def _block_quotes(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
+    """Paragraphs after "X прокомментировал:" that carry no marks of their own."""
+    text = doc.text
+    cands: list[_Cand] = []
+    lines = doc.lines
+    starts = [s for s, _ in inside]
+    for n, (s, e) in enumerate(lines[:-1]):
+        stripped = text[s:e].rstrip(_SPACE)
+        if not stripped.endswith(":"):
+            continue
+        colon = s + len(stripped) - 1
+        j = bisect.bisect_right(starts, colon) - 1
+        if j >= 0 and inside[j][0] <= colon < inside[j][1]:
+            continue
+        ns, ne = lines[n + 1]
+        first = text[ns:ne].lstrip(_SPACE)
+        if not first or first[0] in _DASHES or (first[0] in "«\"„“" and _whole_line_pair(doc, ns, ne)):
+            continue
+        sent = doc.sentence_start(colon)
+        lo, hi = doc.tok_range(sent, colon)
+        if hi <= lo:
+            continue
+        cue = _clause_cue(doc, lo, hi, after=False)
+        ms = find_mentions(text, doc.toks, lo, hi)
+        speakers = [m for m in ms if m.kind in ("person", "role", "org")]
+        first_person = _first_person(doc, ns, ne)
+        if cue is None and not (speakers and first_person):
+            continue
+        if cue is None:
+            cue = _Cue(speakers[-1], None, strong=False)
+        elif cue.mention is None and cue.speaker is None and speakers:
+            cue = replace(cue, mention=speakers[-1])
+        words = len(tokens(text, ns, ne))
+        if words < 4 and not first_person:
+            continue
+        m = n + 1
+        while m < len(lines):
+            ps, pe = lines[m]
+            a, b = _content(text, ps, pe)
+            if m > n + 1:
+                body = text[a:b]
+                if body[:1] in "«\"„“" and _whole_line_pair(doc, ps, pe) or body.endswith(":"):
+                    break
+                if not _first_person(doc, ps, pe) or body[:1] in _DASHES:
+                    break
+            cands.append(_Cand(a, b, "block", cue, "block"))
+            m += 1
+            if m - n > 4:
+                break
+    return cands
+
+
+def _whole_line_pair(doc: _Doc, s: int, e: int) -> bool:
+    for p in doc.pairs:
+        if p.open >= s and p.depth == 0 and p.open < e:
+            return p.close >= e - 3
+    return False
+
+
+def _first_person(doc: _Doc, s: int, e: int) -> bool:
+    lo, hi = doc.tok_range(s, e)
+    for t in doc.toks[lo:hi]:
+        if _low(t) in _FIRST_PERSON:
+            return True
+        ps = parses(t.text)
+        if ps and ps[0].tag.POS == "VERB" and "1per" in ps[0].tag:
             return True
     return False
 
 
-def _words(text: str, start: int, stop: int) -> list[Span]:
-    return [Span(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
-
-
-def _speech_lemmas() -> frozenset[str]:
-    return load("speech_verbs")
-
-
-def _is_cue(word: str) -> bool:
-    return bool(lemmas(word.rstrip(".")) & _speech_lemmas())
-
-
-def _speaker_near(text: str, words: list[Span]) -> tuple[str | None, Span | None]:
-    """The first name-like run of capitalised words (or a pronoun) among ``words``."""
-    i = 0
-    while i < len(words):
-        w = words[i]
-        low = w.text.lower()
-        if low in PRONOUNS:
-            return None, w
-        if w.text[:1].isupper() and name_tags(w.text.rstrip(".")):
-            j = i
-            while j + 1 < len(words) and words[j + 1].text[:1].isupper() and words[j + 1].start - words[j].stop <= 2:
-                j += 1
-            run = words[i : j + 1]
-            span = Span(text[run[0].start : run[-1].stop], run[0].start, run[-1].stop)
-            return nominative_name([x.text for x in run]), span
-        i += 1
-    return None, None
-
-
-def _sentence_start(text: str, line_start: int, pos: int) -> int:
-    lo = max(line_start, pos - _WINDOW)
-    k = pos - 1
-    while k > lo:
-        if text[k] in ".!?" and text[k + 1 : k + 2].isspace():
-            return k + 1
-        k -= 1
-    return lo
-
-
-def _sentence_stop(text: str, line_stop: int, pos: int) -> int:
-    hi = min(line_stop, pos + _WINDOW)
-    k = pos
-    while k < hi:
-        if text[k] in ".!?«\"„“" and k > pos:
-            return k
-        k += 1
-    return hi
-
-
+# ---------------------------------------------------------------------------------------------
+# the public function
+# ---------------------------------------------------------------------------------------------
 def extract_quotes(text: str) -> Quotes:
-    """Every quotation in ``text`` with its speaker, in document order.
+    """Every quotation in ``text`` with who said it, in document order.
+
+    Returns a :class:`~summarize.records.Quotes` of :class:`~summarize.records.Quote`:
+    the quoted words without their marks (``text[q.start:q.stop] == q.text``), the
+    speaker's canonical nominative name (or None), the spans of the speaker's
+    mention and of the speech cue, and the type: ``"direct"``, ``"partial"``,
+    ``"block"`` or ``"dash"``.  A non-``str`` raises ``TypeError``; no other input
+    raises, and the time is linear in the length of the text.
 
     >>> q = extract_quotes("«Мы готовы к переговорам», — заявил Дмитрий Песков.")[0]
     >>> q.text, q.speaker, q.cue.text, q.type
     ('Мы готовы к переговорам', 'Дмитрий Песков', 'заявил', 'direct')
+    >>> [q.speaker for q in extract_quotes("Министр Сергей Лавров заявил: «Мы ответим». "
+    ...                                     "По словам Лаврова, «ответ будет симметричным».")]
+    ['Сергей Лавров', 'Сергей Лавров']
     """
     check_text(text)
-    items: list[Quote] = []
-    people: dict[frozenset[str], str] = {}
-    for line in _LINE.finditer(text):
-        for w, nxt in _name_runs(text, line.start(), line.end()):
-            full = nominative_name([w.text, nxt.text])
-            for key in surname_key(nxt.text):
-                people.setdefault(key, full)
-    for line in _LINE.finditer(text):
-        pairs = [p for p in _pair_line(text, line.start(), line.end()) if p.depth == 0]
-        for pair in sorted(pairs, key=lambda p: p.open):
-            quote = _judge(text, line.start(), line.end(), pair, people)
-            if quote is not None:
-                items.append(quote)
-    return Quotes(text, tuple(items))
+    if not text.strip():
+        return Quotes(text, ())
+    doc = _Doc(text)
+    cands: list[_Cand] = []
+    inside: list[tuple[int, int]] = []
+    for pair in doc.pairs:
+        if pair.depth > 0:
+            continue
+        start, stop = _content(text, pair.start, pair.close)
+        if stop <= start:
+            continue
+        found = _judge(doc, pair, start, stop)
+        if found:
+            inside.append((pair.open, pair.close + 1))
+            for c in found:
+                doc.hidden.append((c.start, c.stop))
+        cands.extend(found)
+    inside.sort()
+    extra = _dash_lines(doc, inside)
+    for c in extra:
+        doc.hidden.append((c.start, c.stop))
+    blocks = _block_quotes(doc, sorted(inside + [(c.start, c.stop) for c in extra]))
+    block_spans = [(c.start, c.stop) for c in blocks]
+    cands = [c for c in cands if not any(a <= c.start < b for a, b in block_spans)]
+    cands.extend(extra)
+    cands.extend(blocks)
+    doc.hidden.extend(block_spans)
+    doc.hidden.sort()
+    cands.sort(key=lambda c: c.start)
+    return Quotes(text, tuple(_finish(doc, cands)))
 
 
-def _name_runs(text: str, start: int, stop: int) -> list[tuple[Span, Span]]:
-    words = _words(text, start, stop)
-    out = []
-    for a, b in zip(words, words[1:]):
-        if (
-            a.text[:1].isupper()
-            and b.text[:1].isupper()
-            and b.start - a.stop == 1
-            and "Name" in name_tags(a.text)
-            and "Surn" in name_tags(b.text)
-        ):
-            out.append((a, b))
-    return out
+def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
+    """Quote candidates made of one top-level pair of marks (two if the author interrupts it)."""
+    text = doc.text
+    words = tokens(text, start, stop)
+    if not words:
+        return []
+    parts = _split_interrupted(doc, start, stop)
+    if parts:
+        out = []
+        for p, q, cue in parts:
+            p, q = _content(text, p, q)
+            if q > p:
+                out.append(_Cand(p, q, "mark", cue, "direct", pair))
+        return out
+    cue, where, colon = _attribute_mark(doc, pair, start, stop)
+    strong = cue is not None and cue.strong
+    upper = text[start].isupper() or (text[start] in ".…" and text[start:stop].lstrip(".… ")[:1].isupper())
+    ends = text[stop - 1] in _TERMINAL
+    title = _title_like(words) and not ends
+    head = _head_before(doc, pair.open)
+    if not pair.closed and not (strong or colon):
+        return []
+    if head and not (where == "after" and strong) and not (colon and upper and len(words) > 3):
+        return []
+    if _scare(doc, pair.open):
+        return []
+    keep = False
+    if where == "after":
+        keep = strong or _sentence_like(text, words, start, stop) or (ends and upper)
+    elif where == "colon":
+        keep = strong and not title or upper and (len(words) >= 2 or ends) and not _listed(doc, pair)
+        keep = keep or (strong and len(words) >= 2)
+    elif where == "before":
+        keep = not title and len(words) >= 1 and not _listed(doc, pair)
+        if keep and len(words) <= 2 and not _cue_governs(doc, cue, pair):
+            keep = False
+    elif colon:
+        keep = upper and (len(words) >= 3 or ends) and not title and not _listed(doc, pair)
+    else:
+        keep = _sentence_like(text, words, start, stop) and not title and not _listed(doc, pair)
+        cue = None
+    if not keep:
+        return []
+    s = doc.sentence_start(pair.open)
+    lead = text[s : pair.open].strip(_SPACE + _DASHES)
+    kind = "direct" if upper and (not lead or lead.endswith(":") or where == "after" and not lead) else "partial"
+    if kind == "partial" and upper and where == "after" and _sentence_like(text, words, start, stop) and (
+        not lead or lead.endswith((":", ".", "!", "?"))
+    ):
+        kind = "direct"
+    return [_Cand(start, stop, "mark", cue, kind, pair)]
 
 
-def _judge(text: str, line_start: int, line_stop: int, pair: _Pair, people: dict[frozenset[str], str]) -> Quote | None:
-    start, stop = pair.open + 1, pair.close
-    while start < stop and text[start].isspace():
-        start += 1
-    while stop > start and text[stop - 1].isspace():
-        stop -= 1
-    if start >= stop:
+def _cue_governs(doc: _Doc, cue: _Cue | None, pair: _Pair) -> bool:
+    """A one- or two-word partial quote needs its cue close by ("назвал «хорошей»")."""
+    if cue is None or cue.cue is None:
+        return False
+    between = doc.text[cue.cue.stop : pair.open]
+    return len(tokens(between)) <= 6 and "." not in between
+
+
+def _scare(doc: _Doc, pos: int) -> bool:
+    """"так называемые «…»", "называемых в Японии «…»": a name given, not speech."""
+    lo, hi = doc.tok_range(max(0, pos - 60), pos)
+    for t in doc.toks[max(lo, hi - 4) : hi]:
+        for p in parses(t.text):
+            if p.tag.POS == "PRTF" and "pssv" in p.tag and p.normal_form.replace("ё", "е") in _SCARE_VERBS:
+                return True
+    return False
+
+
+def _listed(doc: _Doc, pair: _Pair) -> bool:
+    """«A», «B» и «C»: an enumeration of names."""
+    text = doc.text
+    after = text[pair.close + 1 : pair.close + 6].lstrip(_SPACE)
+    before = text[max(0, pair.open - 6) : pair.open].rstrip(_SPACE)
+    return (after[:1] == "," and after[1:].lstrip(_SPACE)[:1] in "«\"„“") or (
+        before.endswith(("»,", '",', "» и", '" и'))
+    )
+
+
+def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
+    """Resolve speakers, let quotes without a cue inherit one, build the records."""
+    text = doc.text
+    people = doc.people
+    quotes: list[Quote] = []
+    for n, c in enumerate(cands):
+        speaker = mention = cue_span = None
+        if c.cue is not None:
+            cue_span = c.cue.cue
+            m = c.cue.mention
+            if m is not None:
+                speaker = people.resolve(m, c.start)
+                mention = Span(text[m.start : m.stop], m.start, m.stop) if m.stop <= len(text) else None
+                if m.kind == "org":
+                    doc.issuer = speaker
+            elif c.cue.speaker is not None:
+                speaker = c.cue.speaker
+            elif cue_span is not None and c.cue.strong:
+                org = people.last_org(c.start)
+                speaker = doc.issuer or (people.resolve(org, c.start) if org else None)
+        if speaker is None and c.type in ("direct", "block") and quotes:
+            speaker = _inherit(doc, quotes[-1], c)
+        quotes.append(Quote(text[c.start : c.stop], c.start, c.stop, speaker, mention, cue_span, c.type))
+    # the same words quoted twice (a headline and the body): one speaker for both
+    by_words: dict[frozenset[str], str] = {}
+    for q in quotes:
+        if q.speaker:
+            by_words.setdefault(frozenset(w.text.lower() for w in tokens(q.text)), q.speaker)
+    return [
+        replace(q, speaker=by_words.get(frozenset(w.text.lower() for w in tokens(q.text))))
+        if q.speaker is None
+        else q
+        for q in quotes
+    ]
+
+
+def _inherit(doc: _Doc, prev: Quote, c: _Cand) -> str | None:
+    """A quote with no cue continues the previous one if nobody else is named in between."""
+    if prev.speaker is None or c.start - prev.stop > WINDOW:
         return None
-    content = _words(text, start, stop)
-    speaker = mention = cue = None
-    # after: «Q», — сказал X.
-    k = pair.close + 1
-    while k < line_stop and text[k] in ",.!?… \u00a0":
-        k += 1
-    if k < line_stop and text[k] in _DASHES:
-        clause = _words(text, k + 1, _sentence_stop(text, line_stop, k + 1))
-        for n, w in enumerate(clause):
-            if _is_cue(w.text):
-                cue = w
-                speaker, mention = _speaker_near(text, clause[n + 1 :] or clause[:n])
-                break
-    if cue is None:
-        before = _words(text, _sentence_start(text, line_start, pair.open), pair.open)
-        for n in range(len(before) - 1, -1, -1):
-            if _is_cue(before[n].text):
-                cue = before[n]
-                speaker, mention = _speaker_near(text, before[:n][::-1][:4][::-1] or before[n + 1 :])
-                break
-    if cue is None and len(content) < 4:
+    between = doc.text[prev.stop : c.start]
+    if between.count("\n") > 2:
         return None
-    if cue is None and content and all(w.text[:1].isupper() for w in content):
+    lo, hi = doc.tok_range(prev.stop, c.start)
+    ms = find_mentions(doc.text, doc.toks, lo, hi)
+    if any(m.kind in ("person", "role") and m.name != prev.speaker and not _same(doc, m, prev.speaker) for m in ms):
         return None
-    if speaker is None and mention is not None:
-        speaker = None  # pronoun: resolved below
-    if speaker is not None:
-        last = speaker.split()[-1]
-        for key in surname_key(last):
-            if key in people:
-                speaker = people[key]
-                break
-    is_sentence = text[start].isupper() or (text[pair.close - 1] in ".!?…")
-    kind = "direct" if is_sentence and len(content) >= 3 else "partial"
-    return Quote(text[start:stop], start, stop, speaker, mention, cue, kind)
+    return prev.speaker
+
+
+def _same(doc: _Doc, m: Mention, speaker: str) -> bool:
+    return doc.people.resolve(m, m.start) == speaker

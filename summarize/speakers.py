@@ -1,24 +1,73 @@
-"""Speaker names: person mentions in a text, nominative forms, resolution to a full name.
+"""Who is quoted: mentions of people and organisations, nominative names, resolution.
 
-Everything works on the words of the source text; pymorphy3's ``Name``/``Surn``/``Patr``
-grammemes say which capitalised words are parts of a person's name, and ``inflect``
-puts them into the nominative ("слова Косанова" -> "Косанов").
+A *mention* is a run of the text's own words that can name a speaker: a person's
+name ("Андреем Белоусовым"), a role ("представитель Philips", "сенатор"), an
+organisation ("Минобороны Казахстана", "газета «Труд»") or a pronoun ("он").
+:class:`People` reads a whole text once (lazily) and resolves a mention to the
+canonical nominative name a database would use: the full name when the text gives it
+anywhere ("Косанова" -> "Даурен Косанов"), the person a role or pronoun points back
+to, or the organisation an unnamed spokesperson speaks for.
+
+pymorphy3's ``Name``/``Surn``/``Patr`` grammemes say which capitalised words belong
+to a person's name; ``inflect`` puts them into the nominative.  Surnames the
+dictionary does not know ("Косанов") are recognised by their suffix and put into the
+nominative by a few ending rules.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from .lexicon import load
 from .morph import CACHE_SIZE, analyzer, normalize_word
 
 NAME_TAGS = ("Name", "Surn", "Patr")
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 PRONOUNS = {"он": "masc", "она": "femn", "они": "plur"}
+POSSESSIVES = {"его": "masc", "ее": "femn", "её": "femn", "их": "plur"}
+PREPOSITIONS = frozenset(
+    "в во на по с со о об обо от для при из к ко у за под над перед между через про без до около "
+    "после вокруг среди против ради согласно благодаря вслед".split()
+)
+SPOKESPERSON = frozenset(
+    "представитель пресс-секретарь спикер пресс-служба пресс-атташе сотрудник источник собеседник".split()
+)
+"""Role nouns whose unnamed holder speaks for the organisation they are attached to."""
+
+# A word: letters, inner hyphens and apostrophes ("пресс-секретарь", "О’Рейли").
+WORD = re.compile(r"[^\W\d_]+(?:[-‐’'`][^\W\d_]+)*")
+_PARTICLES = frozenset("де да дер ван фон ди дель ла ле бин бен ибн аль эль".split())
+_SURNAME_END = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ова|ева|ёва|ина|ына|ская|цкая|енко|ко|ук|юк|ич|ян|янц|дзе|швили|ия|"
+    r"ман|сон|ер|ес|ез|ас|ус|ис|ай|ой|ий|и|о|у|э)$"
+)
+_SOFT = "бвгджзклмнпрстфхцчшщ"
 
 
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A word of the text: ``text[start:stop] == tok.text``."""
+
+    text: str
+    start: int
+    stop: int
+
+
+def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Tok]:
+    """The words of ``text[start:stop]`` (digits and punctuation skipped)."""
+    end = len(text) if stop is None else stop
+    return [Tok(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+# -- morphology, cached per word ------------------------------------------------------------
 @lru_cache(maxsize=CACHE_SIZE)
 def parses(word: str) -> tuple[Any, ...]:
-    """All pymorphy3 parses of ``word`` (lower-cased, ``ё`` as ``е``)."""
+    """All pymorphy3 parses of ``word`` (looked up lower-cased, ``ё`` as ``е``)."""
     return tuple(analyzer().parse(normalize_word(word)))
 
 
@@ -29,96 +78,768 @@ def lemmas(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def lemma_pos(word: str) -> frozenset[tuple[str, str | None]]:
+    """``(lemma, part of speech)`` of every parse of ``word``."""
+    return frozenset((p.normal_form.replace("ё", "е"), p.tag.POS) for p in parses(word))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def name_tags(word: str) -> frozenset[str]:
-    """Which of ``Name``, ``Surn``, ``Patr`` some parse of ``word`` carries."""
-    return frozenset(t for p in parses(word) for t in NAME_TAGS if t in p.tag)
+    """Which of ``Name``, ``Surn``, ``Patr`` some reasonably likely parse of ``word`` carries."""
+    ps = _name_parses(word)
+    top = parses(word)[0].score if parses(word) else 0.0
+    return frozenset(t for p in ps for t in NAME_TAGS if t in p.tag and p.score >= top * 0.1)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def is_known(word: str) -> bool:
+    """True if pymorphy3's dictionary holds ``word`` (not a guess)."""
+    return bool(analyzer().word_is_known(normalize_word(word)))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def has_case(word: str, case: str) -> bool:
+    """True if some parse of ``word`` is in grammatical ``case`` (or indeclinable)."""
+    return any(case in p.tag or "Fixd" in p.tag for p in parses(word))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _pos(word: str) -> frozenset[str]:
+    ps = parses(word)
+    top = ps[0].score if ps else 0.0
+    return frozenset(str(p.tag.POS) for p in ps if p.score >= top * 0.3)
+
+
+def is_verbal(word: str) -> bool:
+    """True if ``word`` is most likely a verb form (finite, infinitive, participle, gerund)."""
+    return bool(_pos(word) & {"VERB", "INFN", "PRTS", "GRND"})
+
+
+def lexicon(name: str) -> frozenset[str]:
+    """A lexicon of ``summarize/data`` (see :func:`summarize.lexicon.load`)."""
+    return load(name)
+
+
+def has_lemma(word: str, name: str) -> bool:
+    """True if some lemma of ``word`` is listed in lexicon ``name``."""
+    return bool(lemmas(word) & load(name)) or normalize_word(word) in load(name)
+
+
+# -- names in the nominative ----------------------------------------------------------------
+def _is_initial(text: str, tok: Tok) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper() and text[tok.stop : tok.stop + 1] == "."
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _name_parses(word: str) -> tuple[Any, ...]:
+    """Parses of ``word`` as part of a person's name.
+
+    For a word the dictionary lacks only the surname guesses are kept: pymorphy3
+    guesses surnames well from their suffix, first names badly ("Косанов" is not
+    the genitive plural of a first name "Косан").
+    """
+    tags = NAME_TAGS if is_known(word) else ("Surn",)
+    return tuple(p for p in parses(word) if any(t in p.tag for t in tags))
 
 
 def _restore_case(template: str, word: str) -> str:
-    if template.isupper() and len(template) > 1:
+    if len(template) > 1 and template.isupper():
         return word.upper()
-    if template[:1].isupper():
-        # keep inner capitals of hyphenated or prefixed names: "О’Рейли", "Ким-Чен"
-        out = []
-        upper_next = True
-        for ch in word:
-            out.append(ch.upper() if upper_next else ch)
-            upper_next = ch in "-’'"
-        return "".join(out)
+    if not template[:1].isupper():
+        return word
+    out, upper_next = [], True
+    for ch in word:
+        out.append(ch.upper() if upper_next else ch)
+        upper_next = ch in "-‐’'`"
+    return "".join(out)
+
+
+def _guess_nominative(word: str, case: str, gender: str) -> str:
+    """Undo a case ending of a surname the dictionary does not know ("Косанова" -> "Косанов")."""
+    low = word.lower()
+    if case == "nomn" or len(low) < 3:
+        return word
+    rules: tuple[tuple[str, str], ...]
+    if gender == "femn":
+        rules = (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина"),
+                 ("ской", "ская"), ("скую", "ская"))
+    else:
+        rules = (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"),
+                 ("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ове", "ов"), ("еве", "ев"), ("ине", "ин"),
+                 ("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"))
+    for old, new in rules:
+        if low.endswith(old):
+            return word[: len(word) - len(old)] + new
+    if gender != "femn" and len(low) >= 3 and low[-2] in _SOFT:
+        if case in ("gent", "accs") and low[-1] == "а":
+            return word[:-1]
+        if case == "datv" and low[-1] == "у":
+            return word[:-1]
+        if case == "loct" and low[-1] == "е":
+            return word[:-1]
+    if gender != "femn" and case == "ablt" and low.endswith(("ом", "ем")) and len(low) > 4:
+        return word[:-2]
     return word
 
 
-def _name_parses(word: str) -> list[Any]:
-    return [p for p in parses(word) if any(t in p.tag for t in NAME_TAGS)]
+def _reading(words: Sequence[str]) -> tuple[str, str] | None:
+    """The (gender, case) the name parts of ``words`` agree on best."""
+    options = [_name_parses(w) for w in words]
+    if not any(options):
+        return None
+    best: tuple[float, str, str] | None = None
+    for gender in ("masc", "femn"):
+        for case in CASES:
+            score, ok = 0.0, True
+            for opts in options:
+                if not opts:
+                    continue
+                hits = [p.score for p in opts if case in p.tag and (gender in p.tag or "ms-f" in p.tag)]
+                if not hits:
+                    ok = False
+                    break
+                score += max(hits) + (0.01 if case == "nomn" else 0.0)
+            if ok and (best is None or score > best[0]):
+                best = (score, gender, case)
+    return None if best is None else (best[1], best[2])
 
 
-def nominative_name(words: list[str]) -> str:
+def nominative_name(words: Sequence[str]) -> str:
     """The nominative of a person's name given as words of the text.
 
-    The first and last names agree in gender and case; the reading they share is
-    put into the nominative.
+    The parts of the name agree in gender and case; the reading they share is
+    put into the nominative; initials and unknown words are kept (or, for
+    surnames the dictionary lacks, their case ending is undone).
 
     >>> nominative_name(["Андреем", "Белоусовым"])
     'Андрей Белоусов'
-    >>> nominative_name(["Косанова"])
-    'Косанов'
+    >>> nominative_name(["Елену", "Сябренко"])
+    'Елена Сябренко'
+    >>> nominative_name(["Даурен", "Косанов"])
+    'Даурен Косанов'
     """
-    cores = [w for w in words if not _is_initial(w)]
-    options = [_name_parses(w) for w in cores]
-    best: tuple[float, str, str] | None = None
-    for gender in ("masc", "femn"):
-        for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
-            score = 0.0
-            ok = True
-            for opts in options:
-                hits = [p.score for p in opts if case in p.tag and (gender in p.tag or "ms-f" in p.tag)]
-                if opts and not hits:
-                    ok = False
-                    break
-                score += max(hits, default=0.0)
-            if ok and (best is None or score > best[0]):
-                best = (score, gender, case)
-    if best is None:
-        return " ".join(w for w in words)
-    _, gender, case = best
+    reading = _reading(words)
     out = []
     for w in words:
-        if _is_initial(w):
+        if len(w) <= 2 and w[:1].isupper() and (len(w) == 1 or w.endswith(".")):
             out.append(w)
             continue
         chosen = None
-        for p in _name_parses(w):
-            if case in p.tag and (gender in p.tag or "ms-f" in p.tag):
-                chosen = p
-                break
+        if reading is not None:
+            gender, case = reading
+            for p in _name_parses(w):
+                if case in p.tag and (gender in p.tag or "ms-f" in p.tag):
+                    chosen = p
+                    break
         if chosen is None:
-            out.append(w)
+            if reading is not None and not is_known(w):
+                out.append(_guess_nominative(w, reading[1], reading[0]))
+            else:
+                out.append(w)
             continue
         form = chosen.inflect({"nomn", "sing"}) or chosen.inflect({"nomn"})
-        out.append(_restore_case(w, form.word if form else chosen.word))
+        out.append(_restore_case(w, form.word if form else w))
     return " ".join(out)
 
 
-def _is_initial(word: str) -> bool:
-    return len(word) <= 2 and word[:1].isupper() and word.endswith(".") or (len(word) == 1 and word.isupper())
+def nominative_phrase(words: Sequence[str]) -> str:
+    """A role or organisation phrase with its head (first word) in the nominative.
+
+    >>> nominative_phrase(["представителя", "Microsoft"])
+    'представитель Microsoft'
+    """
+    if not words:
+        return ""
+    head = words[0]
+    for p in parses(head):
+        if p.tag.POS == "NOUN" and "nomn" not in p.tag:
+            number = "plur" if "plur" in p.tag else "sing"
+            form = p.inflect({"nomn", number})
+            if form is not None:
+                return " ".join([_restore_case(head, form.word), *words[1:]])
+            break
+    return " ".join(words)
 
 
 def gender_of(name: str) -> str | None:
-    """``"masc"`` / ``"femn"`` for a nominative person name, None when unsure."""
+    """``"masc"`` / ``"femn"`` for a nominative person name, None when unsure.
+
+    Only the dictionary's own names vote, and the suffixes of Russian surnames it
+    lacks ("-ов" / "-ова"); pymorphy3's guesses for foreign names do not.
+
+    >>> gender_of("Елена Сябренко"), gender_of("Даурен Косанов"), gender_of("Бхутто")
+    ('femn', 'masc', None)
+    """
     votes = {"masc": 0.0, "femn": 0.0}
     for w in name.split():
-        for p in _name_parses(w):
-            if "nomn" in p.tag:
-                for g in votes:
-                    if g in p.tag:
-                        votes[g] += p.score
+        if is_known(w):
+            for p in _name_parses(w):
+                if "nomn" in p.tag:
+                    for g in votes:
+                        if g in p.tag:
+                            votes[g] += p.score
+            continue
+        low = w.lower()
+        if low.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")):
+            votes["femn"] += 0.5
+        elif low.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")):
+            votes["masc"] += 0.5
     if votes["masc"] == votes["femn"]:
         return None
     return "masc" if votes["masc"] > votes["femn"] else "femn"
 
 
-def surname_key(word: str) -> frozenset[str]:
-    """Lemmas of a surname, for matching its inflected forms."""
-    forms = {p.normal_form.replace("ё", "е") for p in _name_parses(word)}
-    forms.add(normalize_word(word))
+@lru_cache(maxsize=CACHE_SIZE)
+def _surname_forms(word: str) -> frozenset[str]:
+    """The nominatives ``word`` may be a form of, as a surname."""
+    low = normalize_word(word)
+    forms = {low}
+    forms.update(p.normal_form.replace("ё", "е") for p in _name_parses(word) if "Surn" in p.tag or "Name" in p.tag)
+    for case in CASES[1:]:
+        for gender in ("masc", "femn"):
+            forms.add(normalize_word(_guess_nominative(word, case, gender)))
     return frozenset(forms)
+
+
+def same_surname(a: str, b: str) -> bool:
+    """True if two surnames are forms of one another ("Косанова" ~ "Косанов", "Епа" ~ "Еп").
+
+    >>> same_surname("Косанова", "Косанов"), same_surname("Лавров", "Ларин")
+    (True, False)
+    """
+    if normalize_word(a) == normalize_word(b) or _surname_forms(a) & _surname_forms(b):
+        return True
+    a, b = normalize_word(a), normalize_word(b)
+    short = min(len(a), len(b))
+    if short < 4 or abs(len(a) - len(b)) > 3:
+        return False
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= short - 1
+
+
+# -- mentions -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words of the text that can name a speaker.
+
+    ``kind`` is ``"person"``, ``"role"``, ``"org"`` or ``"pron"``; ``name`` the nominative
+    name (a person's as written, not yet resolved to the full name); ``role`` the role
+    lemma and ``org`` the organisation attached to it; ``subject`` says a nominative
+    reading exists (it can be the subject of a verb); ``prep`` that a preposition governs it.
+    """
+
+    kind: str
+    start: int
+    stop: int
+    name: str
+    role: str | None = None
+    org: str | None = None
+    gender: str | None = None
+    subject: bool = True
+    prep: bool = False
+    outlet: bool = False
+    first: int = 0
+    last: int = 0
+    head: str = ""  # the word that agrees with a verb: a role noun, a surname, an organisation's head noun
+
+
+def _capitalised(tok: Tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _gap(text: str, a: Tok, b: Tok) -> str:
+    return text[a.stop : b.start]
+
+
+def _tight(text: str, a: Tok, b: Tok) -> bool:
+    """Only a space (or an initial's dot) between two words."""
+    gap = _gap(text, a, b)
+    return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0", ".") and _is_initial(text, a))
+
+
+def _person_word(text: str, tok: Tok) -> bool:
+    if _is_initial(text, tok):
+        return True
+    w = tok.text
+    tags = name_tags(w)
+    if "Name" in tags or "Patr" in tags or "Surn" in tags:
+        return True
+    if not is_known(w) and not any(ch.isupper() for ch in w[1:]) and not w[:1].isascii():
+        # a capitalised word the dictionary lacks is most often a name; "Orgn"/"Geox" guesses are not trusted
+        return True
+    return False
+
+
+def _org_word(text: str, tok: Tok) -> bool:
+    w = tok.text
+    if len(w) > 1 and (w.isupper() or any(ch.isupper() for ch in w[1:])):
+        return True  # "МИД", "БелТА", "ВКонтакте"
+    if w[:1].isascii() and w[:1].isalpha():
+        return True
+    return any("Orgn" in p.tag for p in parses(w)) or normalize_word(w) in load("outlets")
+
+
+def _geo_word(tok: Tok) -> bool:
+    return any("Geox" in p.tag for p in parses(tok.text))
+
+
+def _role_word(tok: Tok) -> str | None:
+    for lemma, pos in lemma_pos(tok.text):
+        if pos == "NOUN" and lemma in load("role_nouns"):
+            return lemma
+    low = normalize_word(tok.text)
+    return low if low in load("role_nouns") else None
+
+
+def _is_prep(tok: Tok) -> bool:
+    return normalize_word(tok.text) in PREPOSITIONS
+
+
+def _governed(text: str, toks: Sequence[Tok], i: int, lo: int) -> bool:
+    """True if a preposition governs the phrase starting at ``toks[i]``.
+
+    Either directly ("в Минобороны") or through a noun of speech or a head noun
+    ("в сообщении Минобороны", "в интервью газете «Труд»").
+    """
+    if i - 1 >= lo and _is_prep(toks[i - 1]) and _gap(text, toks[i - 1], toks[i]).strip() == "":
+        return True
+    if i - 2 >= lo and _is_prep(toks[i - 2]) and not _capitalised(toks[i - 1]):
+        between = toks[i - 1]
+        gaps = _gap(text, toks[i - 2], between) + _gap(text, between, toks[i])
+        heads = load("cue_nouns") | load("name_heads") | load("outlets")
+        return gaps.strip(" \u00a0«\"„“") == "" and bool(lemmas(between.text) & heads)
+    return False
+
+
+def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None:
+    """A «name» opening at ``pos`` (spaces allowed before it): (content start, closing mark index)."""
+    k = pos
+    while k < len(text) and text[k] in " \u00a0":
+        k += 1
+    if k >= len(text) or text[k] not in "«\"„“":
+        return None
+    closer = {"«": "»", '"': '"', "„": "“", "“": "”"}[text[k]]
+    end = text.find(closer, k + 1, min(len(text), k + 1 + limit))
+    if end < 0 or "\n" in text[k:end]:
+        return None
+    if text[k] == "«":
+        nested = text.find("«", k + 1, end)
+        if nested >= 0:
+            second = text.find("»", end + 1, min(len(text), end + 1 + limit))
+            if second >= 0 and "\n" not in text[end:second]:
+                end = second
+    return k + 1, end
+
+
+def find_mentions(text: str, toks: Sequence[Tok], lo: int = 0, hi: int | None = None) -> list[Mention]:
+    """Mentions among ``toks[lo:hi]``, left to right, not overlapping."""
+    hi = len(toks) if hi is None else hi
+    out: list[Mention] = []
+    i = lo
+    while i < hi:
+        m = _mention_at(text, toks, i, lo, hi)
+        if m is None:
+            i += 1
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "person"
+            and m.kind == "role"
+            and text[prev.stop : m.start].strip(" \u00a0") == ","
+            and not (m.last + 1 < hi and is_verbal(toks[m.last + 1].text))
+        ):
+            # apposition: "Марк, рабочий из цеха …" names one person
+            out[-1] = replace(prev, role=prev.role or m.role, org=prev.org or m.org)
+        else:
+            out.append(m)
+        i = m.last + 1
+    return out
+
+
+def _sentence_initial(text: str, tok: Tok) -> bool:
+    k = tok.start - 1
+    while k >= 0 and text[k] in " \u00a0\t«\"„“":
+        k -= 1
+    return k < 0 or text[k] in ".!?…\n\r:—–-"
+
+
+def agrees(verb: str, m: Mention) -> bool:
+    """Can ``m`` be the subject of the finite verb form ``verb`` (number, and gender in the past)?
+
+    >>> from summarize.speakers import tokens, find_mentions
+    >>> text = "главы МИДа"
+    >>> agrees("пообещал", find_mentions(text, tokens(text))[0])
+    False
+    """
+    forms = [p for p in parses(verb) if p.tag.POS == "VERB"]
+    if not forms or not m.head:
+        return True
+    plural = all("plur" in p.tag for p in forms)
+    genders = {g for p in forms for g in ("masc", "femn", "neut") if g in p.tag}
+    if m.kind == "pron":
+        return (m.gender == "plur") == plural and (plural or not genders or m.gender in genders)
+    if m.kind == "person":
+        if plural:
+            return False
+        return not genders or m.gender is None or m.gender in genders
+    if m.kind == "role":
+        heads = [p for p in parses(m.head) if p.tag.POS == "NOUN" and "nomn" in p.tag]
+        if not heads:
+            return True
+        numbers = {"plur" if "plur" in p.tag else "sing" for p in heads}
+        return ("plur" if plural else "sing") in numbers
+    return True
+
+
+def _person_run(text: str, toks: Sequence[Tok], i: int, hi: int) -> int:
+    """Index after the run of name words starting at ``i`` (``i`` itself if none)."""
+    j = i
+    if (
+        i + 1 < hi
+        and _capitalised(toks[i])
+        and not _person_word(text, toks[i])
+        and _tight(text, toks[i], toks[i + 1])
+        and _capitalised(toks[i + 1])
+        and _person_word(text, toks[i + 1])
+        and not _sentence_initial(text, toks[i])
+        and not _geo_word(toks[i])
+        and not _org_word(text, toks[i])
+        and _role_word(toks[i]) is None
+    ):
+        j = i + 1  # "цитирует Хвана Чжан Епа": a name part the dictionary reads as a common noun
+    while j < hi:
+        t = toks[j]
+        if j > i and not _tight(text, toks[j - 1], t):
+            break
+        if _capitalised(t) and (_person_word(text, t) or (j > i and not is_known(t.text))):
+            j += 1
+        elif j > i and normalize_word(t.text) in _PARTICLES and j + 1 < hi and _capitalised(toks[j + 1]):
+            j += 1
+        elif j > i and _capitalised(t) and not _geo_word(t) and not _org_word(text, t) and any(
+            "Name" in name_tags(x.text) for x in toks[i:j]
+        ):
+            j += 1  # a first name followed by a surname the dictionary reads otherwise ("Марк Тоунер")
+        else:
+            break
+    # a run of Geox/Orgn words only is not a person ("Казахстана")
+    while j > i and not any(
+        _is_initial(text, t) or name_tags(t.text) & {"Name", "Patr", "Surn"} or not is_known(t.text)
+        for t in toks[i:j]
+    ):
+        j -= 1
+    return j
+
+
+def _person_mention(text: str, toks: Sequence[Tok], i: int, j: int, lo: int, start: int | None = None,
+                    role: str | None = None, org: str | None = None, subject: bool | None = None,
+                    prep: bool | None = None, first: int | None = None) -> Mention:
+    words = [t.text for t in toks[i:j]]
+    reading = _reading(words)
+    name = nominative_name(words)
+    if subject is None:
+        subject = reading is None or reading[1] == "nomn" or all(
+            has_case(w, "nomn") or not is_known(w) for w in words
+        )
+    return Mention(
+        "person",
+        toks[i].start if start is None else start,
+        toks[j - 1].stop,
+        name,
+        role=role,
+        org=org,
+        gender=gender_of(name),
+        subject=subject,
+        prep=_governed(text, toks, i, lo) if prep is None else prep,
+        first=i if first is None else first,
+        last=j - 1,
+        head=words[-1],
+    )
+
+
+def _mention_at(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Mention | None:
+    tok = toks[i]
+    low = normalize_word(tok.text)
+    if low in PRONOUNS:
+        return Mention("pron", tok.start, tok.stop, tok.text.lower(), gender=PRONOUNS[low], first=i, last=i,
+                       prep=_governed(text, toks, i, lo), head=tok.text)
+    role = _role_word(tok)
+    if role is not None:
+        return _role_mention(text, toks, i, lo, hi, role)
+    if not _capitalised(tok):
+        quoted = _head_with_name(text, toks, i, hi)
+        return quoted
+    j = _person_run(text, toks, i, hi)
+    if j > i:
+        return _person_mention(text, toks, i, j, lo)
+    if _org_word(text, tok):
+        j = i + 1
+        while j < hi and _tight(text, toks[j - 1], toks[j]) and _capitalised(toks[j]) and (
+            _org_word(text, toks[j]) or _geo_word(toks[j])
+        ):
+            j += 1
+        words = [t.text for t in toks[i:j]]
+        return Mention("org", tok.start, toks[j - 1].stop, " ".join(words),
+                       outlet=normalize_word(tok.text) in load("outlets"),
+                       prep=_governed(text, toks, i, lo), first=i, last=j - 1, head=tok.text)
+    return None
+
+
+def _head_with_name(text: str, toks: Sequence[Tok], i: int, hi: int) -> Mention | None:
+    """"газета «Труд»", "агентство Reuters": an organisation named after its head noun."""
+    tok = toks[i]
+    heads = load("outlets") | load("name_heads")
+    if not (lemmas(tok.text) & heads):
+        return None
+    quoted = _quoted_name(text, tok.stop)
+    outlet = bool(lemmas(tok.text) & load("outlets"))
+    if quoted is not None:
+        a, b = quoted
+        name = text[a:b].strip()
+        last = i
+        while last + 1 < hi and toks[last + 1].start < b:
+            last += 1
+        if name:
+            return Mention("org", tok.start, b + 1, name, outlet=outlet, subject=has_case(tok.text, "nomn"),
+                           prep=_governed(text, toks, i, 0), first=i, last=last, head=tok.text)
+    if i + 1 < hi and _tight(text, tok, toks[i + 1]) and _org_word(text, toks[i + 1]):
+        nxt = toks[i + 1]
+        return Mention("org", tok.start, nxt.stop, nxt.text, outlet=outlet, subject=has_case(tok.text, "nomn"),
+                       prep=_governed(text, toks, i, 0), first=i, last=i + 1, head=tok.text)
+    return None
+
+
+def _role_parses(word: str, role: str) -> list[Any]:
+    return [p for p in parses(word) if p.normal_form.replace("ё", "е") == role and p.tag.POS == "NOUN"]
+
+
+def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role: str) -> Mention:
+    """A role phrase: "официальный представитель МИД России Мария Захарова", "глава ведомства".
+
+    A name right after the role and its complements is the holder of the role; a name
+    followed by more complements is one of them ("помощник Хиллари Клинтон по … делам").
+    """
+    start_i = i
+    while start_i - 1 >= lo and _gap(text, toks[start_i - 1], toks[start_i]) == " " \
+            and not _capitalised(toks[start_i - 1]) and "ADJF" in _pos(toks[start_i - 1].text) \
+            and not _is_prep(toks[start_i - 1]) and normalize_word(toks[start_i - 1].text) not in POSSESSIVES:
+        start_i -= 1
+    nominative = [p for p in _role_parses(toks[i].text, role) if "nomn" in p.tag]
+    subject = bool(nominative) or not _role_parses(toks[i].text, role)
+    prep = _governed(text, toks, start_i, lo)
+    org_words: list[str] = []  # the complements: "обороны Казахстана", "палестинской делегации"
+    j = i + 1
+    last = i
+    while j < hi and j - i <= 10:
+        prev, t = toks[j - 1], toks[j]
+        gap = _gap(text, prev, t)
+        if gap.strip(" \u00a0«»\"„“”") or (gap.strip(" \u00a0") and not _capitalised(t)):
+            break  # punctuation ends the phrase (quote marks around a name do not)
+        if _capitalised(t):
+            k = _person_run(text, toks, j, hi)
+            if k > j:
+                nxt = toks[k] if k < hi else None
+                complement = (
+                    nxt is not None
+                    and _gap(text, toks[k - 1], nxt) == " "
+                    and not _capitalised(nxt)
+                    and not is_verbal(nxt.text)
+                    and (normalize_word(nxt.text) in ("по", "при") or has_case(nxt.text, "gent"))
+                    and normalize_word(nxt.text) not in PRONOUNS
+                )
+                if not complement:
+                    return _person_mention(text, toks, j, k, lo, start=toks[start_i].start, role=role,
+                                           org=" ".join(org_words) or None, subject=subject, prep=prep,
+                                           first=start_i)
+                org_words.extend(x.text for x in toks[j:k])
+                last = k - 1
+                j = k
+                continue
+            org_words.append(t.text)
+            last = j
+            j += 1
+            continue
+        low = normalize_word(t.text)
+        if low == "и" and j + 1 < hi and not _capitalised(toks[j + 1]) and not is_verbal(toks[j + 1].text):
+            last = j
+            j += 1
+            continue
+        if is_verbal(t.text) or (low in PREPOSITIONS and low not in ("по", "при")) or low in PRONOUNS:
+            break
+        if low in ("по", "при") or has_case(t.text, "gent") or "ADJF" in _pos(t.text):
+            if low not in ("по", "при"):
+                org_words.append(t.text)
+            last = j
+            j += 1
+            continue
+        break
+    while last > i and normalize_word(toks[last].text) in ("и", "по", "при"):
+        last -= 1
+    core = [t.text for t in toks[i : last + 1]]
+    return Mention(
+        "role",
+        toks[start_i].start,
+        toks[last].stop,
+        " ".join(core) if nominative else nominative_phrase(core),
+        role=role,
+        org=" ".join(org_words) or None,
+        subject=subject,
+        prep=prep,
+        first=start_i,
+        last=last,
+        head=toks[i].text,
+    )
+
+
+# -- the people of one text -----------------------------------------------------------------
+@dataclass
+class _Person:
+    start: int
+    stop: int
+    name: str
+    gender: str | None
+    subject: bool = True
+    roles: set[tuple[str, str | None]] = field(default_factory=set)
+
+
+class People:
+    """The people a text names, read once: full names, roles, order of mention.
+
+    ``hidden`` spans (quotations' own words) are skipped when looking back for the
+    person a pronoun or role points to, but still give full names.
+    """
+
+    def __init__(self, text: str, toks: Sequence[Tok], hidden: Sequence[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.entries: list[_Person] = []
+        self.orgs: list[Mention] = []
+        self.roles: list[Mention] = []
+        for m in find_mentions(text, toks):
+            if m.kind == "person":
+                entry = _Person(m.start, m.stop, m.name, m.gender, m.subject)
+                if m.role:
+                    entry.roles.add((m.role, m.org))
+                self.entries.append(entry)
+            elif m.kind == "org" and not m.outlet:
+                self.orgs.append(m)
+            elif m.kind == "role":
+                self.roles.append(m)
+        self._hidden = sorted(hidden)
+        self._starts = [e.start for e in self.entries]
+        self._role_starts = [m.start for m in self.roles]
+
+    def _is_hidden(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._hidden, (pos, len(self.text) + 1)) - 1
+        return k >= 0 and self._hidden[k][0] <= pos < self._hidden[k][1]
+
+    def full_name(self, name: str) -> str:
+        """The longest name in the text with the same surname as ``name`` (``name`` if none)."""
+        parts = name.split()
+        if not parts:
+            return name
+        surname = parts[-1]
+        best = name
+        for e in self.entries:
+            words = e.name.split()
+            if len(words) > len(best.split()) and same_surname(words[-1], surname):
+                if len(parts) == 1 or same_surname(words[0], parts[0]) or _is_initial_of(parts[0], words[0]):
+                    best = e.name
+        if best == name and len(parts) == 1:
+            # prefer a form of the surname the text itself gives in the nominative
+            for e in self.entries:
+                words = e.name.split()
+                if len(words) == 1 and same_surname(words[0], surname) and len(words[0]) < len(best):
+                    best = words[0]
+        return best
+
+    def last_person(self, pos: int, gender: str | None = None) -> str | None:
+        """The person last named (or named by a role) before ``pos`` outside quotations."""
+        k = bisect.bisect_left(self._starts, pos) - 1
+        r = bisect.bisect_left(self._role_starts, pos) - 1
+        for _ in range(200):
+            person = self.entries[k] if k >= 0 else None
+            role = self.roles[r] if r >= 0 else None
+            if person is None and role is None:
+                return None
+            if role is not None and (person is None or role.start > person.start):
+                r -= 1
+                if self._is_hidden(role.start) or not role.subject or role.prep:
+                    continue
+                holder = self._holder(role, pos)
+                if holder is not None and (gender in (None, "plur") or holder.gender in (None, gender)):
+                    return self.full_name(holder.name)
+                continue
+            assert person is not None
+            k -= 1
+            if self._is_hidden(person.start) or not person.subject:
+                continue
+            if gender in (None, "plur") or person.gender in (None, gender):
+                return self.full_name(person.name)
+        return None
+
+    def _holder(self, m: Mention, pos: int) -> _Person | None:
+        """The named person a role mention stands for: the same role (and complements) named before.
+
+        "сенатор" finds "сенатор Джон Керри" (one with the same complements first);
+        "представитель Philips" finds a person the text tied to Philips.
+        """
+        role, org = m.role or "", m.org
+        same_role = [e for e in self.entries if any(r == role for r, _ in e.roles)]
+        if same_role:
+            with_org = [e for e in same_role if org and any(o and _overlap(org, o) for r, o in e.roles if r == role)]
+            return _nearest(with_org or same_role, pos)
+        if org and role in SPOKESPERSON:
+            of_org = [e for e in self.entries if any(o and _overlap(org, o) for _, o in e.roles)]
+            if of_org:
+                return _nearest(of_org, pos)
+        return None
+
+    def last_org(self, pos: int) -> Mention | None:
+        """The last organisation named before ``pos`` outside quotations."""
+        for m in reversed(self.orgs):
+            if m.start < pos and not self._is_hidden(m.start):
+                return m
+        return None
+
+    def resolve(self, m: Mention, pos: int) -> str | None:
+        """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is."""
+        if m.kind == "person":
+            return self.full_name(m.name)
+        if m.kind == "pron":
+            if m.gender == "plur":
+                return None
+            return self.last_person(m.start, m.gender)
+        if m.kind == "role":
+            e = self._holder(m, pos)
+            if e is not None:
+                return self.full_name(e.name)
+            if m.org and m.role in SPOKESPERSON:
+                return _organisation(m.org)
+            return m.name
+        return nominative_phrase(m.name.split()) if m.kind == "org" and " " not in m.name else m.name
+
+
+def _organisation(words: str) -> str:
+    """The organisation among a spokesperson's complements: its capitalised words ("Philips")."""
+    caps = [w for w in words.split() if w[:1].isupper()]
+    return " ".join(caps) if caps else words
+
+
+def _nearest(entries: Sequence[_Person], pos: int) -> _Person:
+    before = [e for e in entries if e.start < pos]
+    return before[-1] if before else entries[0]
+
+
+def _is_initial_of(initial: str, word: str) -> bool:
+    return len(initial.rstrip(".")) == 1 and word[:1] == initial[:1]
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Do two complements share a word (by its first five letters)?"""
+    wa = {normalize_word(w)[:5] for w in a.split() if len(w) > 2}
+    wb = {normalize_word(w)[:5] for w in b.split() if len(w) > 2}
+    return bool(wa & wb)
