@@ -36,6 +36,7 @@ from .speakers import (
     People,
     Tok,
     find_mentions,
+    gender_of,
     has_case,
     is_verbal,
     lemma_pos,
@@ -71,6 +72,7 @@ _IMPERSONAL = frozenset({
     "заявляться", "приводиться", "цитироваться", "сказаться", "значиться",
 })
 _RELATIVE = frozenset({"который", "которого", "которую", "которой", "которых", "которым", "которые"})
+_CHANT = frozenset({"скандировать", "выкрикивать", "выкрикнуть", "скандирование"})
 _SPEECH_NOUNS = frozenset({
     "заявление", "сообщение", "комментарий", "обращение", "слово", "интервью", "выступление", "письмо",
     "послание", "пост", "запись", "твит", "цитата", "ответ", "реплика", "текст", "пресс-релиз", "релиз",
@@ -438,7 +440,7 @@ def _cues(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool) -> Iterator[_Cu
             continue  # "Филата, которого цитирует «Интерфакс»": a side remark about the source
         yield _verb_cue(doc, ms, lo, hi, i, lemma, after)
     if nouns:
-        for i in range(hi - 1, lo - 1, -1):
+        for i in range(hi - 1, max(lo, hi - 4) - 1, -1):
             tok = toks[i]
             if lemmas(tok.text) & _SPEECH_NOUNS and not is_verbal(tok.text):
                 before = [m for m in ms if m.stop <= tok.start and not m.prep and m.subject]
@@ -500,8 +502,12 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
         if lemma in ("передавать", "передать"):
             return _Cue(None, cue)  # "передает ТАСС": the outlet reports, it does not speak
     end = toks[hi - 1].stop + 1
+    gerund = any(pos == "GRND" for _, pos in lemma_pos(tok.text))
     if after:
         m = _subject(ms, tok.stop, end, tok, False) or _subject(ms, toks[lo].start, tok.start, tok, True)
+    elif gerund:
+        # "Называя Vestas «мировым лидером», Марк …": the subject is the main clause's, never the object
+        m = _subject(ms, toks[lo].start, tok.start, tok, True)
     else:
         m = _subject(ms, toks[lo].start, tok.start, tok, True) or _subject(ms, tok.stop, end, tok, False)
         if m is None:
@@ -590,6 +596,12 @@ def _after_frame(doc: _Doc, close: int) -> tuple[int, int, bool] | None:
         k, line_stop = doc.lines[n]
         while k < line_stop and text[k] in _SPACE:
             k += 1
+        if k < line_stop and text[k].islower():
+            # «Q»¶заявил после инаугурации Рамзан Кадыров.
+            first = doc.toks[_tok_index(doc, k)] if _tok_index(doc, k) < len(doc.toks) else None
+            if first is not None and first.start == k and _speech_lemma(first):
+                return k, doc.sentence_stop(k), True
+            return None
         if not (k + 1 < line_stop and text[k] in "—–-" and text[k + 1] in _SPACE):
             return None
     dash = text[k] in _DASHES and (k + 1 >= line_stop or text[k + 1] in _SPACE or text[k + 1] in _DASHES)
@@ -646,6 +658,8 @@ def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int) -> tuple[_Cue
         if cue is not None:
             near = hi - _tok_index(doc, cue.cue.start if cue.cue else doc.toks[hi - 1].start)
             if colon or near <= MAX_CUE_DISTANCE:
+                if cue.mention is None and cue.speaker is None and not colon:
+                    cue = replace(cue, mention=_main_subject(doc, pair))
                 return cue, "colon" if colon else "before", colon
         if colon:
             ms = find_mentions(text, doc.toks, lo, hi)
@@ -653,6 +667,16 @@ def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int) -> tuple[_Cue
             if heading and (hi - lo <= 6 or heading[-1].stop >= before.rfind(" ", 0, len(before) - 1) + s):
                 return _Cue(heading[-1], None, strong=False), "colon", True
     return None, "", colon
+
+
+def _main_subject(doc: _Doc, pair: _Pair) -> Mention | None:
+    """The first person named after the quote in the same sentence ("Называя Vestas «…», Марк назвал …")."""
+    stop = doc.sentence_stop(pair.close + 1)
+    lo, hi = doc.tok_range(pair.close + 1, stop)
+    for m in find_mentions(doc.text, doc.toks, lo, hi):
+        if m.kind in ("person", "role", "pron") and m.subject and not m.prep:
+            return m
+    return None
 
 
 def _tok_index(doc: _Doc, pos: int) -> int:
@@ -910,38 +934,148 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
     upper = text[start].isupper() or (text[start] in ".…" and text[start:stop].lstrip(".… ")[:1].isupper())
     ends = text[stop - 1] in _TERMINAL
     title = _title_like(words) and not ends
-    head = _head_before(doc, pair.open)
     if not pair.closed and not (strong or colon):
         return []
-    if head and not (where == "after" and strong) and not (colon and upper and len(words) > 3):
+    if _is_name(doc, pair, words, upper, colon, where == "after" and strong):
         return []
-    if _scare(doc, pair.open):
-        return []
-    keep = False
     if where == "after":
         keep = strong or _sentence_like(text, words, start, stop) or (ends and upper)
     elif where == "colon":
-        keep = strong and not title or upper and (len(words) >= 2 or ends) and not _listed(doc, pair)
-        keep = keep or (strong and len(words) >= 2)
+        keep = (strong and (len(words) >= 2 or not title)) or (
+            upper and (len(words) >= 2 or ends) and not _listed(doc, pair)
+        )
     elif where == "before":
-        keep = not title and len(words) >= 1 and not _listed(doc, pair)
+        keep = not title and not _listed(doc, pair)
         if keep and len(words) <= 2 and not _cue_governs(doc, cue, pair):
             keep = False
     elif colon:
         keep = upper and (len(words) >= 3 or ends) and not title and not _listed(doc, pair)
     else:
         keep = _sentence_like(text, words, start, stop) and not title and not _listed(doc, pair)
-        cue = None
+        cue = _previous_sentence_cue(doc, pair.open) if keep and upper else None
     if not keep:
         return []
     s = doc.sentence_start(pair.open)
     lead = text[s : pair.open].strip(_SPACE + _DASHES)
-    kind = "direct" if upper and (not lead or lead.endswith(":") or where == "after" and not lead) else "partial"
+    kind = "direct" if upper and (not lead or lead.endswith(":")) else "partial"
     if kind == "partial" and upper and where == "after" and _sentence_like(text, words, start, stop) and (
         not lead or lead.endswith((":", ".", "!", "?"))
     ):
         kind = "direct"
     return [_Cand(start, stop, "mark", cue, kind, pair)]
+
+
+def _is_name(doc: _Doc, pair: _Pair, words: Sequence[Tok], upper: bool, colon: bool, cued_after: bool) -> bool:
+    """Do the marks hold a name, a title or a term rather than speech?
+
+    - a head noun before them: "газета «Труд»", "сбор «Айбын»" (unless a colon and a long text follow);
+    - a title after a common noun: "круглого стола «Реконструкция …»", "романа «Двенадцать стульев»";
+    - a name given: "так называемые «…»", "называемых в Японии «…»", "как назвали авторы";
+    - a chant: "скандировали: «Свободу!»";
+    - a short term inside a phrase: "после «обкатки»", "«цивилизованных» велодорожек",
+      "операторов «большой тройки»".
+    A speech cue after the quote («…», — сказал X) overrides all but the first two.
+    """
+    text = doc.text
+    if _head_before(doc, pair.open) and not cued_after and not (colon and upper and len(words) > 3):
+        return True
+    prev = _word_before(doc, pair.open)
+    if upper and not colon and not cued_after and prev is not None and _common_noun(prev) and not (
+        lemmas(prev.text) & _SPEECH_NOUNS
+    ):
+        return True
+    if _scare(doc, pair.open) or _named_after(doc, pair):
+        return True
+    if colon and prev is not None and lemmas(prev.text) & _CHANT:
+        return True
+    if cued_after or len(words) > 3:
+        return False
+    if len(words) == 1 and prev is not None and _is_prep(prev):
+        return True
+    nxt = _word_after(doc, pair.close)
+    last = words[-1].text
+    if nxt is not None and _modifies(last, nxt.text):
+        return True
+    if prev is not None and _common_noun(prev) and has_case(words[0].text, "gent") and not has_case(
+        words[0].text, "nomn"
+    ) and not has_case(words[0].text, "accs"):
+        return True
+    return False
+
+
+def _word_before(doc: _Doc, pos: int) -> Tok | None:
+    """The word right before ``pos`` with only spaces between (None after punctuation)."""
+    k = bisect.bisect_left(doc.tok_starts, pos) - 1
+    if k < 0:
+        return None
+    tok = doc.toks[k]
+    return tok if not doc.text[tok.stop : pos].strip(_SPACE) else None
+
+
+def _word_after(doc: _Doc, close: int) -> Tok | None:
+    k = bisect.bisect_left(doc.tok_starts, close + 1)
+    if k >= len(doc.toks):
+        return None
+    tok = doc.toks[k]
+    return tok if not doc.text[close + 1 : tok.start].strip(_SPACE) else None
+
+
+def _common_noun(tok: Tok) -> bool:
+    if tok.text[:1].isupper():
+        return False
+    ps = parses(tok.text)
+    return bool(ps) and ps[0].tag.POS == "NOUN"
+
+
+def _is_prep(tok: Tok) -> bool:
+    ps = parses(tok.text)
+    return bool(ps) and ps[0].tag.POS == "PREP"
+
+
+def _modifies(word: str, noun: str) -> bool:
+    """Is ``word`` an adjective agreeing with the ``noun`` right after the marks ("«цивилизованных» велодорожек")?"""
+    nouns = [p for p in parses(noun) if p.tag.POS == "NOUN"]
+    if not nouns or nouns[0] is not parses(noun)[0]:
+        return False
+    for a in parses(word):
+        if a.tag.POS not in ("ADJF", "PRTF"):
+            continue
+        for n in nouns:
+            if a.tag.case == n.tag.case and a.tag.number == n.tag.number and (
+                n.tag.number == "plur" or a.tag.gender in (None, n.tag.gender)
+            ):
+                return True
+    return False
+
+
+def _named_after(doc: _Doc, pair: _Pair) -> bool:
+    """"доступ к «коробке с письмами», как назвали ящик авторы": the words after give a name."""
+    after = doc.text[pair.close + 1 : pair.close + 40]
+    lo, hi = doc.tok_range(pair.close + 1, pair.close + 40)
+    toks = doc.toks[lo : min(hi, lo + 3)]
+    if not toks or after.lstrip(_SPACE + ",")[:3].lower() != "как":
+        return False
+    return any(lemmas(t.text) & _SCARE_VERBS for t in toks[1:])
+
+
+def _previous_sentence_cue(doc: _Doc, pos: int) -> _Cue | None:
+    """A quote standing alone after "Ветеран футбола уверен, что …": the sentence before names the speaker."""
+    s = doc.sentence_start(pos)
+    if doc.text[s:pos].strip(_SPACE):
+        return None
+    k = s - 1
+    while k > 0 and (doc.text[k].isspace() or doc.text[k] in _SPACE):
+        k -= 1
+    if k <= 0 or doc.text[k] not in ".:":
+        return None
+    if doc.text[s:pos].count("\n") > 2:
+        return None
+    start = doc.sentence_start(k)
+    lo, hi = doc.tok_range(start, k)
+    cue = _clause_cue(doc, lo, hi, after=False) if hi > lo else None
+    if cue is None or cue.mention is None:
+        return None
+    return replace(cue, strong=False)
 
 
 def _cue_governs(doc: _Doc, cue: _Cue | None, pair: _Pair) -> bool:
@@ -977,14 +1111,25 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
     text = doc.text
     people = doc.people
     quotes: list[Quote] = []
-    for n, c in enumerate(cands):
+    last_person: tuple[str, int] | None = None  # the last person quoted and where
+    for c in cands:
         speaker = mention = cue_span = None
+        person = False
         if c.cue is not None:
             cue_span = c.cue.cue
             m = c.cue.mention
             if m is not None:
-                speaker = people.resolve(m, c.start)
-                mention = Span(text[m.start : m.stop], m.start, m.stop) if m.stop <= len(text) else None
+                mention = Span(text[m.start : m.stop], m.start, m.stop)
+                person = m.kind in ("person", "pron")
+                if m.kind == "role":
+                    speaker = people.holder_name(m, c.start)
+                    person = speaker is not None
+                    if speaker is None and last_person is not None and c.start - last_person[1] < 4 * WINDOW \
+                            and _fits(cue_span, last_person[0]):
+                        # "— отметила представитель Philips" right after Сябренко's words: the same person
+                        speaker, person = last_person[0], True
+                if speaker is None:
+                    speaker = people.resolve(m, c.start)
                 if m.kind == "org":
                     doc.issuer = speaker
             elif c.cue.speaker is not None:
@@ -994,6 +1139,9 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
                 speaker = doc.issuer or (people.resolve(org, c.start) if org else None)
         if speaker is None and c.type in ("direct", "block") and quotes:
             speaker = _inherit(doc, quotes[-1], c)
+            person = speaker is not None and last_person is not None and speaker == last_person[0]
+        if speaker is not None and person:
+            last_person = (speaker, c.stop)
         quotes.append(Quote(text[c.start : c.stop], c.start, c.stop, speaker, mention, cue_span, c.type))
     # the same words quoted twice (a headline and the body): one speaker for both
     by_words: dict[frozenset[str], str] = {}
@@ -1006,6 +1154,17 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
         else q
         for q in quotes
     ]
+
+
+def _fits(cue: Span | None, name: str) -> bool:
+    """Does the cue verb's gender allow ``name`` ("отметила" and a man's name do not)?"""
+    if cue is None:
+        return True
+    genders = {g for p in parses(cue.text.split()[0]) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag}
+    if len(genders) != 1:
+        return True
+    g = gender_of(name)
+    return g is None or g in genders
 
 
 def _inherit(doc: _Doc, prev: Quote, c: _Cand) -> str | None:

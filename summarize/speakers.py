@@ -387,12 +387,21 @@ def _geo_word(tok: Tok) -> bool:
     return any("Geox" in p.tag for p in parses(tok.text))
 
 
-def _role_word(tok: Tok) -> str | None:
-    for lemma, pos in lemma_pos(tok.text):
-        if pos == "NOUN" and lemma in load("role_nouns"):
+@lru_cache(maxsize=CACHE_SIZE)
+def _role_lemma(word: str) -> str | None:
+    ps = parses(word)
+    if not ps or ps[0].tag.POS != "NOUN":
+        return None  # "после" is a preposition before it is the plural of "посол"
+    roles = load("role_nouns")
+    for p in ps:
+        lemma = p.normal_form.replace("ё", "е")
+        if p.tag.POS == "NOUN" and lemma in roles:
             return lemma
-    low = normalize_word(tok.text)
-    return low if low in load("role_nouns") else None
+    return None
+
+
+def _role_word(tok: Tok) -> str | None:
+    return _role_lemma(tok.text)
 
 
 def _is_prep(tok: Tok) -> bool:
@@ -613,6 +622,13 @@ def _head_with_name(text: str, toks: Sequence[Tok], i: int, hi: int) -> Mention 
     return None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _qualifier(word: str) -> bool:
+    """An adjective that may open a role phrase ("официальный представитель"), not "этот" or "свой"."""
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS == "ADJF" and "Apro" not in ps[0].tag
+
+
 def _role_parses(word: str, role: str) -> list[Any]:
     return [p for p in parses(word) if p.normal_form.replace("ё", "е") == role and p.tag.POS == "NOUN"]
 
@@ -625,7 +641,7 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
     """
     start_i = i
     while start_i - 1 >= lo and _gap(text, toks[start_i - 1], toks[start_i]) == " " \
-            and not _capitalised(toks[start_i - 1]) and "ADJF" in _pos(toks[start_i - 1].text) \
+            and not _capitalised(toks[start_i - 1]) and _qualifier(toks[start_i - 1].text) \
             and not _is_prep(toks[start_i - 1]) and normalize_word(toks[start_i - 1].text) not in POSSESSIVES:
         start_i -= 1
     nominative = [p for p in _role_parses(toks[i].text, role) if "nomn" in p.tag]
@@ -797,6 +813,11 @@ class People:
             if of_org:
                 return _nearest(of_org, pos)
         return None
+
+    def holder_name(self, m: Mention, pos: int) -> str | None:
+        """The full name of the person a role mention stands for, None if the text names nobody."""
+        e = self._holder(m, pos)
+        return self.full_name(e.name) if e is not None else None
 
     def last_org(self, pos: int) -> Mention | None:
         """The last organisation named before ``pos`` outside quotations."""
