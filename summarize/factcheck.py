@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from typing import TYPE_CHECKING, TypeVar
 
 from .morph import FUNCTION_POS, lemma_pos
@@ -57,7 +57,7 @@ _STEM = 5
 on "укреплении"; the words themselves are then compared whole."""
 
 _SHORT = 3
-"""Claimed words shorter than this are not looked up (unless the claim has nothing longer)."""
+"""Claimed words shorter than this are not looked up, unless the claim has few longer ones."""
 
 _VOTE_BUDGET = 3000
 """At most this many source occurrences vote (long stems first), however long the source."""
@@ -144,16 +144,16 @@ def _windows(claim: _Words, low: str) -> list[tuple[int, int]]:
     """Character windows of the lower-cased source most likely to hold the claim.
 
     Each source word sharing a stem with a claimed word votes for the offset
-    the claim would start at; long (rare) stems vote first, frequent ones only
-    while the budget lasts.  Windows around the best-voted offsets are returned,
-    merged, in source order and widened to whole words.
+    the claim would start at (twice if it is the very same word); long (rare)
+    stems vote first, frequent ones only while the budget lasts.  Windows around
+    the best-voted offsets are returned in source order.
     """
     origin = claim.spans[0][0]
     size = claim.spans[-1][1] - origin
-    offsets: dict[str, list[int]] = {}
+    offsets: dict[str, list[tuple[int, str]]] = {}
     for form, (start, _) in zip(claim.forms, claim.spans, strict=True):
-        offsets.setdefault(form[:_STEM], []).append(start - origin)
-    if any(len(stem) >= _SHORT for stem in offsets):  # one- and two-letter words anchor nothing
+        offsets.setdefault(form[:_STEM], []).append((start - origin, form))
+    if sum(len(stem) >= _SHORT for stem in offsets) >= 3:  # then one- and two-letter words add nothing
         offsets = {stem: found for stem, found in offsets.items() if len(stem) >= _SHORT}
     width = max(16, size // 4)
     buckets: Counter[int] = Counter()
@@ -167,32 +167,52 @@ def _windows(claim: _Words, low: str) -> list[tuple[int, int]]:
             continue
         spent += len(found) * len(offsets[stem])
         for at in found:
-            for offset in offsets[stem]:
-                buckets[(at - offset) // width] += 1
-                shifted[(at - offset + width // 2) // width] += 1
-    starts = [b * width for b, _ in buckets.most_common(_CANDIDATES)]
-    starts += [b * width - width // 2 for b, _ in shifted.most_common(_CANDIDATES)]
-    pad = width + max(24, size // 3)
-    windows = sorted((max(0, at - pad), min(len(low), at + size + pad)) for at in starts)
-    merged: list[tuple[int, int]] = []
-    for first, last in windows:
-        while first > 0 and low[first - 1].isalnum():
-            first -= 1
-        while last < len(low) and low[last].isalnum():
-            last += 1
-        if merged and first <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
-        else:
-            merged.append((first, last))
-    return merged
+            for offset, form in offsets[stem]:
+                end = at + len(form)
+                votes = 2 if low.startswith(form, at) and (end == len(low) or not low[end].isalnum()) else 1
+                buckets[(at - offset) // width] += votes
+                shifted[(at - offset + width // 2) // width] += votes
+    # Each well-voted start gets a tight window (the claim's length and a little) and a wide
+    # one (room for words the claim leaves out); a tight one keeps look-alike passages nearby out.
+    starts = {b * width for b, _ in buckets.most_common(_CANDIDATES)}
+    starts |= {b * width - width // 2 for b, _ in shifted.most_common(_CANDIDATES)}
+    windows = set()
+    for at in starts:
+        windows.add((at - 4, at + width + size + max(16, size // 8)))
+        windows.add((at - width - max(24, size // 3), at + width + size + max(24, size // 3)))
+    return sorted({_whole_words(low, first, last) for first, last in windows})
 
 
-def _trim(claim: list[str], window: list[str]) -> tuple[int, int] | None:
+def _whole_words(low: str, first: int, last: int) -> tuple[int, int]:
+    """``first``, ``last`` clipped to ``low`` and moved outwards so as not to cut a word."""
+    first, last = max(0, first), min(len(low), last)
+    while first > 0 and low[first - 1].isalnum():
+        first -= 1
+    while last < len(low) and low[last].isalnum():
+        last += 1
+    return first, last
+
+
+def _trim(claim: list[str], window: list[str], weights: list[float]) -> tuple[int, int] | None:
     """The part of ``window`` aligned with ``claim``: from the first to the last shared word,
-    widened by as many words as the claim has before / after those (substituted edge words)."""
+    widened by as many words as the claim has before / after those (substituted edge words).
+
+    A shared word at either end that sits far from the rest (the source has several words
+    more than the claim between them) is a coincidence, not the claim's edge: it is dropped.
+    """
     blocks = [b for b in SequenceMatcher(None, claim, window, autojunk=False).get_matching_blocks() if b.size]
     if not blocks:
         return None
+
+    def stray(edge: Match, inner: Match) -> bool:
+        outer, near = (edge, inner) if edge.a < inner.a else (inner, edge)
+        extra = (near.b - outer.b) - (near.a - outer.a)  # source words more than claimed words between
+        return extra > 2 * sum(weights[edge.a : edge.a + edge.size]) + 1
+
+    while len(blocks) > 1 and stray(blocks[0], blocks[1]):
+        blocks.pop(0)
+    while len(blocks) > 1 and stray(blocks[-1], blocks[-2]):
+        blocks.pop()
     head, tail = blocks[0], blocks[-1]
     first = head.b - min(head.a, head.b)
     last = tail.b + tail.size + min(len(claim) - tail.a - tail.size, len(window) - tail.b - tail.size)
@@ -265,21 +285,29 @@ def find_quote(claimed: str, source: str) -> QuoteMatch:
     claim_weight = sum(weights)
     low = _lower(source)
 
-    best: tuple[float, _Words, int, int, list[tuple[str, int, int, int, int]]] | None = None
+    # The best span: the most similar; then the one as long as the claim (a substituted edge
+    # word paired rather than left out); then the first in the source.
+    best: tuple[tuple[float, float, int], _Words, int, int, list[tuple[str, int, int, int, int]]] | None = (
+        None
+    )
     for first, last in _windows(mine, low):
         window = _words(low, first, last)
-        trimmed = _trim(claim_stems, [form[:_STEM] for form in window.forms])
+        trimmed = _trim(claim_stems, [form[:_STEM] for form in window.forms], weights)
         if trimmed is None:
             continue
         lo, hi = trimmed
         matched, span_weight, ops = _compare(claim, window.forms[lo:hi], weights)
-        similarity = matched / max(claim_weight, span_weight)
-        if best is None or similarity > best[0] + 1e-9:
-            best = (similarity, window, lo, hi, ops)
+        rank = (
+            round(matched / max(claim_weight, span_weight), 9),
+            -abs(claim_weight - span_weight),
+            -window.spans[lo][0],
+        )
+        if best is None or rank > best[0]:
+            best = (rank, window, lo, hi, ops)
     if best is None:
         return QuoteMatch("absent")
-    similarity, window, lo, hi, ops = best
-    similarity = round(similarity, 4)
+    rank, window, lo, hi, ops = best
+    similarity = round(rank[0], 4)
     if similarity <= _ABSENT_AT_MOST:
         return QuoteMatch("absent", similarity=similarity)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import random
 import re
 
 import pytest
@@ -14,6 +15,7 @@ from summarize.factcheck import speaker_keys
 from summarize.morph import analyzer
 
 WORD = re.compile(r"[^\W\d_]+")
+ALNUM = re.compile(r"[^\W_]+")
 
 
 def _documents() -> list[tuple[str, str, list[str]]]:
@@ -252,3 +254,27 @@ def test_a_changed_number_is_a_change(seed: str) -> None:
     assert match.status == "altered"
     assert match.differences == (("replace", ("2027",), ("2026",)),)
     assert match.text == "В 2026 году мы планируем провести его в городе Щучинске"
+
+
+def test_invisible_marks_and_case_changing_letters_keep_offsets() -> None:
+    source = "İstanbul. Стороны договорились об укреп\u00adлении свя\u0301зей.\r\nДалее."
+    match = find_quote("«об укреплении связей»", source)
+    assert match.status == "exact"
+    assert match.text == "об укреп\u00adлении свя\u0301зей"
+    assert source[match.start : match.stop] == match.text
+
+
+def test_random_passages_of_the_news_are_found_exactly(news: dict[str, str]) -> None:
+    """Any run of 1 to 40 words cut from a text is found exact, at a passage with the same words."""
+    rng = random.Random(8)
+    names = sorted(news)
+    for _ in range(300):
+        text = news[rng.choice(names)]
+        spans = [m.span() for m in ALNUM.finditer(text)]
+        first = rng.randrange(len(spans))
+        last = min(len(spans) - 1, first + rng.randrange(40))
+        claimed = text[spans[first][0] : spans[last][1]]
+        match = find_quote(claimed, text)
+        assert match.status == "exact", claimed
+        assert text[match.start : match.stop] == match.text
+        assert ALNUM.findall(match.text.lower()) == ALNUM.findall(claimed.lower())
