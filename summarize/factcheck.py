@@ -63,7 +63,9 @@ _VOTE_BUDGET = 3000
 """At most this many source occurrences vote (long stems first), however long the source."""
 
 _CANDIDATES = 3
-"""Windows aligned per call: the best-voted diagonals."""
+"""Best-voted starts of each of the two bucketings whose windows are aligned."""
+
+_Ops = list[tuple[str, int, int, int, int]]
 
 Difference = tuple[str, tuple[str, ...], tuple[str, ...]]
 
@@ -146,14 +148,14 @@ def _windows(claim: _Words, low: str) -> list[tuple[int, int]]:
     Each source word sharing a stem with a claimed word votes for the offset
     the claim would start at (twice if it is the very same word); long (rare)
     stems vote first, frequent ones only while the budget lasts.  Windows around
-    the best-voted offsets are returned in source order.
+    the best-voted offsets are returned, best-voted first (then first in the source).
     """
     origin = claim.spans[0][0]
     size = claim.spans[-1][1] - origin
     offsets: dict[str, list[tuple[int, str]]] = {}
     for form, (start, _) in zip(claim.forms, claim.spans, strict=True):
         offsets.setdefault(form[:_STEM], []).append((start - origin, form))
-    if sum(len(stem) >= _SHORT for stem in offsets) >= 3:  # then one- and two-letter words add nothing
+    if sum(len(stem) >= _SHORT for stem in offsets) >= 6:  # then one- and two-letter words add nothing
         offsets = {stem: found for stem, found in offsets.items() if len(stem) >= _SHORT}
     width = max(16, size // 4)
     buckets: Counter[int] = Counter()
@@ -174,13 +176,14 @@ def _windows(claim: _Words, low: str) -> list[tuple[int, int]]:
                 shifted[(at - offset + width // 2) // width] += votes
     # Each well-voted start gets a tight window (the claim's length and a little) and a wide
     # one (room for words the claim leaves out); a tight one keeps look-alike passages nearby out.
-    starts = {b * width for b, _ in buckets.most_common(_CANDIDATES)}
-    starts |= {b * width - width // 2 for b, _ in shifted.most_common(_CANDIDATES)}
-    windows = set()
-    for at in starts:
-        windows.add((at - 4, at + width + size + max(16, size // 8)))
-        windows.add((at - width - max(24, size // 3), at + width + size + max(24, size // 3)))
-    return sorted({_whole_words(low, first, last) for first, last in windows})
+    starts = [(-votes, b * width) for b, votes in buckets.most_common(_CANDIDATES)]
+    starts += [(-votes, b * width - width // 2) for b, votes in shifted.most_common(_CANDIDATES)]
+    windows: dict[tuple[int, int], None] = {}
+    for _, at in sorted(starts):
+        windows[_whole_words(low, at - 4, at + width + size + max(16, size // 8))] = None
+        slack = width + max(24, size // 3)
+        windows[_whole_words(low, at - slack, at + size + slack)] = None
+    return list(windows)
 
 
 def _whole_words(low: str, first: int, last: int) -> tuple[int, int]:
@@ -219,9 +222,7 @@ def _trim(claim: list[str], window: list[str], weights: list[float]) -> tuple[in
     return first, last
 
 
-def _compare(
-    claim: list[str], span: list[str], weights: list[float]
-) -> tuple[float, float, list[tuple[str, int, int, int, int]]]:
+def _compare(claim: list[str], span: list[str], weights: list[float]) -> tuple[float, float, _Ops]:
     """Matched weight, the span's weight and difflib opcodes (claim = a, span = b)."""
     ops = SequenceMatcher(None, claim, span, autojunk=False).get_opcodes()
     matched = 0.0
@@ -287,9 +288,7 @@ def find_quote(claimed: str, source: str) -> QuoteMatch:
 
     # The best span: the most similar; then the one as long as the claim (a substituted edge
     # word paired rather than left out); then the first in the source.
-    best: tuple[tuple[float, float, int], _Words, int, int, list[tuple[str, int, int, int, int]]] | None = (
-        None
-    )
+    best: tuple[tuple[float, float, int], _Words, int, int, _Ops] | None = None
     for first, last in _windows(mine, low):
         window = _words(low, first, last)
         trimmed = _trim(claim_stems, [form[:_STEM] for form in window.forms], weights)
@@ -304,6 +303,8 @@ def find_quote(claimed: str, source: str) -> QuoteMatch:
         )
         if best is None or rank > best[0]:
             best = (rank, window, lo, hi, ops)
+        if rank[:2] == (1, 0):  # every word, no more: nothing can beat it
+            break
     if best is None:
         return QuoteMatch("absent")
     rank, window, lo, hi, ops = best
