@@ -30,6 +30,8 @@ from .lexicon import load
 from .morph import normalize_word
 from .records import Quote, Quotes, Span
 from .speakers import (
+    ANAPHORIC,
+    ANONYMOUS,
     POSSESSIVES,
     Mention,
     agrees,
@@ -50,6 +52,7 @@ __all__ = ["extract_quotes"]
 
 _MARK = re.compile(r"[«»„“”\"]")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+WORD_RE = re.compile(r"[^\W\d_]+")
 _SPACE = " \t\u00a0\u2009\u202f\ufeff"
 _DASHES = "—–-"
 _TERMINAL = ".!?…"
@@ -71,11 +74,14 @@ _IMPERSONAL = frozenset({
     "говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться", "утверждаться",
     "заявляться", "приводиться", "цитироваться", "сказаться", "значиться",
 })
+_OPINION = frozenset({"уверенный", "убежденный", "согласный", "убедить", "уверить"})
+"""Short adjectives that report an opinion like a speech verb ("— уверен Косанов", "— согласна Тимченко")."""
 _RELATIVE = frozenset({"который", "которого", "которую", "которой", "которых", "которым", "которые"})
 _CHANT = frozenset({"скандировать", "выкрикивать", "выкрикнуть", "скандирование"})
 _SPEECH_NOUNS = frozenset({
     "заявление", "сообщение", "комментарий", "обращение", "слово", "интервью", "выступление", "письмо",
     "послание", "пост", "запись", "твит", "цитата", "ответ", "реплика", "текст", "пресс-релиз", "релиз",
+    "информация", "сообщение", "образ",
 })
 """Nouns that introduce speech after a colon ("выступил с заявлением: «Q»")."""
 _ACCORDING = frozenset({"слово", "мнение", "данные", "оценка", "информация", "утверждение", "признание"})
@@ -105,6 +111,7 @@ class _Cue:
     cue: Span | None
     speaker: str | None = None
     strong: bool = True  # a speech verb or phrase (not only a colon or a name)
+    document: bool = False  # the cue names a document ("говорится в сообщении"): its issuer speaks
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,6 +263,9 @@ class _Doc:
         self.tok_starts = [t.start for t in self.toks]
         self.pairs = _pair_marks(text, self.lines)
         self.close_to_open = {p.close: p.open for p in self.pairs if p.closed}
+        self._top = [p for p in self.pairs if p.depth == 0]
+        self._top_opens = [p.open for p in self._top]
+        self._top_long = [len(WORD_RE.findall(text, p.start, p.close)) > 4 for p in self._top]
         self.hidden: list[tuple[int, int]] = []  # the words of accepted quotes
         self._people: People | None = None
         self.issuer: str | None = None  # the organisation whose statement is being quoted
@@ -265,6 +275,22 @@ class _Doc:
         if self._people is None:
             self._people = People(self.text, self.toks, self.hidden)
         return self._people
+
+    def mentions(self, lo: int, hi: int, inside: bool = False) -> list[Mention]:
+        """Mentions among ``self.toks[lo:hi]`` in the author's words (not inside a quotation).
+
+        ``inside`` says the words are an author's insertion within marks («Q1, — сказал X. — Q2»).
+        """
+        found = find_mentions(self.text, self.toks, lo, hi)
+        return found if inside else [m for m in found if not self.quoted(m.start)]
+
+    def quoted(self, pos: int) -> bool:
+        """Is ``pos`` inside the words of a quotation (a quote kept so far, or marks around a long text)?"""
+        k = bisect.bisect_right(self._top_opens, pos) - 1
+        if k >= 0 and pos <= self._top[k].close and self._top_long[k]:
+            return True
+        k = bisect.bisect_right(self.hidden, (pos, len(self.text) + 1)) - 1
+        return k >= 0 and self.hidden[k][0] <= pos < self.hidden[k][1]
 
     def line_of(self, pos: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.line_starts, pos) - 1
@@ -334,7 +360,7 @@ def _speech_lemma(tok: Tok) -> str | None:
         if lemma in verbs and pos in ("VERB", "INFN", "PRTS", "GRND"):
             return lemma
     for lemma, pos in lemma_pos(tok.text):
-        if pos == "ADJS" and lemma in ("уверенный", "убежденный"):
+        if pos == "ADJS" and lemma in _OPINION:
             return lemma
     return None
 
@@ -382,22 +408,26 @@ def _mention_after(ms: Sequence[Mention], text: str, tok: Tok) -> Mention | None
     return None
 
 
-def _owner(doc: _Doc, toks: Sequence[Tok], ms: Sequence[Mention], i: int, hi: int) -> tuple[Mention | None, int]:
-    """After an impersonal verb at ``toks[i]``: "в сообщении <owner>" -> (owner mention, last cue word)."""
+def _owner(doc: _Doc, toks: Sequence[Tok], ms: Sequence[Mention], i: int, hi: int
+           ) -> tuple[Mention | None, int, bool]:
+    """Around an impersonal verb at ``toks[i]``: "говорится в сообщении <owner>", "в заявлении <owner> говорится".
+
+    Returns the owner's mention, the index of the last cue word and whether a document noun was found.
+    """
     text = doc.text
     for j in range(i + 1, min(hi, i + 5)):
         if _doc_noun(toks[j]):
             owner = _mention_after(ms, text, toks[j])
             if owner is not None and owner.kind == "pron":
                 owner = None
-            return owner, j
+            return owner, j, True
     for j in range(max(0, i - 4), i):
         if _doc_noun(toks[j]):
-            return _mention_after(ms, text, toks[j]), i
-    return None, i
+            return _mention_after(ms, text, toks[j]), i, True
+    return None, i, False
 
 
-def _clause_cue(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool = False) -> _Cue | None:
+def _clause_cue(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool = False, inside: bool = False) -> _Cue | None:
     """The cue and the speaker's mention in the author's clause ``doc.toks[lo:hi]``.
 
     ``after`` says the clause follows the quote («Q», — сказал X); otherwise it
@@ -408,7 +438,7 @@ def _clause_cue(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool = False) -
     if lo >= hi:
         return None
     first = None
-    for cue in _cues(doc, lo, hi, after, nouns):
+    for cue in _cues(doc, lo, hi, after, nouns, inside):
         if cue.mention is not None or cue.speaker is not None:
             return cue
         if first is None:
@@ -416,10 +446,10 @@ def _clause_cue(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool = False) -
     return first
 
 
-def _cues(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool) -> Iterator[_Cue]:
+def _cues(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool, inside: bool) -> Iterator[_Cue]:
     """Every cue of the clause ``doc.toks[lo:hi]``, nearest to the quote first."""
     text, toks = doc.text, doc.toks
-    ms = find_mentions(text, toks, lo, hi)
+    ms = doc.mentions(lo, hi, inside)
     order = range(lo, hi) if after else range(hi - 1, lo - 1, -1)
     for i in order:
         tok = toks[i]
@@ -472,8 +502,7 @@ def _according(doc: _Doc, ms: Sequence[Mention], i: int, hi: int) -> _Cue | None
     if possessive is not None:
         gender = POSSESSIVES[_low(possessive)]
         return _Cue(Mention("pron", possessive.start, possessive.stop, possessive.text, gender=gender), span)
-    m = _mention_after(ms, text, nxt)
-    return _Cue(m, span, speaker=None if m is not None else doc.issuer)
+    return _Cue(_mention_after(ms, text, nxt), span, document=_low(tok) == "согласно")
 
 
 def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: str, after: bool) -> _Cue:
@@ -487,13 +516,10 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
             m = _mention_after(ms, text, toks[j])
             if m is not None:
                 return _Cue(m, _span(text, tok, toks[j]))
-    if lemma in _IMPERSONAL or ("PRTS" in {pos for _, pos in lemma_pos(tok.text)} and lemma not in (
-            "уверенный", "убежденный")):
-        owner, last = _owner(doc, toks, ms, i, hi)
-        span = _span(text, tok, toks[last])
-        if owner is not None:
-            return _Cue(owner, span)
-        return _Cue(None, span, speaker=doc.issuer)
+    if lemma in _IMPERSONAL or ("PRTS" in {pos for _, pos in lemma_pos(tok.text)} and lemma not in _OPINION):
+        owner, last, document = _owner(doc, toks, ms, i, hi)
+        # "признано «нецелесообразным»": nobody is named, and no document either
+        return _Cue(owner, _span(text, tok, toks[last]), document=document)
     if lemma in _QUOTING:
         rest = [m for m in ms if m.start > tok.start and not m.outlet and not (m.kind == "org" and m.subject)]
         persons = [m for m in rest if m.kind == "person"] or [m for m in rest if m.kind == "role"]
@@ -616,7 +642,11 @@ def _after_frame(doc: _Doc, close: int) -> tuple[int, int, bool] | None:
 
 
 def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int) -> tuple[_Cue | None, str, bool]:
-    """(cue, where it was found: "after" | "colon" | "before" | "", a colon precedes the quote)."""
+    """(cue, where it was found, a colon precedes the quote).
+
+    Where: ``"after"`` («Q», — сказал X), ``"comma"`` («Q», говорится в сообщении),
+    ``"colon"`` (X сказал: «Q»), ``"before"`` (по словам X, «q»), or ``""``.
+    """
     text = doc.text
     frame = _after_frame(doc, pair.close) if pair.closed else None
     if frame is not None:
@@ -630,7 +660,7 @@ def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int) -> tuple[_Cue
                 first = [t for t in doc.toks[lo : min(hi, lo + 3)]]
                 lead = [_low(t) for t in first]
                 cue = None
-                if any(_speech_lemma(t) for t in first) and (not lead or lead[0] in ("так", "об", "это", "как", "такое")
+                if any(_speech_lemma(t) for t in first) and (not lead or lead[0] in ("так", "об", "это", "такое")
                                                             or _speech_lemma(first[0])):
                     cue = _clause_cue(doc, lo, min(hi, lo + 20), after=True)
             if cue is not None and (cue.mention is None or cue.mention.outlet):
@@ -641,10 +671,10 @@ def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int) -> tuple[_Cue
                 if before is not None and before.mention is not None and not before.mention.outlet:
                     return before, "before", text[s : pair.open].rstrip(_SPACE).endswith(":")
             if cue is not None:
-                return cue, "after", False
+                return cue, "after" if dash else "comma", False
             if dash:
                 # «Q» — Имя Фамилия. / «Q» — Имя Фамилия, должность.
-                ms = find_mentions(text, doc.toks, lo, min(hi, lo + 12))
+                ms = doc.mentions(lo, min(hi, lo + 12))
                 if ms and ms[0].start == doc.toks[lo].start and ms[0].kind in ("person", "role", "org"):
                     tail = text[ms[0].stop : ms[0].stop + 2].lstrip(_SPACE)
                     if hi - lo <= 6 or tail[:1] in (",", ".", "(", ""):
@@ -662,10 +692,14 @@ def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int) -> tuple[_Cue
                     cue = replace(cue, mention=_main_subject(doc, pair))
                 return cue, "colon" if colon else "before", colon
         if colon:
-            ms = find_mentions(text, doc.toks, lo, hi)
-            heading = [m for m in ms if m.kind in ("person", "role", "org") and not m.prep]
-            if heading and (hi - lo <= 6 or heading[-1].stop >= before.rfind(" ", 0, len(before) - 1) + s):
-                return _Cue(heading[-1], None, strong=False), "colon", True
+            # "Виктор Понедельник: «Q»", "Юрий Любимов о предложении …: «Q»",
+            # "Калашников не разделил взглядов экспертов: «Q»": the clause's subject speaks
+            ms = [m for m in doc.mentions(lo, hi) if m.kind in ("person", "role", "org") and not m.prep]
+            subjects = [m for m in ms if m.subject and m.kind != "org"] or [m for m in ms if m.subject]
+            if subjects:
+                return _Cue(subjects[0], None, strong=False), "colon", True
+            if ms and hi - lo <= 6:
+                return _Cue(ms[-1], None, strong=False), "colon", True
     return None, "", colon
 
 
@@ -673,7 +707,7 @@ def _main_subject(doc: _Doc, pair: _Pair) -> Mention | None:
     """The first person named after the quote in the same sentence ("Называя Vestas «…», Марк назвал …")."""
     stop = doc.sentence_stop(pair.close + 1)
     lo, hi = doc.tok_range(pair.close + 1, stop)
-    for m in find_mentions(doc.text, doc.toks, lo, hi):
+    for m in doc.mentions(lo, hi):
         if m.kind in ("person", "role", "pron") and m.subject and not m.prep:
             return m
     return None
@@ -710,7 +744,7 @@ def _split_interrupted(doc: _Doc, start: int, stop: int) -> list[tuple[int, int,
                 if end is not None:
                     b, resume = end
                     lo, hi = doc.tok_range(a, b)
-                    cue = _clause_cue(doc, lo, hi, after=True) if hi > lo else None
+                    cue = _clause_cue(doc, lo, hi, after=True, inside=True) if hi > lo else None
                     if cue is not None and cue.cue is not None:
                         q_stop = k + 1 if ch in "!?…" else k
                         out.append((pos, q_stop, cue))
@@ -815,7 +849,7 @@ def _block_quotes(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
         if hi <= lo:
             continue
         cue = _clause_cue(doc, lo, hi, after=False)
-        ms = find_mentions(text, doc.toks, lo, hi)
+        ms = doc.mentions(lo, hi)
         speakers = [m for m in ms if m.kind in ("person", "role", "org")]
         first_person = _first_person(doc, ns, ne)
         if cue is None and not (speakers and first_person):
@@ -898,12 +932,12 @@ def extract_quotes(text: str) -> Quotes:
         if found:
             inside.append((pair.open, pair.close + 1))
             for c in found:
-                doc.hidden.append((c.start, c.stop))
+                bisect.insort(doc.hidden, (c.start, c.stop))
         cands.extend(found)
     inside.sort()
     extra = _dash_lines(doc, inside)
     for c in extra:
-        doc.hidden.append((c.start, c.stop))
+        bisect.insort(doc.hidden, (c.start, c.stop))
     blocks = _block_quotes(doc, sorted(inside + [(c.start, c.stop) for c in extra]))
     block_spans = [(c.start, c.stop) for c in blocks]
     cands = [c for c in cands if not any(a <= c.start < b for a, b in block_spans)]
@@ -940,6 +974,8 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
         return []
     if where == "after":
         keep = strong or _sentence_like(text, words, start, stop) or (ends and upper)
+    elif where == "comma":
+        keep = strong and not title
     elif where == "colon":
         keep = (strong and (len(words) >= 2 or not title)) or (
             upper and (len(words) >= 2 or ends) and not _listed(doc, pair)
@@ -1124,17 +1160,22 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
                 if m.kind == "role":
                     speaker = people.holder_name(m, c.start)
                     person = speaker is not None
-                    if speaker is None and last_person is not None and c.start - last_person[1] < 4 * WINDOW \
-                            and _fits(cue_span, last_person[0]):
+                    if speaker is None and m.role in ANAPHORIC:
+                        # "— подчеркнул сенатор": the person last named, as for a pronoun
+                        speaker = people.last_person(m.start, _cue_gender(cue_span))
+                        person = speaker is not None
+                    if speaker is None and m.role not in ANONYMOUS and last_person is not None and \
+                            c.start - last_person[1] < 4 * WINDOW and _fits(cue_span, last_person[0]):
                         # "— отметила представитель Philips" right after Сябренко's words: the same person
                         speaker, person = last_person[0], True
                 if speaker is None:
                     speaker = people.resolve(m, c.start)
-                if m.kind == "org":
+                if m.kind == "org" and c.cue.document:
                     doc.issuer = speaker
             elif c.cue.speaker is not None:
                 speaker = c.cue.speaker
-            elif cue_span is not None and c.cue.strong:
+            elif c.cue.document:
+                # "«Q», — говорится в сообщении": the organisation whose statement the text quotes
                 org = people.last_org(c.start)
                 speaker = doc.issuer or (people.resolve(org, c.start) if org else None)
         if speaker is None and c.type in ("direct", "block") and quotes:
@@ -1156,15 +1197,19 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
     ]
 
 
+def _cue_gender(cue: Span | None) -> str | None:
+    """The gender a past-tense cue verb demands of its subject ("отметила" -> "femn")."""
+    if cue is None:
+        return None
+    genders = {g for p in parses(cue.text.split()[0]) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag}
+    return genders.pop() if len(genders) == 1 else None
+
+
 def _fits(cue: Span | None, name: str) -> bool:
     """Does the cue verb's gender allow ``name`` ("отметила" and a man's name do not)?"""
-    if cue is None:
-        return True
-    genders = {g for p in parses(cue.text.split()[0]) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag}
-    if len(genders) != 1:
-        return True
+    wanted = _cue_gender(cue)
     g = gender_of(name)
-    return g is None or g in genders
+    return wanted is None or g is None or g == wanted
 
 
 def _inherit(doc: _Doc, prev: Quote, c: _Cand) -> str | None:
@@ -1175,7 +1220,7 @@ def _inherit(doc: _Doc, prev: Quote, c: _Cand) -> str | None:
     if between.count("\n") > 2:
         return None
     lo, hi = doc.tok_range(prev.stop, c.start)
-    ms = find_mentions(doc.text, doc.toks, lo, hi)
+    ms = doc.mentions(lo, hi)
     if any(m.kind in ("person", "role") and m.name != prev.speaker and not _same(doc, m, prev.speaker) for m in ms):
         return None
     return prev.speaker

@@ -34,13 +34,30 @@ PREPOSITIONS = frozenset(
     "в во на по с со о об обо от для при из к ко у за под над перед между через про без до около "
     "после вокруг среди против ради согласно благодаря вслед".split()
 )
-SPOKESPERSON = frozenset(
-    "представитель пресс-секретарь спикер пресс-служба пресс-атташе сотрудник источник собеседник".split()
+SPOKESPERSON = frozenset("представитель пресс-секретарь спикер пресс-служба пресс-атташе".split())
+"""Role nouns whose unnamed holder speaks for the organisation they are attached to.  Anonymous
+sources ("источник", "собеседник") keep their description ("собеседник РБК")."""
+HEADS = frozenset(
+    "глава руководитель министр председатель директор гендиректор президент премьер премьер-министр мэр "
+    "губернатор начальник шеф лидер канцлер".split()
 )
-"""Role nouns whose unnamed holder speaks for the organisation they are attached to."""
+"""Roles of the one person at the head of something: "министр" may be the "глава ведомства" named before."""
+ANAPHORIC = HEADS | frozenset(
+    "премьер-министр вице-премьер экс-президент сенатор патриарх митрополит режиссер писатель поэт автор "
+    "актер актриса певец певица тренер наставник художник композитор посол король королева принц папа "
+    "понтифик основатель создатель владелец бизнесмен миллиардер олигарх генерал адмирал командующий "
+    "худрук госсекретарь генсек генсекретарь".split()
+)
+"""Roles that, without a name, point back to a person the text has named ("— подчеркнул сенатор")."""
+ANONYMOUS = frozenset(
+    "источник собеседник эксперт аналитик политолог экономист социолог юрист очевидец свидетель житель "
+    "горожанин чиновник сотрудник работник служащий участник пострадавший потерпевший инсайдер".split()
+)
+"""Roles that introduce somebody new and unnamed: they keep their description ("собеседник РБК")."""
 
-# A word: letters, inner hyphens and apostrophes ("пресс-секретарь", "О’Рейли").
-WORD = re.compile(r"[^\W\d_]+(?:[-‐’'`][^\W\d_]+)*")
+# A word: letters, inner hyphens and apostrophes ("пресс-секретарь", "О’Рейли"), a web domain ("Lenta.ru").
+_DOMAIN = r"(?:\.(?i:ru|com|net|org|ua|by|kz|info|su|рф)\b)"
+WORD = re.compile(r"[^\W\d_]+(?:[-‐’'`][^\W\d_]+)*" + _DOMAIN + "?")
 _PARTICLES = frozenset("де да дер ван фон ди дель ла ле бин бен ибн аль эль".split())
 _SURNAME_END = re.compile(
     r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ова|ева|ёва|ина|ына|ская|цкая|енко|ко|ук|юк|ич|ян|янц|дзе|швили|ия|"
@@ -368,19 +385,29 @@ def _person_word(text: str, tok: Tok) -> bool:
     tags = name_tags(w)
     if "Name" in tags or "Patr" in tags or "Surn" in tags:
         return True
-    if not is_known(w) and not any(ch.isupper() for ch in w[1:]) and not w[:1].isascii():
+    if not is_known(w) and not _mixed_case(w) and not w.isupper() and not w[:1].isascii():
         # a capitalised word the dictionary lacks is most often a name; "Orgn"/"Geox" guesses are not trusted
         return True
     return False
 
 
+def _mixed_case(word: str) -> bool:
+    """A capital right after a small letter: "БелТА", "ВКонтакте" (not "О’Рейли", "Мак-Кейн")."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
 def _org_word(text: str, tok: Tok) -> bool:
     w = tok.text
-    if len(w) > 1 and (w.isupper() or any(ch.isupper() for ch in w[1:])):
+    if len(w) > 1 and (w.isupper() or _mixed_case(w)):
         return True  # "МИД", "БелТА", "ВКонтакте"
     if w[:1].isascii() and w[:1].isalpha():
         return True
-    return any("Orgn" in p.tag for p in parses(w)) or normalize_word(w) in load("outlets")
+    return any("Orgn" in p.tag for p in parses(w)) or _is_outlet(w)
+
+
+def _is_outlet(word: str) -> bool:
+    """A news outlet: listed in ``outlets`` or a web domain ("Lenta.ru", "NEWSru.com")."""
+    return normalize_word(word) in load("outlets") or bool(re.search(_DOMAIN + "$", word))
 
 
 def _geo_word(tok: Tok) -> bool:
@@ -397,6 +424,9 @@ def _role_lemma(word: str) -> str | None:
         lemma = p.normal_form.replace("ё", "е")
         if p.tag.POS == "NOUN" and lemma in roles:
             return lemma
+    low = normalize_word(word)
+    if low.startswith(("экс-", "вице-", "зам-")) and "-" in low:
+        return _role_lemma(word.split("-", 1)[1])  # "экс-худрука" -> "худрук"
     return None
 
 
@@ -525,7 +555,7 @@ def _person_run(text: str, toks: Sequence[Tok], i: int, hi: int) -> int:
         t = toks[j]
         if j > i and not _tight(text, toks[j - 1], t):
             break
-        if _capitalised(t) and (_person_word(text, t) or (j > i and not is_known(t.text))):
+        if _capitalised(t) and (_person_word(text, t) or (j > i and not is_known(t.text) and not _org_word(text, t))):
             j += 1
         elif j > i and normalize_word(t.text) in _PARTICLES and j + 1 < hi and _capitalised(toks[j + 1]):
             j += 1
@@ -535,19 +565,26 @@ def _person_run(text: str, toks: Sequence[Tok], i: int, hi: int) -> int:
             j += 1  # a first name followed by a surname the dictionary reads otherwise ("Марк Тоунер")
         else:
             break
-    # a run of Geox/Orgn words only is not a person ("Казахстана")
-    while j > i and not any(
-        _is_initial(text, t) or name_tags(t.text) & {"Name", "Patr", "Surn"} or not is_known(t.text)
-        for t in toks[i:j]
-    ):
+    # a run of Geox/Orgn words only is not a person ("Казахстана"), nor an adjective that may be a
+    # surname ("Патриарх Московский")
+    while j > i and not any(_strong_name(text, t) for t in toks[i:j]):
         j -= 1
     return j
+
+
+def _strong_name(text: str, tok: Tok) -> bool:
+    if _is_initial(text, tok) or not is_known(tok.text):
+        return True
+    tags = name_tags(tok.text)
+    if "Name" in tags or "Patr" in tags:
+        return True
+    return "Surn" in tags and parses(tok.text)[0].tag.POS != "ADJF"
 
 
 def _person_mention(text: str, toks: Sequence[Tok], i: int, j: int, lo: int, start: int | None = None,
                     role: str | None = None, org: str | None = None, subject: bool | None = None,
                     prep: bool | None = None, first: int | None = None) -> Mention:
-    words = [t.text for t in toks[i:j]]
+    words = [t.text + "." if _is_initial(text, t) else t.text for t in toks[i:j]]
     reading = _reading(words)
     name = nominative_name(words)
     if subject is None:
@@ -580,8 +617,11 @@ def _mention_at(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Men
     if role is not None:
         return _role_mention(text, toks, i, lo, hi, role)
     if not _capitalised(tok):
-        quoted = _head_with_name(text, toks, i, hi)
-        return quoted
+        return _head_with_name(text, toks, i, hi)
+    if tok.start > 0 and text[tok.start - 1] in "«\"„“":
+        named = _quoted_org(text, toks, i, lo, hi)
+        if named is not None:
+            return named
     j = _person_run(text, toks, i, hi)
     if j > i:
         return _person_mention(text, toks, i, j, lo)
@@ -593,9 +633,26 @@ def _mention_at(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Men
             j += 1
         words = [t.text for t in toks[i:j]]
         return Mention("org", tok.start, toks[j - 1].stop, " ".join(words),
-                       outlet=normalize_word(tok.text) in load("outlets"),
+                       outlet=_is_outlet(tok.text),
                        prep=_governed(text, toks, i, lo), first=i, last=j - 1, head=tok.text)
     return None
+
+
+def _quoted_org(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Mention | None:
+    """A short capitalised name in marks standing for an organisation: "«Ведомости» распространили …"."""
+    quoted = _quoted_name(text, toks[i].start - 1, limit=60)
+    if quoted is None:
+        return None
+    a, b = quoted
+    last = i
+    while last + 1 < hi and toks[last + 1].start < b:
+        last += 1
+    if last - i >= 4:
+        return None
+    name = text[a:b].strip()
+    outlet = _is_outlet(name) or bool(lemmas(toks[i].text) & load("outlets"))
+    return Mention("org", a - 1, b + 1, name, outlet=outlet, prep=_governed(text, toks, i, lo),
+                   first=i, last=last, head=toks[i].text)
 
 
 def _head_with_name(text: str, toks: Sequence[Tok], i: int, hi: int) -> Mention | None:
@@ -620,6 +677,15 @@ def _head_with_name(text: str, toks: Sequence[Tok], i: int, hi: int) -> Mention 
         return Mention("org", tok.start, nxt.stop, nxt.text, outlet=outlet, subject=has_case(tok.text, "nomn"),
                        prep=_governed(text, toks, i, 0), first=i, last=i + 1, head=tok.text)
     return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _genitive_word(word: str) -> bool:
+    """A noun or adjective that can be in the genitive ("обороны", "палестинской"), not "в" or "и"."""
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and any(
+        "gent" in p.tag for p in ps if p.tag.POS in ("NOUN", "ADJF", "PRTF")
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -664,7 +730,7 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
                     and _gap(text, toks[k - 1], nxt) == " "
                     and not _capitalised(nxt)
                     and not is_verbal(nxt.text)
-                    and (normalize_word(nxt.text) in ("по", "при") or has_case(nxt.text, "gent"))
+                    and (normalize_word(nxt.text) in ("по", "при") or _genitive_word(nxt.text))
                     and normalize_word(nxt.text) not in PRONOUNS
                 )
                 if not complement:
@@ -686,7 +752,7 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
             continue
         if is_verbal(t.text) or (low in PREPOSITIONS and low not in ("по", "при")) or low in PRONOUNS:
             break
-        if low in ("по", "при") or has_case(t.text, "gent") or "ADJF" in _pos(t.text):
+        if low in ("по", "при") or _genitive_word(t.text) or "ADJF" in _pos(t.text):
             if low not in ("по", "при"):
                 org_words.append(t.text)
             last = j
@@ -800,14 +866,22 @@ class People:
     def _holder(self, m: Mention, pos: int) -> _Person | None:
         """The named person a role mention stands for: the same role (and complements) named before.
 
-        "сенатор" finds "сенатор Джон Керри" (one with the same complements first);
-        "представитель Philips" finds a person the text tied to Philips.
+        "сенатор" finds "сенатор Джон Керри"; "представитель Philips" finds a person the
+        text tied to Philips; a bare head of something ("министр") finds the only head the
+        text names ("глава ведомства Панос Камменос").
         """
         role, org = m.role or "", m.org
-        same_role = [e for e in self.entries if any(r == role for r, _ in e.roles)]
+        # the same role, unless both name what it is of and they differ ("глава государства" is not
+        # "глава МИД России")
+        same_role = [e for e in self.entries if any(r == role and (not org or not o or _overlap(org, o))
+                                                    for r, o in e.roles)]
         if same_role:
             with_org = [e for e in same_role if org and any(o and _overlap(org, o) for r, o in e.roles if r == role)]
             return _nearest(with_org or same_role, pos)
+        if role in HEADS and not org:
+            heads = [e for e in self.entries if any(r in HEADS for r, _ in e.roles)]
+            if len({e.name for e in heads}) == 1:
+                return heads[0]
         if org and role in SPOKESPERSON:
             of_org = [e for e in self.entries if any(o and _overlap(org, o) for _, o in e.roles)]
             if of_org:
@@ -819,11 +893,23 @@ class People:
         e = self._holder(m, pos)
         return self.full_name(e.name) if e is not None else None
 
-    def last_org(self, pos: int) -> Mention | None:
-        """The last organisation named before ``pos`` outside quotations."""
+    def last_org(self, pos: int, window: int = 600) -> Mention | None:
+        """The organisation last named as a subject within ``window`` characters before ``pos``.
+
+        Names in marks that read like titles (lower-case words in them) do not count.
+        """
         for m in reversed(self.orgs):
-            if m.start < pos and not self._is_hidden(m.start):
-                return m
+            if m.start >= pos:
+                continue
+            if m.start < pos - window:
+                return None
+            if self._is_hidden(m.start) or m.prep or not m.subject or any(
+                ch in "«\"„“" for ch in self.text[m.start : m.stop]
+            ):
+                continue  # names in marks are as often works or events as organisations
+            if any(w[:1].islower() for w in m.name.split()[1:]) or len(m.name.split()) > 4:
+                continue
+            return m
         return None
 
     def resolve(self, m: Mention, pos: int) -> str | None:
@@ -838,7 +924,7 @@ class People:
             e = self._holder(m, pos)
             if e is not None:
                 return self.full_name(e.name)
-            if m.org and m.role in SPOKESPERSON:
+            if m.org and m.role in SPOKESPERSON and any(w[:1].isupper() for w in m.org.split()):
                 return _organisation(m.org)
             return m.name
         return nominative_phrase(m.name.split()) if m.kind == "org" and " " not in m.name else m.name
