@@ -39,6 +39,7 @@ STATUSES = ("exact", "altered", "absent")
 # Hyphens split words, so every dash and hyphen variant compares equal.
 _TOKEN = re.compile(r"[^\W_]+(?:[\u00ad\u0300-\u036f]+[^\W_]*)*")
 _INVISIBLE = re.compile(r"[\u00ad\u0300-\u036f]")
+_RUSSIAN = re.compile(r"[а-я]+")  # a lower-cased word pymorphy3 can analyse (ё is е by then)
 
 # Never part of a matched span: quotation marks of every kind and white space.
 _QUOTE_MARKS = frozenset("\"'«»„“”‟‘’‚‛‹›「」『』")
@@ -125,8 +126,13 @@ def _words(low: str, start: int = 0, stop: int | None = None) -> _Words:
     return _Words(forms, spans)
 
 
+def _analysed(form: str) -> tuple[str, str | None]:
+    """Lemma and part of speech of a Russian word; any other token (numbers, Latin) is its own lemma."""
+    return lemma_pos(form) if _RUSSIAN.fullmatch(form) else (form, None)
+
+
 def _weight(form: str) -> float:
-    return _FUNCTION_WEIGHT if lemma_pos(form)[1] in FUNCTION_POS else 1.0
+    return _FUNCTION_WEIGHT if _analysed(form)[1] in FUNCTION_POS else 1.0
 
 
 def _occurrences(low: str, stem: str, limit: int) -> list[int] | None:
@@ -230,9 +236,9 @@ def _compare(claim: list[str], span: list[str], weights: list[float]) -> tuple[f
         if op == "equal":
             matched += sum(weights[a0:a1])
         elif op == "replace":
-            lemmas = [lemma_pos(form)[0] for form in span[b0:b1]]
+            lemmas = [_analysed(form)[0] for form in span[b0:b1]]
             for j in range(a0, a1):
-                found = lemma_pos(claim[j])[0]
+                found = _analysed(claim[j])[0]
                 if found in lemmas:
                     lemmas.remove(found)
                     matched += _INFLECTION_CREDIT * weights[j]

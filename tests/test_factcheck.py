@@ -9,6 +9,8 @@ import re
 
 import pytest
 from conftest import FIXTURES, NEWS, ROOT, read
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarize import QuoteMatch, extract_quotes, find_quote, quotes_by_speaker
 from summarize.factcheck import speaker_keys
@@ -278,3 +280,19 @@ def test_random_passages_of_the_news_are_found_exactly(news: dict[str, str]) -> 
         assert match.status == "exact", claimed
         assert text[match.start : match.stop] == match.text
         assert ALNUM.findall(match.text.lower()) == ALNUM.findall(claimed.lower())
+
+
+@settings(max_examples=200, deadline=None)
+@given(source=st.text(), cut=st.tuples(st.integers(0, 200), st.integers(0, 200)), extra=st.text(max_size=20))
+def test_any_text_gives_a_match_with_true_offsets(source: str, cut: tuple[int, int], extra: str) -> None:
+    claimed = source[min(cut) : max(cut)] + extra
+    if not ALNUM.search(claimed.replace("_", "")):
+        with pytest.raises(ValueError):
+            find_quote(claimed, source)
+        return
+    match = find_quote(claimed, source)
+    assert match.status in {"exact", "altered", "absent"} and 0 <= match.similarity <= 1
+    if match.status == "absent":
+        assert match.text is None and match.start is None and match.differences == ()
+    else:
+        assert source[match.start : match.stop] == match.text
