@@ -86,7 +86,7 @@ def rapidfuzz_partial(claimed: str, source: str) -> tuple[int, int] | None:
 
 def ours(claimed: str, source: str) -> tuple[int, int] | None:
     match = find_quote(claimed, source)
-    return None if match.start is None else (match.start, match.stop)
+    return None if match.start is None or match.stop is None else (match.start, match.stop)
 
 
 def timed(
@@ -116,7 +116,7 @@ def main() -> None:
         pass
     find_quote("прогрев", source)  # load the dictionaries and warm the lemma cache once
 
-    claims = [(q, "exact", start) for q, start in inside]
+    claims: list[tuple[str, str, int | None]] = [(q, "exact", start) for q, start in inside]
     # One unrelated word in a claim of three words or more (in shorter ones it leaves half the claim:
     # absent by design).
     claims += [(substituted(q), "altered", start) for q, start in inside if len(WORD.findall(q)) >= 3]
@@ -128,7 +128,7 @@ def main() -> None:
         for name, system in systems.items():
             ms, result = timed(system, claimed, source, args.repeat)
             times[name].append(ms)
-            if kind == "exact":
+            if kind == "exact" and start is not None:
                 right[name] += result == (start, start + len(claimed))
         match = find_quote(claimed, source)
         statuses[kind][1] += 1

@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-STATUSES = ("exact", "altered", "absent")
-
 # A word or a number; soft hyphens and combining accents may sit inside it.
 # Hyphens split words, so every dash and hyphen variant compares equal.
 _TOKEN = re.compile(r"[^\W_]+(?:[\u00ad\u0300-\u036f]+[^\W_]*)*")
@@ -137,7 +135,7 @@ def _weight(form: str) -> float:
 
 def _occurrences(low: str, stem: str, limit: int) -> list[int] | None:
     """Where words starting with ``stem`` begin in ``low``; None if more than ``limit``."""
-    found = []
+    found: list[int] = []
     at = low.find(stem)
     while at >= 0:
         if at == 0 or not low[at - 1].isalnum():
@@ -230,7 +228,7 @@ def _trim(claim: list[str], window: list[str], weights: list[float]) -> tuple[in
 
 def _compare(claim: list[str], span: list[str], weights: list[float]) -> tuple[float, float, _Ops]:
     """Matched weight, the span's weight and difflib opcodes (claim = a, span = b)."""
-    ops = SequenceMatcher(None, claim, span, autojunk=False).get_opcodes()
+    ops: _Ops = list(SequenceMatcher(None, claim, span, autojunk=False).get_opcodes())
     matched = 0.0
     for op, a0, a1, b0, b1 in ops:
         if op == "equal":

@@ -11,7 +11,7 @@ from conftest import FIXTURES, NEWS
 SEED = FIXTURES / "seed_tass.txt"
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: object, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "summarize", *map(str, args)],
         input=stdin,
