@@ -368,12 +368,20 @@ def _fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return True
 
 
+def _personal(name: str) -> bool:
+    """Written like a person's name: every word capitalised, and not a lone acronym ("США")."""
+    words = name.split()
+    return all(word[:1].isupper() for word in words) and not (len(words) == 1 and name.isupper())
+
+
 def speaker_keys(names: Iterable[str]) -> dict[str, str]:
     """Map every speaker name to one key per person: its fullest form.
 
     Names differing only by case, or by a first name, patronymic or initial
     ("Путин", "Владимир Путин") are one person; a bare surname shared by two
-    different full names stays apart, as it cannot be told whose it is.
+    different full names stays apart, as it cannot be told whose it is.  Only
+    names written as a person's (capitalised words, no acronym) merge that way:
+    "США" is not "Госдеп США", "источники" not "источники в Кремле".
 
     >>> speaker_keys(["Косанов", "Даурен Косанов", "КОСАНОВ"])
     {'Косанов': 'Даурен Косанов', 'Даурен Косанов': 'Даурен Косанов', 'КОСАНОВ': 'Даурен Косанов'}
@@ -386,8 +394,9 @@ def speaker_keys(names: Iterable[str]) -> dict[str, str]:
         spellings.setdefault(_name_words(name), []).append(name)
     people: list[tuple[str, ...]] = []  # the fullest form of each person found so far
     owner: dict[tuple[str, ...], tuple[str, ...]] = {}
+    personal = {words: any(map(_personal, forms)) for words, forms in spellings.items()}
     for words in sorted(spellings, key=lambda words: (-len(words), -sum(map(len, words)), words)):
-        homes = [full for full in people if _fits(words, full)]
+        homes = [full for full in people if personal[words] and personal[full] and _fits(words, full)]
         if len(homes) == 1:
             owner[words] = homes[0]
         else:
