@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import os
 import sys
+import time
 from collections.abc import Iterable, Iterator
 
 import pytest
@@ -53,6 +55,24 @@ def test_two_processes_give_the_same_results_in_input_order(texts):
     assert [s.text for s in got] == mixed
     assert got == [summarize(t, ratio=0.3) for t in mixed]
     assert list(extract_quotes_many(mixed, n_jobs=-1)) == [extract_quotes(t) for t in mixed]
+
+
+def _probe() -> tuple[int, bool]:
+    time.sleep(0.3)  # keep this worker busy so that the other one takes the second probe
+    return os.getpid(), __import__("summarize.morph").morph._analyzer is not None
+
+
+def test_workers_load_the_analyzer_once_and_keep_it(texts):
+    from joblib.externals.loky import get_reusable_executor
+
+    list(summarize_many(texts[:64], n_jobs=2))
+    pool = get_reusable_executor(max_workers=2)
+    before = [future.result() for future in [pool.submit(_probe), pool.submit(_probe)]]
+    assert len({pid for pid, _ in before}) == 2 and all(loaded for _, loaded in before)
+    # The next call runs on the same two processes: nothing is loaded again.
+    assert list(summarize_many(texts[64:128], n_jobs=2)) == [summarize(t) for t in texts[64:128]]
+    after = [future.result() for future in [pool.submit(_probe), pool.submit(_probe)]]
+    assert {pid for pid, _ in after} == {pid for pid, _ in before}
 
 
 def test_errors_return_puts_the_exception_in_place(texts):
