@@ -6,6 +6,7 @@
 
 from .batch import extract_quotes_many, summarize_many
 from .factcheck import QuoteMatch, find_quote, quotes_by_speaker
+from .keywords import Keyword, keywords
 from .quotes import extract_quotes
 from .records import Quote, Quotes, Sentence, Span, Summary
 from .summarizer import Summarizer, summarize
@@ -13,6 +14,7 @@ from .summarizer import Summarizer, summarize
 __version__ = "0.1.0"
 
 __all__ = [
+    "Keyword",
     "Quote",
     "QuoteMatch",
     "Quotes",
@@ -23,6 +25,7 @@ __all__ = [
     "extract_quotes",
     "extract_quotes_many",
     "find_quote",
+    "keywords",
     "quotes_by_speaker",
     "summarize",
     "summarize_many",

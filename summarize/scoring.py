@@ -1,17 +1,28 @@
-"""Lemmas -> TF-IDF vectors -> sentence scores.
+"""Lemmas -> TF-IDF vectors -> sentence scores for news.
 
 The weights are scikit-learn's TF-IDF (``TfidfVectorizer`` defaults: raw term
 counts, smoothed IDF ``ln((1 + n) / (1 + df)) + 1``, L2-normalised rows).  A
 corpus IDF is learned with scikit-learn itself (:func:`fit_idf`); a single
 document's IDF over its own sentences is computed here with the same formula,
 because building a vectorizer per document costs more than the whole summary.
+The IDF of the 254 factRuEval news texts ships with the package
+(``data/idf.tsv``, read once per process by :func:`shipped_idf`, without
+scikit-learn).
+
+A sentence's relevance is its similarity to the document's centroid, shaped by
+what is known of news (:func:`relevance`): the lead comes first, datelines and
+fragments carry nothing, long sentences and quotations rarely make a summary.
+:func:`rank` then trades relevance against redundancy (maximal marginal relevance).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib.resources import files
 
 from .lexicon import stop_words
 from .morph import FUNCTION_POS, lemma_pos
@@ -19,6 +30,25 @@ from .records import Span
 from .text import words
 
 Vector = dict[str, float]
+
+POSITION_FLOOR = 0.3
+"""Share of a sentence's relevance that does not depend on its position."""
+FRAGMENT_WORDS = 5
+"""Sentences of fewer words or numbers (datelines such as «МОСКВА, 8 августа.») are fragments."""
+FRAGMENT_WEIGHT = 0.1
+"""Fragments keep this share of their relevance, minus 1 so that they come after every full
+sentence; they do not count as positions."""
+LONG_SENTENCE_WORDS = 20
+"""Longer sentences are damped by ``LONG_SENTENCE_WORDS / words``."""
+QUOTE_WEIGHT = 0.5
+"""A sentence that opens with a quotation mark or a dialogue dash keeps this share."""
+QUOTE_OPENERS = '«"„“”—–-'
+_TOKEN = re.compile(r"\w+")
+"""What sentence lengths count: words and numbers alike."""
+MMR_ROUNDS = 20
+"""Sentences picked one by one against redundancy; the rest follow by relevance."""
+REPEAT_SIMILARITY = 0.8
+"""A sentence this similar to one already picked is a repeat: it goes after all others."""
 
 
 def terms(text: str, start: int = 0, stop: int | None = None) -> list[str]:
@@ -76,8 +106,32 @@ def fit_idf(documents: Iterable[str]) -> tuple[Vector, float]:
     docs = list(documents)
     vectorizer = TfidfVectorizer(analyzer=document_terms, smooth_idf=True)
     vectorizer.fit(docs)
-    idf = dict(zip(vectorizer.get_feature_names_out().tolist(), vectorizer.idf_.tolist()))
+    idf = dict(zip(vectorizer.get_feature_names_out().tolist(), vectorizer.idf_.tolist(), strict=True))
     return idf, smooth_idf(len(docs), 0)
+
+
+@lru_cache(maxsize=1)
+def shipped_idf() -> tuple[Mapping[str, float], float]:
+    """The IDF of the 254 factRuEval news texts shipped as ``data/idf.tsv``, and the unseen IDF.
+
+    The file holds document frequencies (``lemma<TAB>df``, lemmas seen in at
+    least two texts) under a ``# documents: N`` line; a lemma not listed gets
+    the IDF of one seen in a single text.
+
+    >>> idf, unseen = shipped_idf()
+    >>> idf["год"] < idf["министр"] < unseen
+    True
+    """
+    raw = files("summarize").joinpath("data/idf.tsv").read_text(encoding="utf-8")
+    n_documents = 0
+    idf: dict[str, float] = {}
+    for line in raw.splitlines():
+        if line.startswith("# documents:"):
+            n_documents = int(line.split(":", 1)[1])
+        elif line and not line.startswith("#"):
+            lemma, df = line.split("\t")
+            idf[lemma] = smooth_idf(n_documents, int(df))
+    return idf, smooth_idf(n_documents, 1)
 
 
 def tfidf(lemmas: Iterable[str], idf: Mapping[str, float], unseen_idf: float) -> Vector:
@@ -107,3 +161,75 @@ def centroid_scores(vectors: Sequence[Mapping[str, float]]) -> list[float]:
     if not norm:
         return [0.0] * len(vectors)
     return [cosine(vector, centroid) / norm for vector in vectors]
+
+
+def relevance(
+    spans: Sequence[Span],
+    term_lists: Sequence[Sequence[str]],
+    centrality: Sequence[float],
+    position: float,
+) -> list[float]:
+    """Centrality shaped by news structure: the lead prior, fragments, long sentences, quotations.
+
+    The ``k``-th sentence that is not a fragment keeps ``POSITION_FLOOR + (1 -
+    POSITION_FLOOR) * exp(-position * k)`` of its centrality (``position=0``:
+    no prior); fragments score below zero, after every full sentence.
+
+    >>> spans = [Span("МОСКВА, 8 августа.", 0, 18), Span("Министр провёл переговоры в Москве.", 19, 54)]
+    >>> [round(x, 2) for x in relevance(spans, [["москва", "август"], ["министр"]], [0.5, 0.5], 0.3)]
+    [-0.95, 0.5]
+    """
+    result = []
+    k = 0
+    for span, lemmas, score in zip(spans, term_lists, centrality, strict=True):
+        n_words = len(_TOKEN.findall(span.text))
+        if n_words < FRAGMENT_WORDS or not lemmas:
+            result.append(FRAGMENT_WEIGHT * score - 1.0)
+            continue
+        score *= POSITION_FLOOR + (1.0 - POSITION_FLOOR) * math.exp(-position * k)
+        k += 1
+        if n_words > LONG_SENTENCE_WORDS:
+            score *= LONG_SENTENCE_WORDS / n_words
+        if span.text[0] in QUOTE_OPENERS:
+            score *= QUOTE_WEIGHT
+        result.append(score)
+    return result
+
+
+def rank(
+    relevance: Sequence[float],
+    vectors: Sequence[Mapping[str, float]],
+    redundancy: float,
+    picks: int = MMR_ROUNDS,
+) -> list[float]:
+    """Maximal marginal relevance: each sentence's score once redundancy is taken off.
+
+    Sentences are picked one at a time, the best ``(1 - redundancy) * relevance
+    - redundancy * (similarity to the closest picked sentence)`` first (ties to
+    the earlier sentence); a repeat (similarity at least ``REPEAT_SIMILARITY``)
+    loses 2 more, so it comes after everything else.  A picked sentence keeps
+    the value it was picked with, the others the value left after ``picks``
+    picks (at most ``MMR_ROUNDS``).  Sorting by the result (score down,
+    position up) gives the order of picking, so the best ``k`` by score are the
+    MMR summary of ``k`` sentences.  Values are rounded to 6 places before they
+    are compared, so the rounded scores keep that order.
+
+    >>> a, b, c = {"ставка": 1.0}, {"ставка": 0.6, "рубль": 0.8}, {"ставка": 1.0}
+    >>> rank([0.9, 0.8, 0.5], [a, b, c], 0.3)
+    [0.63, 0.38, -1.95]
+    """
+    keep = 1.0 - redundancy
+    value = [round(keep * r, 6) for r in relevance]
+    closest = [0.0] * len(value)
+    open_ = list(range(len(value)))
+    for _ in range(min(picks, MMR_ROUNDS, len(value))):
+        best = max(open_, key=lambda i: (value[i], -i))
+        open_.remove(best)
+        picked = vectors[best]
+        for i in open_:
+            similarity = cosine(vectors[i], picked)
+            if similarity > closest[i]:
+                closest[i] = similarity
+                penalty = redundancy * similarity + (2.0 if similarity >= REPEAT_SIMILARITY else 0.0)
+                value[i] = round(keep * relevance[i] - penalty, 6)
+    return value

@@ -1,0 +1,110 @@
+"""Key lemmas and phrases of a document, weighted by the summariser's TF-IDF.
+
+A lemma's weight is its count in the text times its IDF (the IDF shipped with
+the package by default), the whole vector L2-normalised, as in
+:mod:`summarize.scoring`.  A phrase is two content words next to each other
+(«ключевая ставка», «Центральный банк») that occur together at least twice;
+it weighs its count times the mean IDF of its two lemmas.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from . import scoring
+from .lexicon import stop_words
+from .morph import FUNCTION_POS, lemma_pos
+from .records import Span, _Record
+from .summarizer import check_text
+from .text import words
+
+PHRASE_MIN_COUNT = 2
+"""A two-word phrase must occur this often to be a keyword."""
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Keyword(_Record):
+    """A key lemma (``"ставка"``) or phrase of lemmas (``"ключевой ставка"``) of a text.
+
+    ``weight`` is its TF-IDF weight in the document (the weights of all
+    candidates form a unit vector), ``count`` how often it occurs, ``span``
+    its first occurrence as written: ``text[span.start:span.stop] == span.text``.
+    """
+
+    text: str
+    weight: float
+    count: int
+    span: Span
+
+
+def _content_words(text: str) -> list[tuple[str, Span]]:
+    """Each content word of ``text`` with its lemma, by the rules of :func:`scoring.terms`."""
+    stop_set = stop_words()
+    result = []
+    for word in words(text):
+        if len(word.text) < 2:
+            continue
+        lemma, pos = lemma_pos(word.text)
+        if pos not in FUNCTION_POS and lemma not in stop_set:
+            result.append((lemma, word))
+    return result
+
+
+def keywords(
+    text: str,
+    top: int = 10,
+    *,
+    phrases: bool = True,
+    idf: Mapping[str, float] | None = None,
+) -> list[Keyword]:
+    """The ``top`` keywords of ``text``, best first: lemmas and (with ``phrases``) two-word phrases.
+
+    ``idf`` maps lemmas to IDF (say ``Summarizer().fit(archive).idf_``); by
+    default the IDF of the news texts shipped with the package.  Ties go to
+    the keyword that occurs first; an empty text has no keywords.
+
+    >>> text = ("Центральный банк снизил ключевую ставку. Ключевая ставка теперь 12%. "
+    ...         "Решение о ключевой ставке банк принял досрочно.")
+    >>> [k.text for k in keywords(text, top=4)]
+    ['ставка', 'ключевой ставка', 'ключевой', 'банк']
+    >>> keywords(text, top=2)[1]  # doctest: +NORMALIZE_WHITESPACE
+    Keyword(text='ключевой ставка', weight=0.5..., count=3,
+            span=Span(text='ключевую ставку', start=24, stop=39))
+    """
+    check_text(text)
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise ValueError(f"top must be an int >= 1, got {top!r}")
+    if idf is None:
+        idf, unseen = scoring.shipped_idf()
+    else:
+        unseen = max(idf.values(), default=1.0)
+    found = _content_words(text)
+    counts: dict[str, int] = {}
+    first: dict[str, Span] = {}
+    weights: dict[str, float] = {}
+    for lemma, span in found:
+        counts[lemma] = counts.get(lemma, 0) + 1
+        first.setdefault(lemma, span)
+    for lemma, count in counts.items():
+        weights[lemma] = count * idf.get(lemma, unseen)
+    if phrases:
+        pairs: dict[str, int] = {}
+        for (left, left_span), (right, right_span) in zip(found[:-1], found[1:], strict=True):
+            gap = text[left_span.stop : right_span.start]
+            if left != right and gap and gap.isspace() and "\n" not in gap:
+                key = f"{left} {right}"
+                pairs[key] = pairs.get(key, 0) + 1
+                if key not in first:
+                    first[key] = Span(
+                        text[left_span.start : right_span.stop], left_span.start, right_span.stop
+                    )
+        for key, count in pairs.items():
+            if count >= PHRASE_MIN_COUNT:
+                left, right = key.split(" ")
+                counts[key] = count
+                weights[key] = count * (idf.get(left, unseen) + idf.get(right, unseen)) / 2
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    ranked = sorted(weights, key=lambda key: (-weights[key], first[key].start))
+    return [Keyword(key, round(weights[key] / norm, 6), counts[key], first[key]) for key in ranked[:top]]

@@ -1,0 +1,95 @@
+"""keywords(): key lemmas and phrases of the real factRuEval texts, with exact first occurrences."""
+
+from __future__ import annotations
+
+import math
+import pickle
+
+import pytest
+
+from summarize import Keyword, Summarizer, keywords
+from summarize.morph import lemma
+from summarize.scoring import terms
+
+
+def test_the_tass_seed_is_about_kazakhstan_and_defence(seed):
+    found = keywords(seed, top=10)
+    assert len(found) == 10
+    top = {k.text for k in found}
+    assert {"казахстан", "оборона", "сотрудничество", "оборонный ведомство"} <= top
+    assert found[0].text == "казахстан"
+
+
+def test_every_keyword_points_at_its_first_occurrence(news):
+    for name, text in news.items():
+        content = terms(text)
+        for keyword in keywords(text, top=15):
+            span = keyword.span
+            assert text[span.start : span.stop] == span.text, name
+            if " " in keyword.text:
+                left, right = keyword.text.split(" ")
+                first, second = span.text.split()
+                assert (lemma(first), lemma(second)) == (left, right), name
+                assert keyword.count >= 2
+                pairs = sum(a == left and b == right for a, b in zip(content, content[1:], strict=False))
+                assert pairs >= keyword.count, name  # adjacency in the text implies it in the lemma list
+            else:
+                assert lemma(span.text) == keyword.text, name
+                assert keyword.count == content.count(keyword.text), name
+                assert keyword.text not in terms(text, 0, span.start), name  # nothing earlier
+
+
+def test_weights_are_sorted_unit_vector_shares(news):
+    for text in list(news.values())[:50]:
+        found = keywords(text, top=1000)
+        weights = [k.weight for k in found]
+        assert weights == sorted(weights, reverse=True)
+        assert all(0 < w <= 1 for w in weights)
+        assert math.sqrt(sum(w * w for w in weights)) == pytest.approx(1.0, abs=1e-4)
+        assert len(keywords(text, top=5)) == min(5, len(found))
+        assert keywords(text, top=5) == found[:5]
+
+
+def test_rare_words_outweigh_frequent_ones_at_equal_count(news):
+    """IDF at work: among lemmas seen twice, «год» (in most texts) ranks below rarer ones."""
+    text = news["devset_book_256.txt"]
+    found = {k.text: k for k in keywords(text, top=1000, phrases=False)}
+    assert found["год"].count >= found["осень"].count
+    assert found["осень"].weight > found["год"].weight
+
+
+def test_phrases_can_be_turned_off(news):
+    for text in list(news.values())[:30]:
+        assert all(" " not in k.text for k in keywords(text, phrases=False))
+    with_phrases = [keywords(text) for text in news.values()]
+    assert sum(any(" " in k.text for k in found) for found in with_phrases) > 100
+
+
+def test_a_fitted_idf_changes_the_weights(news):
+    texts = list(news.values())
+    model = Summarizer().fit(texts[:20])
+    changed = sum(keywords(text, idf=model.idf_) != keywords(text) for text in texts[:20])
+    assert changed >= 18
+
+
+def test_empty_and_bad_input():
+    assert keywords("") == [] and keywords("  \n ") == []
+    assert keywords("и в на") == []
+    with pytest.raises(TypeError, match="text must be str"):
+        keywords(None)
+    with pytest.raises(TypeError, match="text must be str"):
+        keywords(b"bytes")
+    for bad in (0, -1, 2.5, True):
+        with pytest.raises(ValueError, match="top must be an int >= 1"):
+            keywords("Министр провёл переговоры.", top=bad)
+
+
+def test_keywords_are_records(seed):
+    first = keywords(seed, top=1)[0]
+    assert isinstance(first, Keyword)
+    assert pickle.loads(pickle.dumps(first)) == first
+    data = first.to_dict()
+    assert (
+        data["text"] == "казахстан"
+        and data["span"]["text"] == seed[data["span"]["start"] : data["span"]["stop"]]
+    )
