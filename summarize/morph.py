@@ -52,7 +52,12 @@ def normalize_word(word: str) -> str:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _analyse(word: str) -> tuple[str, str | None]:
-    parse = analyzer().parse(word)[0]
+    try:
+        parse = analyzer().parse(word)[0]
+    except ValueError:
+        # pymorphy3 looks up Unicode names to guess a word's shape; letters that
+        # Python's unicodedata cannot name (e.g. Tangut, U+17000) make it raise.
+        return word, None
     return parse.normal_form.replace("ё", "е"), parse.tag.POS
 
 

@@ -84,3 +84,9 @@ def test_lemmas_ignore_case_yo_and_soft_hyphens():
     assert lemma("поли\u00adтики") == "политика"
     assert normalize_word("Ещё") == "еще"
     assert lemma_pos("и") == ("и", "CONJ")
+
+
+def test_letters_pymorphy3_cannot_name_do_not_crash():
+    # pymorphy3 asks unicodedata for a letter's name; U+17000 (Tangut) has none in Python 3.11.
+    assert lemma("\U00017000") == "\U00017000"
+    assert lemma_pos("\U00017000слово") == ("\U00017000слово", None)
