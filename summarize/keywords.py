@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import scoring
-from .lexicon import stop_words
-from .morph import FUNCTION_POS, lemma_pos
 from .records import Span, _Record
 from .summarizer import check_text
 from .text import words
@@ -41,13 +39,10 @@ class Keyword(_Record):
 
 def _content_words(text: str) -> list[tuple[str, Span]]:
     """Each content word of ``text`` with its lemma, by the rules of :func:`scoring.terms`."""
-    stop_set = stop_words()
     result = []
     for word in words(text):
-        if len(word.text) < 2:
-            continue
-        lemma, pos = lemma_pos(word.text)
-        if pos not in FUNCTION_POS and lemma not in stop_set:
+        lemma = scoring.content_lemma(word.text)
+        if lemma is not None:
             result.append((lemma, word))
     return result
 

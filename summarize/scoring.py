@@ -25,9 +25,9 @@ from functools import lru_cache
 from importlib.resources import files
 
 from .lexicon import stop_words
-from .morph import FUNCTION_POS, lemma_pos
+from .morph import CACHE_SIZE, FUNCTION_POS, lemma_pos
 from .records import Span
-from .text import words
+from .text import WORD
 
 Vector = dict[str, float]
 
@@ -51,19 +51,31 @@ REPEAT_SIMILARITY = 0.8
 """A sentence this similar to one already picked is a repeat: it goes after all others."""
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def content_lemma(word: str) -> str | None:
+    """The lemma of ``word`` if it is a content word, else None (cached per written form).
+
+    >>> content_lemma("Министрами"), content_lemma("который"), content_lemma("на")
+    ('министр', None, None)
+    """
+    if len(word) < 2:
+        return None
+    lemma, pos = lemma_pos(word)
+    if pos in FUNCTION_POS or lemma in stop_words():
+        return None
+    return lemma
+
+
 def terms(text: str, start: int = 0, stop: int | None = None) -> list[str]:
     """Content lemmas of ``text[start:stop]``: no function words, stop words or single letters.
 
     >>> terms("Министры обороны подписали план на 2026 год")
     ['министр', 'оборона', 'подписать', 'план', 'год']
     """
-    stop_set = stop_words()
     result = []
-    for word in words(text, start, stop):
-        if len(word.text) < 2:
-            continue
-        lemma, pos = lemma_pos(word.text)
-        if pos not in FUNCTION_POS and lemma not in stop_set:
+    for match in WORD.finditer(text, start, len(text) if stop is None else stop):
+        lemma = content_lemma(match.group())
+        if lemma is not None:
             result.append(lemma)
     return result
 
