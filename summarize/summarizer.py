@@ -152,8 +152,8 @@ class Summarizer:
     def _check_params(self) -> None:
         for name in ("position", "redundancy"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
-                raise ValueError(f"{name} must be a number >= 0, got {value!r}")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
+                raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
         if self.redundancy >= 1:
             raise ValueError(f"redundancy must be below 1, got {self.redundancy!r}")
         if self.idf not in IDF_SOURCES:

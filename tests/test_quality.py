@@ -138,10 +138,11 @@ def test_a_non_str_title_is_a_type_error_naming_it(bad):
 @pytest.mark.parametrize(
     "params, message",
     [
-        ({"position": -0.1}, "position must be a number >= 0"),
-        ({"position": True}, "position must be a number >= 0"),
+        ({"position": -0.1}, "position must be a finite number >= 0"),
+        ({"position": True}, "position must be a finite number >= 0"),
+        ({"position": math.inf}, "position must be a finite number >= 0"),
         ({"redundancy": 1.0}, "redundancy must be below 1"),
-        ({"redundancy": math.nan}, "redundancy must be a number >= 0"),
+        ({"redundancy": math.nan}, "redundancy must be a finite number >= 0"),
         ({"idf": "corpus"}, "idf must be one of"),
     ],
 )
