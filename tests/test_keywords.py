@@ -6,6 +6,8 @@ import math
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarize import Keyword, Summarizer, keywords
 from summarize.morph import lemma
@@ -93,3 +95,19 @@ def test_keywords_are_records(seed):
         data["text"] == "казахстан"
         and data["span"]["text"] == seed[data["span"]["start"] : data["span"]["stop"]]
     )
+
+
+ODD_TEXT = st.text(
+    alphabet=st.one_of(st.characters(codec="utf-8"), st.sampled_from("абвгдеёжз АБВ-\u00ad\u0301«» ")),
+    max_size=300,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ODD_TEXT)
+def test_any_text_gives_keywords_with_exact_spans(text):
+    found = keywords(text, top=20)
+    for keyword in found:
+        assert text[keyword.span.start : keyword.span.stop] == keyword.span.text
+        assert keyword.count >= 1 and 0 < keyword.weight <= 1
+    assert [k.weight for k in found] == sorted((k.weight for k in found), reverse=True)
