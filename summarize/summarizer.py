@@ -15,7 +15,8 @@ DEFAULT_SENTENCES = 3
 DEFAULT_POSITION = 0.25
 """Decay of the lead prior per sentence (see :func:`scoring.relevance`); 0 turns it off."""
 DEFAULT_REDUNDANCY = 0.2
-"""Weight of redundancy against relevance when picking sentences (MMR); 0 turns it off."""
+"""Weight of redundancy against relevance when picking sentences (MMR); 0 leaves only the rule
+that a near repeat of a picked sentence comes last."""
 TITLE_WEIGHT = 0.1
 """How much similarity to a given headline adds to a sentence's centrality."""
 IDF_SOURCES = ("document", "shipped")
@@ -80,9 +81,9 @@ class Summarizer:
 
     Follows scikit-learn's estimator conventions: ``__init__`` only stores its
     arguments, :meth:`fit` learns the IDF of a corpus (``idf_``) and returns
-    ``self``.  Unfitted, ``idf="document"`` (the default) weighs lemmas by
-    their spread over the document's own sentences and ``idf="shipped"`` by
-    the IDF of 254 news texts bundled with the package.  ``position`` is the
+    ``self``.  Unfitted, ``idf="shipped"`` (the default) weighs lemmas by the
+    IDF of 254 news texts bundled with the package and ``idf="document"`` by
+    their spread over the document's own sentences.  ``position`` is the
     strength of the lead prior, ``redundancy`` the weight of overlap with the
     sentences already picked; the defaults were chosen on the dev splits of
     the project's benchmark (``benchmarks/rouge.py``, see README).
