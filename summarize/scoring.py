@@ -72,12 +72,8 @@ def terms(text: str, start: int = 0, stop: int | None = None) -> list[str]:
     >>> terms("Министры обороны подписали план на 2026 год")
     ['министр', 'оборона', 'подписать', 'план', 'год']
     """
-    result = []
-    for match in WORD.finditer(text, start, len(text) if stop is None else stop):
-        lemma = content_lemma(match.group())
-        if lemma is not None:
-            result.append(lemma)
-    return result
+    found = WORD.findall(text, start, len(text) if stop is None else stop)
+    return [lemma for lemma in map(content_lemma, found) if lemma is not None]
 
 
 def sentence_terms(text: str, spans: Sequence[Span]) -> list[list[str]]:
