@@ -33,6 +33,8 @@ Vector = dict[str, float]
 
 POSITION_FLOOR = 0.3
 """Share of a sentence's relevance that does not depend on its position."""
+LEAD_WEIGHT = 2.0
+"""The first full sentence, the lead, counts this many times."""
 FRAGMENT_WORDS = 5
 """Sentences of fewer words or numbers (datelines such as «МОСКВА, 8 августа.») are fragments."""
 FRAGMENT_WEIGHT = 0.1
@@ -180,12 +182,13 @@ def relevance(
     """Centrality shaped by news structure: the lead prior, fragments, long sentences, quotations.
 
     The ``k``-th sentence that is not a fragment keeps ``POSITION_FLOOR + (1 -
-    POSITION_FLOOR) * exp(-position * k)`` of its centrality (``position=0``:
-    no prior); fragments score below zero, after every full sentence.
+    POSITION_FLOOR) * exp(-position * k)`` of its centrality (``position=0``: no
+    prior at all), and the first of them, the lead, counts ``LEAD_WEIGHT``
+    times; fragments score below zero, after every full sentence.
 
     >>> spans = [Span("МОСКВА, 8 августа.", 0, 18), Span("Министр провёл переговоры в Москве.", 19, 54)]
     >>> [round(x, 2) for x in relevance(spans, [["москва", "август"], ["министр"]], [0.5, 0.5], 0.3)]
-    [-0.95, 0.5]
+    [-0.95, 1.0]
     """
     result = []
     k = 0
@@ -195,6 +198,8 @@ def relevance(
             result.append(FRAGMENT_WEIGHT * score - 1.0)
             continue
         score *= POSITION_FLOOR + (1.0 - POSITION_FLOOR) * math.exp(-position * k)
+        if k == 0 and position:
+            score *= LEAD_WEIGHT
         k += 1
         if n_words > LONG_SENTENCE_WORDS:
             score *= LONG_SENTENCE_WORDS / n_words
