@@ -101,6 +101,18 @@ def test_redundancy_control_changes_what_is_picked(news):
     assert changed > 10
 
 
+def test_the_lead_counts_twice_unless_the_prior_is_off():
+    spans = [Span("МОСКВА, 8 августа.", 0, 18)] + [
+        Span("Министр обороны провёл переговоры в Москве.", 19 + 45 * i, 19 + 45 * i + 43) for i in range(3)
+    ]
+    lemmas = [["москва"], ["министр"], ["министр"], ["министр"]]
+    with_prior = scoring.relevance(spans, lemmas, [0.5] * 4, position=0.25)
+    assert with_prior[0] < 0  # the dateline is a fragment, and not the lead
+    weight = [scoring.POSITION_FLOOR + (1 - scoring.POSITION_FLOOR) * math.exp(-0.25 * k) for k in range(3)]
+    assert with_prior[1:] == pytest.approx([0.5 * scoring.LEAD_WEIGHT, 0.5 * weight[1], 0.5 * weight[2]])
+    assert scoring.relevance(spans, lemmas, [0.5] * 4, position=0.0)[1:] == [0.5, 0.5, 0.5]
+
+
 def test_long_sentences_and_quotations_are_damped():
     spans = [
         Span("Министр обороны провёл переговоры в Москве.", 0, 42),
