@@ -25,9 +25,10 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .lexicon import load
-from .morph import normalize_word
+from .morph import CACHE_SIZE, normalize_word
 from .records import Quote, Quotes, Span
 from .speakers import (
     ANAPHORIC,
@@ -259,21 +260,50 @@ class _Doc:
         self.text = text
         self.lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
         self.line_starts = [s for s, _ in self.lines]
-        self.toks = tokens(text)
+        self.toks = self._words_near_candidates()
         self.tok_starts = [t.start for t in self.toks]
         self.pairs = _pair_marks(text, self.lines)
         self.close_to_open = {p.close: p.open for p in self.pairs if p.closed}
         self._top = [p for p in self.pairs if p.depth == 0]
         self._top_opens = [p.open for p in self._top]
-        self._top_long = [len(WORD_RE.findall(text, p.start, p.close)) > 4 for p in self._top]
+        self._long = {p.open: _more_words(text, p.start, p.close, 4) for p in self.pairs}
+        self._top_long = [self._long[p.open] for p in self._top]
+        self.opens = {p.open: p for p in self.pairs}
         self.hidden: list[tuple[int, int]] = []  # the words of accepted quotes
         self._people: People | None = None
         self.issuer: str | None = None  # the organisation whose statement is being quoted
 
+    def _words_near_candidates(self) -> list[Tok]:
+        """The words of the paragraphs a quote can be in or be attributed from, in text order.
+
+        Those are the paragraphs with a quotation mark, led by a dash or ending with a
+        colon, and the paragraphs right before and after them; the others are never read
+        here (:class:`People` reads the paragraphs it needs itself).
+        """
+        text = self.text
+        wanted: set[int] = set()
+        for n, (s, e) in enumerate(self.lines):
+            line = text[s:e].strip(_SPACE)
+            if _MARK.search(text, s, e) or line[:1] in _DASHES or line.endswith(":"):
+                wanted.update((n - 1, n, n + 1))
+        out: list[Tok] = []
+        self._wanted = {n for n in wanted if 0 <= n < len(self.lines)}
+        for n in sorted(self._wanted):
+            out.extend(tokens(text, *self.lines[n]))
+        return out
+
+    def _line_words(self, start: int, stop: int) -> Sequence[Tok]:
+        """The words of the paragraph ``[start, stop)``: from :attr:`toks` if it holds them."""
+        n = bisect.bisect_right(self.line_starts, start) - 1
+        if n in self._wanted:
+            lo, hi = self.tok_range(start, stop)
+            return self.toks[lo:hi]
+        return tokens(self.text, start, stop)
+
     @property
     def people(self) -> People:
         if self._people is None:
-            self._people = People(self.text, self.toks, self.hidden)
+            self._people = People(self.text, self.hidden, self.lines, self._line_words)
         return self._people
 
     def mentions(self, lo: int, hi: int, inside: bool = False) -> list[Mention]:
@@ -281,7 +311,9 @@ class _Doc:
 
         ``inside`` says the words are an author's insertion within marks («Q1, — сказал X. — Q2»).
         """
-        found = find_mentions(self.text, self.toks, lo, hi)
+        if lo >= hi:
+            return []
+        found = self.people.mentions_between(self.toks[lo].start, self.toks[hi - 1].stop)
         return found if inside else [m for m in found if not self.quoted(m.start)]
 
     def quoted(self, pos: int) -> bool:
@@ -292,6 +324,11 @@ class _Doc:
         k = bisect.bisect_right(self.hidden, (pos, len(self.text) + 1)) - 1
         return k >= 0 and self.hidden[k][0] <= pos < self.hidden[k][1]
 
+    def in_marks(self, pos: int) -> bool:
+        """Is ``pos`` inside any top-level pair of marks?"""
+        k = bisect.bisect_right(self._top_opens, pos) - 1
+        return k >= 0 and pos <= self._top[k].close
+
     def line_of(self, pos: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.line_starts, pos) - 1
         return self.lines[max(k, 0)]
@@ -301,22 +338,25 @@ class _Doc:
 
     # -- sentences of the author's text, quotes skipped ------------------------------------
     def sentence_start(self, pos: int) -> int:
-        """Where the sentence holding ``pos`` starts (bounded by the line and :data:`WINDOW`)."""
+        """Where the sentence holding ``pos`` starts (bounded by the line and :data:`WINDOW`).
+
+        Sentence ends inside marks that close before ``pos`` do not count.
+        """
         line_start, _ = self.line_of(pos)
         lo = max(line_start, pos - WINDOW)
-        k = pos - 1
         text = self.text
-        while k > lo:
-            ch = text[k]
-            if ch in self.close_to_open.keys() and False:
-                pass
-            if k in self.close_to_open and self.close_to_open[k] >= lo:
-                k = self.close_to_open[k] - 1
-                continue
-            if ch in _TERMINAL and text[k + 1 : k + 2].isspace() and not _initial_before(text, k):
+        k = pos
+        while True:
+            k = max(text.rfind(".", lo, k), text.rfind("!", lo, k), text.rfind("?", lo, k), text.rfind("…", lo, k))
+            if k <= lo:
+                return lo
+            if text[k + 1 : k + 2].isspace() and not _initial_before(text, k) and not self._closed_around(k, pos):
                 return k + 1
-            k -= 1
-        return lo
+
+    def _closed_around(self, k: int, pos: int) -> bool:
+        """Is ``k`` inside a pair of marks that closes before ``pos``?"""
+        j = bisect.bisect_right(self._top_opens, k) - 1
+        return j >= 0 and self._top[j].closed and k < self._top[j].close < pos
 
     def sentence_stop(self, pos: int) -> int:
         """Where the sentence holding ``pos`` ends (bounded by the line and :data:`WINDOW`)."""
@@ -324,12 +364,12 @@ class _Doc:
         hi = min(line_stop, pos + WINDOW)
         k = pos
         text = self.text
-        opens = {p.open: p for p in self.pairs}
+        opens = self.opens
         while k < hi:
             ch = text[k]
             if k in opens and opens[k].closed:
                 p = opens[k]
-                if len(tokens(text, p.start, p.close)) > 4:
+                if self._long[p.open]:
                     return k
                 k = p.close + 1
                 continue
@@ -337,6 +377,16 @@ class _Doc:
                 return k
             k += 1
         return hi
+
+
+def _more_words(text: str, start: int, stop: int, n: int) -> bool:
+    """Has ``text[start:stop]`` more than ``n`` words?  Reads at most 300 characters (longer is "more")."""
+    if stop - start > 300:
+        return True
+    for count, _ in enumerate(WORD_RE.finditer(text, start, stop), 1):
+        if count > n:
+            return True
+    return False
 
 
 def _initial_before(text: str, k: int) -> bool:
@@ -355,18 +405,26 @@ def _initial_before(text: str, k: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 def _speech_lemma(tok: Tok) -> str | None:
     """The speech-verb lemma of ``tok`` if it is a verb form listed in ``speech_verbs``."""
+    return _speech_lemma_of(tok.text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _speech_lemma_of(word: str) -> str | None:
     verbs = load("speech_verbs")
-    for lemma, pos in lemma_pos(tok.text):
+    for lemma, pos in lemma_pos(word):
         if lemma in verbs and pos in ("VERB", "INFN", "PRTS", "GRND"):
             return lemma
-    for lemma, pos in lemma_pos(tok.text):
+    for lemma, pos in lemma_pos(word):
         if pos == "ADJS" and lemma in _OPINION:
             return lemma
     return None
 
 
 def _low(tok: Tok) -> str:
-    return normalize_word(tok.text)
+    return _normal(tok.text)
+
+
+_normal = lru_cache(maxsize=CACHE_SIZE)(normalize_word)
 
 
 def _doc_noun(tok: Tok) -> bool:
@@ -447,32 +505,42 @@ def _clause_cue(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool = False, i
 
 
 def _cues(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool, inside: bool) -> Iterator[_Cue]:
-    """Every cue of the clause ``doc.toks[lo:hi]``, nearest to the quote first."""
+    """Every cue of the clause ``doc.toks[lo:hi]``, nearest to the quote first.
+
+    The clause's mentions are found only once a cue word is (most clauses have none).
+    """
     text, toks = doc.text, doc.toks
-    ms = doc.mentions(lo, hi, inside)
+    found: list[list[Mention]] = []
+
+    def mentions() -> list[Mention]:
+        if not found:
+            found.append(doc.mentions(lo, hi, inside))
+        return found[0]
+
     order = range(lo, hi) if after else range(hi - 1, lo - 1, -1)
     for i in order:
         tok = toks[i]
         low = _low(tok)
         if low in ("по", "согласно") and i + 1 < hi:
-            found = _according(doc, ms, i, hi)
-            if found is not None:
-                yield found
+            cue = _according(doc, mentions(), i, hi)
+            if cue is not None:
+                yield cue
             continue
         lemma = _speech_lemma(tok)
         if lemma is None:
             if after and "слово" in lemmas(tok.text) and not is_verbal(tok.text):
-                m = _mention_after(ms, text, tok)
+                m = _mention_after(mentions(), text, tok)
                 if m is not None:
                     yield _Cue(m, Span(tok.text, tok.start, tok.stop))  # "— слова Косанова"
             continue
         if i > lo and _low(toks[i - 1]) in _RELATIVE:
             continue  # "Филата, которого цитирует «Интерфакс»": a side remark about the source
-        yield _verb_cue(doc, ms, lo, hi, i, lemma, after)
+        yield _verb_cue(doc, mentions(), lo, hi, i, lemma, after)
     if nouns:
         for i in range(hi - 1, max(lo, hi - 4) - 1, -1):
             tok = toks[i]
             if lemmas(tok.text) & _SPEECH_NOUNS and not is_verbal(tok.text):
+                ms = mentions()
                 before = [m for m in ms if m.stop <= tok.start and not m.prep and m.subject]
                 before.sort(key=lambda m: (_PREFERENCE[m.kind], -m.start))
                 m = _mention_after(ms, text, tok) or (before[0] if before else None)
@@ -573,11 +641,23 @@ def _head_before(doc: _Doc, pos: int) -> bool:
         gap = doc.text[tok.stop : pos if k == hi - 1 else doc.toks[k + 1].start]
         if gap.strip(_SPACE + "«\"„“"):
             return False
-        if lemmas(tok.text) & (load("name_heads") | load("outlets")) or _low(tok) in load("name_heads"):
+        kind = _head_kind(tok.text)
+        if kind == "head":
             return True
-        if not (tok.text[:1].isupper() or "ADJF" in {str(p.tag.POS) for p in parses(tok.text)}):
+        if kind == "other":
             return False
     return False
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _head_kind(word: str) -> str:
+    """"head" for a head noun of names ("газета"), "modifier" for what may stand between it and
+    the marks (an adjective, a capitalised word: "газета «Труд»", "ОАО «НК „Роснефть“»"), else "other"."""
+    if lemmas(word) & (load("name_heads") | load("outlets")) or _normal(word) in load("name_heads"):
+        return "head"
+    if word[:1].isupper() or "ADJF" in {str(p.tag.POS) for p in parses(word)}:
+        return "modifier"
+    return "other"
 
 
 def _has_verb(words: Sequence[Tok]) -> bool:
@@ -641,11 +721,14 @@ def _after_frame(doc: _Doc, close: int) -> tuple[int, int, bool] | None:
     return None
 
 
-def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int) -> tuple[_Cue | None, str, bool]:
+def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int, title: bool = False
+                    ) -> tuple[_Cue | None, str, bool]:
     """(cue, where it was found, a colon precedes the quote).
 
     Where: ``"after"`` («Q», — сказал X), ``"comma"`` («Q», говорится в сообщении),
     ``"colon"`` (X сказал: «Q»), ``"before"`` (по словам X, «q»), or ``""``.
+    A ``title`` (a short capitalised name) is only speech with a cue after it or a
+    colon before it, so the words before it are not read otherwise.
     """
     text = doc.text
     frame = _after_frame(doc, pair.close) if pair.closed else None
@@ -679,6 +762,8 @@ def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int) -> tuple[_Cue
                     tail = text[ms[0].stop : ms[0].stop + 2].lstrip(_SPACE)
                     if hi - lo <= 6 or tail[:1] in (",", ".", "(", ""):
                         return _Cue(ms[0], None, strong=False), "after", False
+    if title and not text[max(0, pair.open - 3) : pair.open].rstrip(_SPACE).endswith(":"):
+        return None, "", False
     s = doc.sentence_start(pair.open)
     before = text[s : pair.open].rstrip(_SPACE)
     colon = before.endswith(":")
@@ -694,7 +779,13 @@ def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int) -> tuple[_Cue
         if colon:
             # "Виктор Понедельник: «Q»", "Юрий Любимов о предложении …: «Q»",
             # "Калашников не разделил взглядов экспертов: «Q»": the clause's subject speaks
-            ms = [m for m in doc.mentions(lo, hi) if m.kind in ("person", "role", "org") and not m.prep]
+            ms = [m for m in doc.mentions(lo, hi) if m.kind in ("person", "role", "org") and not m.prep
+                  and not any(ch in "«\"„“" for ch in text[m.start : m.stop])]
+            verbs = [t for t in doc.toks[lo:hi] if parses(t.text)[0].tag.POS == "VERB"]
+            if verbs:
+                m = _subject(ms, doc.toks[lo].start, verbs[-1].start, verbs[-1], True)
+                if m is not None:
+                    return _Cue(m, None, strong=False), "colon", True
             subjects = [m for m in ms if m.subject and m.kind != "org"] or [m for m in ms if m.subject]
             if subjects:
                 return _Cue(subjects[0], None, strong=False), "colon", True
@@ -726,9 +817,14 @@ def _dash_at(text: str, j: int, stop: int) -> bool:
     return j + 1 < stop and text[j + 1] in _SPACE and j > 0 and text[j - 1] in _SPACE
 
 
+_INTERRUPTION = re.compile(r"[,!?…][ \t\u00a0\u2009\u202f]*[—–-][ \t\u00a0\u2009\u202f]")
+
+
 def _split_interrupted(doc: _Doc, start: int, stop: int) -> list[tuple[int, int, _Cue]]:
     """«Q1, — сказал X. — Q2»: the quote parts and the author's words between them."""
     text = doc.text
+    if not _INTERRUPTION.search(text, start, stop):
+        return []
     out: list[tuple[int, int, _Cue]] = []
     pos = start
     k = start
@@ -879,15 +975,18 @@ def _block_quotes(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
 
 
 def _whole_line_pair(doc: _Doc, s: int, e: int) -> bool:
-    for p in doc.pairs:
-        if p.open >= s and p.depth == 0 and p.open < e:
-            return p.close >= e - 3
+    """Does the first top-level pair of the paragraph ``[s, e)`` run to its end?"""
+    k = bisect.bisect_left(doc._top_opens, s)
+    if k < len(doc._top) and doc._top[k].open < e:
+        return doc._top[k].close >= e - 3
     return False
 
 
 def _first_person(doc: _Doc, s: int, e: int) -> bool:
-    lo, hi = doc.tok_range(s, e)
-    for t in doc.toks[lo:hi]:
+    """Does the paragraph ``[s, e)`` speak in the first person ("я", "мы", "хочу") outside any marks?"""
+    for t in tokens(doc.text, s, e):
+        if doc.in_marks(t.start):
+            continue
         if _low(t) in _FIRST_PERSON:
             return True
         ps = parses(t.text)
@@ -940,7 +1039,13 @@ def extract_quotes(text: str) -> Quotes:
         bisect.insort(doc.hidden, (c.start, c.stop))
     blocks = _block_quotes(doc, sorted(inside + [(c.start, c.stop) for c in extra]))
     block_spans = [(c.start, c.stop) for c in blocks]
-    cands = [c for c in cands if not any(a <= c.start < b for a, b in block_spans)]
+    block_starts = [a for a, _ in block_spans]
+
+    def in_block(pos: int) -> bool:
+        k = bisect.bisect_right(block_starts, pos) - 1
+        return k >= 0 and pos < block_spans[k][1]
+
+    cands = [c for c in cands if not in_block(c.start)]
     cands.extend(extra)
     cands.extend(blocks)
     doc.hidden.extend(block_spans)
@@ -952,10 +1057,11 @@ def extract_quotes(text: str) -> Quotes:
 def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
     """Quote candidates made of one top-level pair of marks (two if the author interrupts it)."""
     text = doc.text
-    words = tokens(text, start, stop)
+    lo, hi = doc.tok_range(start, stop)
+    words = doc.toks[lo:hi]
     if not words:
         return []
-    parts = _split_interrupted(doc, start, stop)
+    parts = _split_interrupted(doc, start, stop) if "\n" not in text[start:stop] else []
     if parts:
         out = []
         for p, q, cue in parts:
@@ -963,11 +1069,11 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
             if q > p:
                 out.append(_Cand(p, q, "mark", cue, "direct", pair))
         return out
-    cue, where, colon = _attribute_mark(doc, pair, start, stop)
-    strong = cue is not None and cue.strong
     upper = text[start].isupper() or (text[start] in ".…" and text[start:stop].lstrip(".… ")[:1].isupper())
     ends = text[stop - 1] in _TERMINAL
     title = _title_like(words) and not ends
+    cue, where, colon = _attribute_mark(doc, pair, start, stop, title)
+    strong = cue is not None and cue.strong
     if not pair.closed and not (strong or colon):
         return []
     if _is_name(doc, pair, words, upper, colon, where == "after" and strong):
@@ -977,8 +1083,8 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
     elif where == "comma":
         keep = strong and not title
     elif where == "colon":
-        keep = (strong and (len(words) >= 2 or not title)) or (
-            upper and (len(words) >= 2 or ends) and not _listed(doc, pair)
+        keep = ((strong and (len(words) >= 2 or not title)) or (upper and (len(words) >= 2 or ends))) and not _listed(
+            doc, pair
         )
     elif where == "before":
         keep = not title and not _listed(doc, pair)
@@ -1109,6 +1215,11 @@ def _previous_sentence_cue(doc: _Doc, pos: int) -> _Cue | None:
     start = doc.sentence_start(k)
     lo, hi = doc.tok_range(start, k)
     cue = _clause_cue(doc, lo, hi, after=False) if hi > lo else None
+    if cue is None and 0 < hi - lo <= 4:
+        # "Александр Вертинский. «Я не знаю, зачем …»": a name standing alone introduces the words
+        ms = doc.mentions(lo, hi)
+        if len(ms) == 1 and ms[0].kind == "person" and ms[0].start == doc.toks[lo].start and ms[0].stop == doc.toks[hi - 1].stop:
+            return _Cue(ms[0], None, strong=False)
     if cue is None or cue.mention is None:
         return None
     return replace(cue, strong=False)
@@ -1125,20 +1236,27 @@ def _cue_governs(doc: _Doc, cue: _Cue | None, pair: _Pair) -> bool:
 def _scare(doc: _Doc, pos: int) -> bool:
     """"так называемые «…»", "называемых в Японии «…»": a name given, not speech."""
     lo, hi = doc.tok_range(max(0, pos - 60), pos)
-    for t in doc.toks[max(lo, hi - 4) : hi]:
-        for p in parses(t.text):
-            if p.tag.POS == "PRTF" and "pssv" in p.tag and p.normal_form.replace("ё", "е") in _SCARE_VERBS:
-                return True
-    return False
+    return any(_naming(t.text) for t in doc.toks[max(lo, hi - 4) : hi])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _naming(word: str) -> bool:
+    """A passive participle of naming: "называемых", "прозванный"."""
+    return any(
+        p.tag.POS == "PRTF" and "pssv" in p.tag and p.normal_form.replace("ё", "е") in _SCARE_VERBS
+        for p in parses(word)
+    )
+
+
+_LISTED_AFTER = re.compile(r"[ \u00a0]*(?:,|и|или)[ \u00a0]*[«\"„“]")
+_LISTED_BEFORE = re.compile(r"[»\"“”][ \u00a0]*(?:,|и|или)[ \u00a0]*$")
 
 
 def _listed(doc: _Doc, pair: _Pair) -> bool:
     """«A», «B» и «C»: an enumeration of names."""
     text = doc.text
-    after = text[pair.close + 1 : pair.close + 6].lstrip(_SPACE)
-    before = text[max(0, pair.open - 6) : pair.open].rstrip(_SPACE)
-    return (after[:1] == "," and after[1:].lstrip(_SPACE)[:1] in "«\"„“") or (
-        before.endswith(("»,", '",', "» и", '" и'))
+    return bool(_LISTED_AFTER.match(text, pair.close + 1, pair.close + 8)) or bool(
+        _LISTED_BEFORE.search(text, max(0, pair.open - 8), pair.open)
     )
 
 
@@ -1185,16 +1303,14 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
             last_person = (speaker, c.stop)
         quotes.append(Quote(text[c.start : c.stop], c.start, c.stop, speaker, mention, cue_span, c.type))
     # the same words quoted twice (a headline and the body): one speaker for both
+    def key(q: Quote) -> frozenset[str]:
+        return frozenset(WORD_RE.findall(q.text.lower()))
+
     by_words: dict[frozenset[str], str] = {}
     for q in quotes:
         if q.speaker:
-            by_words.setdefault(frozenset(w.text.lower() for w in tokens(q.text)), q.speaker)
-    return [
-        replace(q, speaker=by_words.get(frozenset(w.text.lower() for w in tokens(q.text))))
-        if q.speaker is None
-        else q
-        for q in quotes
-    ]
+            by_words.setdefault(key(q), q.speaker)
+    return [replace(q, speaker=by_words.get(key(q))) if q.speaker is None else q for q in quotes]
 
 
 def _cue_gender(cue: Span | None) -> str | None:

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .lexicon import load
-from .morph import CACHE_SIZE, analyzer, normalize_word
+from .morph import CACHE_SIZE, analyzer
+from .morph import normalize_word as _normalize_word
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -66,8 +67,7 @@ _SURNAME_END = re.compile(
 _SOFT = "бвгджзклмнпрстфхцчшщ"
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     """A word of the text: ``text[start:stop] == tok.text``."""
 
     text: str
@@ -78,7 +78,12 @@ class Tok:
 def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Tok]:
     """The words of ``text[start:stop]`` (digits and punctuation skipped)."""
     end = len(text) if stop is None else stop
-    return [Tok(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    new = tuple.__new__
+    return [new(Tok, (m.group(), *m.span())) for m in WORD.finditer(text, start, end)]
+
+
+normalize_word = lru_cache(maxsize=CACHE_SIZE)(_normalize_word)
+"""``summarize.morph.normalize_word``, cached: names and role nouns recur."""
 
 
 # -- morphology, cached per word ------------------------------------------------------------
@@ -201,6 +206,11 @@ def _guess_nominative(word: str, case: str, gender: str) -> str:
 
 def _reading(words: Sequence[str]) -> tuple[str, str] | None:
     """The (gender, case) the name parts of ``words`` agree on best."""
+    return _reading_of(tuple(words))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _reading_of(words: tuple[str, ...]) -> tuple[str, str] | None:
     options = [_name_parses(w) for w in words]
     if not any(options):
         return None
@@ -235,6 +245,11 @@ def nominative_name(words: Sequence[str]) -> str:
     >>> nominative_name(["Даурен", "Косанов"])
     'Даурен Косанов'
     """
+    return _nominative_of(tuple(words))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _nominative_of(words: tuple[str, ...]) -> str:
     reading = _reading(words)
     out = []
     for w in words:
@@ -265,6 +280,11 @@ def nominative_phrase(words: Sequence[str]) -> str:
     >>> nominative_phrase(["представителя", "Microsoft"])
     'представитель Microsoft'
     """
+    return _phrase_of(tuple(words))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _phrase_of(words: tuple[str, ...]) -> str:
     if not words:
         return ""
     head = words[0]
@@ -278,6 +298,7 @@ def nominative_phrase(words: Sequence[str]) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def gender_of(name: str) -> str | None:
     """``"masc"`` / ``"femn"`` for a nominative person name, None when unsure.
 
@@ -379,9 +400,11 @@ def _tight(text: str, a: Tok, b: Tok) -> bool:
 
 
 def _person_word(text: str, tok: Tok) -> bool:
-    if _is_initial(text, tok):
-        return True
-    w = tok.text
+    return _is_initial(text, tok) or _person_text(tok.text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _person_text(w: str) -> bool:
     tags = name_tags(w)
     if "Name" in tags or "Patr" in tags or "Surn" in tags:
         return True
@@ -397,7 +420,11 @@ def _mixed_case(word: str) -> bool:
 
 
 def _org_word(text: str, tok: Tok) -> bool:
-    w = tok.text
+    return _org_text(tok.text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _org_text(w: str) -> bool:
     if len(w) > 1 and (w.isupper() or _mixed_case(w)):
         return True  # "МИД", "БелТА", "ВКонтакте"
     if w[:1].isascii() and w[:1].isalpha():
@@ -411,7 +438,12 @@ def _is_outlet(word: str) -> bool:
 
 
 def _geo_word(tok: Tok) -> bool:
-    return any("Geox" in p.tag for p in parses(tok.text))
+    return _geo_text(tok.text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _geo_text(w: str) -> bool:
+    return any("Geox" in p.tag for p in parses(w))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -480,6 +512,14 @@ def find_mentions(text: str, toks: Sequence[Tok], lo: int = 0, hi: int | None = 
     out: list[Mention] = []
     i = lo
     while i < hi:
+        w = toks[i].text
+        if not _may_start(w) and not (
+            w[:1].isupper()
+            and (text[toks[i].start - 1 : toks[i].start] in ("«", '"', "„", "“")
+                 or (i + 1 < hi and _capitalised(toks[i + 1]) and _person_word(text, toks[i + 1])))
+        ):
+            i += 1
+            continue
         m = _mention_at(text, toks, i, lo, hi)
         if m is None:
             i += 1
@@ -498,6 +538,15 @@ def find_mentions(text: str, toks: Sequence[Tok], lo: int = 0, hi: int | None = 
             out.append(m)
         i = m.last + 1
     return out
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _may_start(word: str) -> bool:
+    """Can a mention start at ``word``: a name, an organisation, a pronoun, a role or head noun ("газета")?"""
+    if word[:1].isupper() and (_person_text(word) or _org_text(word)):
+        return True
+    low = normalize_word(word)
+    return low in PRONOUNS or _role_lemma(word) is not None or bool(lemmas(word) & _heads())
 
 
 def _sentence_initial(text: str, tok: Tok) -> bool:
@@ -655,11 +704,15 @@ def _quoted_org(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Men
                    first=i, last=last, head=toks[i].text)
 
 
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    return load("outlets") | load("name_heads")
+
+
 def _head_with_name(text: str, toks: Sequence[Tok], i: int, hi: int) -> Mention | None:
     """"газета «Труд»", "агентство Reuters": an organisation named after its head noun."""
     tok = toks[i]
-    heads = load("outlets") | load("name_heads")
-    if not (lemmas(tok.text) & heads):
+    if not (lemmas(tok.text) & _heads()):
         return None
     quoted = _quoted_name(text, tok.stop)
     outlet = bool(lemmas(tok.text) & load("outlets"))
@@ -695,8 +748,9 @@ def _qualifier(word: str) -> bool:
     return bool(ps) and ps[0].tag.POS == "ADJF" and "Apro" not in ps[0].tag
 
 
-def _role_parses(word: str, role: str) -> list[Any]:
-    return [p for p in parses(word) if p.normal_form.replace("ё", "е") == role and p.tag.POS == "NOUN"]
+@lru_cache(maxsize=CACHE_SIZE)
+def _role_parses(word: str, role: str) -> tuple[Any, ...]:
+    return tuple(p for p in parses(word) if p.normal_form.replace("ё", "е") == role and p.tag.POS == "NOUN")
 
 
 def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role: str) -> Mention:
@@ -778,92 +832,141 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
 
 
 # -- the people of one text -----------------------------------------------------------------
-@dataclass
-class _Person:
-    start: int
-    stop: int
-    name: str
-    gender: str | None
-    subject: bool = True
-    roles: set[tuple[str, str | None]] = field(default_factory=set)
+_SCAN = 200
+"""The most paragraphs one search reads: keeps every look-up bounded on hostile texts."""
+_BACK = 40
+"""The most mentions (and paragraphs) a pronoun or role looks back over for its person."""
 
 
 class People:
-    """The people a text names, read once: full names, roles, order of mention.
+    """The people a text names: full names, roles, order of mention.
 
-    ``hidden`` spans (quotations' own words) are skipped when looking back for the
-    person a pronoun or role points to, but still give full names.
+    Nothing is read up front: each look-up finds the paragraphs it needs (by
+    searching the text for a surname or a role noun, or by walking back from a
+    quote) and reads their mentions once, so resolving the quotes of a text costs
+    time linear in its length.  ``hidden`` spans (the quotations' own words) are
+    skipped when looking back for the person a pronoun or role points to, but still
+    give full names.  ``words(start, stop)`` gives the words of a paragraph (tokenised
+    here if not given).
     """
 
-    def __init__(self, text: str, toks: Sequence[Tok], hidden: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(self, text: str, hidden: Sequence[tuple[int, int]] = (),
+                 lines: Sequence[tuple[int, int]] | None = None,
+                 words: Callable[[int, int], Sequence[Tok]] | None = None) -> None:
         self.text = text
-        self.entries: list[_Person] = []
-        self.orgs: list[Mention] = []
-        self.roles: list[Mention] = []
-        for m in find_mentions(text, toks):
-            if m.kind == "person":
-                entry = _Person(m.start, m.stop, m.name, m.gender, m.subject)
-                if m.role:
-                    entry.roles.add((m.role, m.org))
-                self.entries.append(entry)
-            elif m.kind == "org" and not m.outlet:
-                self.orgs.append(m)
-            elif m.kind == "role":
-                self.roles.append(m)
-        self._hidden = sorted(hidden)
-        self._starts = [e.start for e in self.entries]
-        self._role_starts = [m.start for m in self.roles]
+        self._words = words or (lambda start, stop: tokens(text, start, stop))
+        self.lines = list(lines) if lines is not None else [(0, len(text))]
+        self._line_starts = [start for start, _ in self.lines]
+        self._hidden = hidden  # kept sorted by the caller, and it may grow
+        self._read: dict[int, list[Mention]] = {}
+        self._read_starts: dict[int, list[int]] = {}
+        self._full: dict[str, str] = {}
+        self._found: dict[tuple[str, ...], list[Mention]] = {}
+
+    # -- reading paragraphs ------------------------------------------------------------------
+    def _line(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._line_starts, pos) - 1)
+
+    def line_mentions(self, n: int) -> list[Mention]:
+        """The mentions of paragraph ``n``, read once."""
+        found = self._read.get(n)
+        if found is None:
+            found = self._read[n] = find_mentions(self.text, self._words(*self.lines[n]))
+            self._read_starts[n] = [m.start for m in found]
+        return found
+
+    def mentions_between(self, start: int, stop: int) -> list[Mention]:
+        """The mentions lying within ``[start, stop)``."""
+        first = self._line(start)
+        last = self._line(max(start, stop - 1))
+        out: list[Mention] = []
+        for n in range(first, last + 1):
+            found = self.line_mentions(n)
+            k = bisect.bisect_left(self._read_starts[n], start)
+            while k < len(found) and found[k].start < stop:
+                if found[k].stop <= stop:
+                    out.append(found[k])
+                k += 1
+        return out
+
+    def _lines_with(self, needle: str) -> list[int]:
+        """Paragraphs where ``needle`` occurs (at most :data:`_SCAN`), in order."""
+        out: list[int] = []
+        k = self.text.find(needle)
+        while k >= 0 and len(out) < _SCAN:
+            n = self._line(k)
+            if not out or out[-1] != n:
+                out.append(n)
+            k = self.text.find(needle, self.lines[n][1])
+        return out
+
+    def _persons_with(self, *needles: str) -> list[Mention]:
+        """Person mentions in the paragraphs where one of ``needles`` occurs, in text order."""
+        found = self._found.get(needles)
+        if found is None:
+            lines = sorted({n for needle in needles if needle for n in self._lines_with(needle)})
+            found = [m for n in lines[:_SCAN] for m in self.line_mentions(n) if m.kind == "person"]
+            self._found[needles] = found
+        return found
 
     def _is_hidden(self, pos: int) -> bool:
         k = bisect.bisect_right(self._hidden, (pos, len(self.text) + 1)) - 1
         return k >= 0 and self._hidden[k][0] <= pos < self._hidden[k][1]
 
+    # -- look-ups ----------------------------------------------------------------------------
     def full_name(self, name: str) -> str:
-        """The longest name in the text with the same surname as ``name`` (``name`` if none)."""
+        """The fullest name in the text for the person ``name`` names ("Косанова" -> "Даурен Косанов").
+
+        The candidates share the surname (in any case form) and do not differ in gender
+        ("Вертинский" is not "Н. Н. Вертинская"); the most words win, initials counting less.
+        """
+        known = self._full.get(name)
+        if known is None:
+            known = self._full[name] = self._fullest(name)
+        return known
+
+    def _fullest(self, name: str) -> str:
         parts = name.split()
         if not parts:
             return name
         surname = parts[-1]
-        best = name
-        for e in self.entries:
+        gender = gender_of(name)
+        best, best_key = name, (_weight(parts), 0)
+        for e in self._persons_with(surname[: max(3, len(surname) - 2)])[: 2 * _SCAN]:
             words = e.name.split()
-            if len(words) > len(best.split()) and same_surname(words[-1], surname):
-                if len(parts) == 1 or same_surname(words[0], parts[0]) or _is_initial_of(parts[0], words[0]):
-                    best = e.name
-        if best == name and len(parts) == 1:
-            # prefer a form of the surname the text itself gives in the nominative
-            for e in self.entries:
-                words = e.name.split()
-                if len(words) == 1 and same_surname(words[0], surname) and len(words[0]) < len(best):
-                    best = words[0]
+            if not same_surname(words[-1], surname):
+                continue
+            if gender is not None and e.gender is not None and e.gender != gender:
+                continue
+            if len(parts) > 1 and not (same_surname(words[0], parts[0]) or _is_initial_of(parts[0], words[0])):
+                continue
+            key = (_weight(words), -len(words[-1]))
+            if key > best_key:
+                best, best_key = e.name, key
         return best
 
     def last_person(self, pos: int, gender: str | None = None) -> str | None:
         """The person last named (or named by a role) before ``pos`` outside quotations."""
-        k = bisect.bisect_left(self._starts, pos) - 1
-        r = bisect.bisect_left(self._role_starts, pos) - 1
-        for _ in range(200):
-            person = self.entries[k] if k >= 0 else None
-            role = self.roles[r] if r >= 0 else None
-            if person is None and role is None:
-                return None
-            if role is not None and (person is None or role.start > person.start):
-                r -= 1
-                if self._is_hidden(role.start) or not role.subject or role.prep:
+        first = self._line(pos)
+        seen = 0
+        for n in range(first, max(-1, first - _BACK), -1):
+            found = self.line_mentions(n)
+            k = bisect.bisect_left(self._read_starts[n], pos)
+            for m in reversed(found[max(0, k - _BACK) : k]):
+                seen += 1
+                if seen > _BACK:
+                    return None
+                if self._is_hidden(m.start) or not m.subject:
                     continue
-                holder = self._holder(role, pos)
-                if holder is not None and (gender in (None, "plur") or holder.gender in (None, gender)):
-                    return self.full_name(holder.name)
-                continue
-            assert person is not None
-            k -= 1
-            if self._is_hidden(person.start) or not person.subject:
-                continue
-            if gender in (None, "plur") or person.gender in (None, gender):
-                return self.full_name(person.name)
+                if m.kind == "role" and not m.prep:
+                    holder = self._holder(m, pos)
+                    if holder is not None and (gender in (None, "plur") or holder.gender in (None, gender)):
+                        return self.full_name(holder.name)
+                elif m.kind == "person" and (gender in (None, "plur") or m.gender in (None, gender)):
+                    return self.full_name(m.name)
         return None
 
-    def _holder(self, m: Mention, pos: int) -> _Person | None:
+    def _holder(self, m: Mention, pos: int) -> Mention | None:
         """The named person a role mention stands for: the same role (and complements) named before.
 
         "сенатор" finds "сенатор Джон Керри"; "представитель Philips" finds a person the
@@ -871,19 +974,22 @@ class People:
         text names ("глава ведомства Панос Камменос").
         """
         role, org = m.role or "", m.org
+        holders = [e for e in _around(self._persons_with(*_stems(role)), pos) if e.role == role]
         # the same role, unless both name what it is of and they differ ("глава государства" is not
         # "глава МИД России")
-        same_role = [e for e in self.entries if any(r == role and (not org or not o or _overlap(org, o))
-                                                    for r, o in e.roles)]
+        same_role = [e for e in holders if not org or not e.org or _overlap(org, e.org)]
         if same_role:
-            with_org = [e for e in same_role if org and any(o and _overlap(org, o) for r, o in e.roles if r == role)]
+            with_org = [e for e in same_role if org and e.org and _overlap(org, e.org)]
             return _nearest(with_org or same_role, pos)
         if role in HEADS and not org:
-            heads = [e for e in self.entries if any(r in HEADS for r, _ in e.roles)]
-            if len({e.name for e in heads}) == 1:
-                return heads[0]
+            heads = {e.name: e for head in HEADS for e in _around(self._persons_with(*_stems(head)), pos)
+                     if e.role in HEADS}
+            if len(heads) == 1:
+                return next(iter(heads.values()))
         if org and role in SPOKESPERSON:
-            of_org = [e for e in self.entries if any(o and _overlap(org, o) for _, o in e.roles)]
+            words = [w for w in org.split() if w[:1].isupper()]
+            of_org = [e for e in _around(self._persons_with(*(w[:4] for w in words)), pos)
+                      if e.org and _overlap(org, e.org)]
             if of_org:
                 return _nearest(of_org, pos)
         return None
@@ -896,20 +1002,22 @@ class People:
     def last_org(self, pos: int, window: int = 600) -> Mention | None:
         """The organisation last named as a subject within ``window`` characters before ``pos``.
 
-        Names in marks that read like titles (lower-case words in them) do not count.
+        Names in marks do not count: they are as often works or events as organisations.
         """
-        for m in reversed(self.orgs):
-            if m.start >= pos:
-                continue
-            if m.start < pos - window:
+        first = self._line(pos)
+        for n in range(first, -1, -1):
+            if self.lines[n][1] < pos - window:
                 return None
-            if self._is_hidden(m.start) or m.prep or not m.subject or any(
-                ch in "«\"„“" for ch in self.text[m.start : m.stop]
-            ):
-                continue  # names in marks are as often works or events as organisations
-            if any(w[:1].islower() for w in m.name.split()[1:]) or len(m.name.split()) > 4:
-                continue
-            return m
+            for m in reversed(self.line_mentions(n)):
+                if m.kind != "org" or m.outlet or m.start >= pos or m.start < pos - window:
+                    continue
+                if self._is_hidden(m.start) or m.prep or not m.subject or any(
+                    ch in "«\"„“" for ch in self.text[m.start : m.stop]
+                ):
+                    continue
+                if any(w[:1].islower() for w in m.name.split()[1:]) or len(m.name.split()) > 4:
+                    continue
+                return m
         return None
 
     def resolve(self, m: Mention, pos: int) -> str | None:
@@ -930,15 +1038,38 @@ class People:
         return nominative_phrase(m.name.split()) if m.kind == "org" and " " not in m.name else m.name
 
 
+def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
+    """At most :data:`_SCAN` mentions of ``found`` (in text order) nearest before ``pos``, and a few after."""
+    lo, hi = 0, len(found)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if found[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return found[max(0, lo - _SCAN) : lo + 10]
+
+
+def _stems(lemma: str) -> tuple[str, str]:
+    """What every form of a role noun starts with, small and capitalised ("минист", "Минист")."""
+    stem = lemma[: max(3, len(lemma) - 2)]
+    return stem, stem[:1].upper() + stem[1:]
+
+
 def _organisation(words: str) -> str:
     """The organisation among a spokesperson's complements: its capitalised words ("Philips")."""
     caps = [w for w in words.split() if w[:1].isupper()]
     return " ".join(caps) if caps else words
 
 
-def _nearest(entries: Sequence[_Person], pos: int) -> _Person:
+def _nearest(entries: Sequence[Mention], pos: int) -> Mention:
     before = [e for e in entries if e.start < pos]
     return before[-1] if before else entries[0]
+
+
+def _weight(words: Sequence[str]) -> float:
+    """How full a name is: a word counts 1, an initial 0.4."""
+    return sum(0.4 if len(w.rstrip(".")) == 1 else 1.0 for w in words)
 
 
 def _is_initial_of(initial: str, word: str) -> bool:
