@@ -5,11 +5,11 @@ One entry per line; ``#`` starts a comment.  Files are read once per process.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> frozenset[str]:
     """The entries of ``summarize/data/{name}.txt`` as a frozen set.
 

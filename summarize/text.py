@@ -18,7 +18,10 @@ from .records import Span
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 
 # Characters that may pad a sentence but belong to none: spaces and invisible marks.
-_PAD = " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
+_PAD = (
+    " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
+)
 
 # A word: letters, possibly joined by a hyphen or broken by a soft hyphen or an accent.
 WORD = re.compile(r"(?<!\d[-\u2010\u2011])[^\W\d_]+(?:[-\u2010\u2011\u00ad\u0301][^\W\d_]+)*")

@@ -175,7 +175,14 @@ def _best_time(function, text: str, runs: int = 3) -> float:
         (extract_quotes, lambda news: '"' + "а " * 5_000 + "«" * 3_000),
         (summarize, lambda news: "слово " * 5_000),
     ],
-    ids=["summarize-news", "quotes-news", "quotes-open-marks", "quotes-unclosed", "quotes-mixed", "summarize-flat"],
+    ids=[
+        "summarize-news",
+        "quotes-news",
+        "quotes-open-marks",
+        "quotes-unclosed",
+        "quotes-mixed",
+        "summarize-flat",
+    ],
 )
 def test_cost_grows_linearly(news_texts, function, make):
     text = make(news_texts)

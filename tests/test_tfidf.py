@@ -19,7 +19,9 @@ def test_document_weights_equal_tfidfvectorizer_over_the_sentences(news):
         for row, lemmas in enumerate(term_lists):
             ours = scoring.tfidf(lemmas, idf, 1.0)
             start, stop = matrix.indptr[row], matrix.indptr[row + 1]
-            theirs = {names[j]: matrix.data[k] for k, j in zip(range(start, stop), matrix.indices[start:stop])}
+            theirs = {
+                names[j]: matrix.data[k] for k, j in zip(range(start, stop), matrix.indices[start:stop])
+            }
             assert ours.keys() == theirs.keys()
             for term, weight in theirs.items():
                 assert ours[term] == pytest.approx(weight)
