@@ -98,6 +98,7 @@ class _Pair:
     close: int  # index of the closing mark (or the end of the paragraph for a mark never closed)
     depth: int = 0
     closed: bool = True
+    shared: bool = False  # the closing mark also closes an inner quotation: «…«…» (kept in the words)
 
     @property
     def start(self) -> int:
@@ -234,7 +235,7 @@ def _closed_with_inner(text: str, stop: int, found: list[_Pair], ch: str, i: int
     while k < stop and text[k] in _SPACE + ",.!?…;":
         k += 1
     if k >= stop or text[k] in _DASHES:
-        return _Pair(i, last.close)
+        return _Pair(i, last.close, shared=True)
     return None
 
 
@@ -875,7 +876,7 @@ def _insertion_end(text: str, a: int, limit: int) -> tuple[int, int] | None:
 
 
 def _dash_lines(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
-    """Dialogue lines: "— Q, — сказал X. — Q2"."""
+    """Dialogue lines: "— Q, — сказал X." and "— Q1, — сказал X. — Q2."."""
     text = doc.text
     cands: list[_Cand] = []
     starts = [s for s, _ in inside]
@@ -883,7 +884,7 @@ def _dash_lines(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
         k = s
         while k < e and text[k] in _SPACE:
             k += 1
-        if k >= e or text[k] not in _DASHES or k + 1 >= e or text[k + 1] not in _SPACE:
+        if k + 1 >= e or text[k] not in _DASHES or text[k + 1] not in _SPACE:
             continue
         j = bisect.bisect_right(starts, k) - 1
         if j >= 0 and inside[j][0] <= k < inside[j][1]:
@@ -893,31 +894,29 @@ def _dash_lines(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
             a += 1
         parts = _split_interrupted(doc, a, e)
         if parts:
-            for n, (p, q, cue) in enumerate(parts):
+            for p, q, cue in parts:
                 p, q = _content(text, p, q)
-                if n == len(parts) - 1:
-                    # the last part may be the author's words only: "— Q, — сказал X."
-                    last_stop = parts[-2][1] if len(parts) > 1 else p
-                    del last_stop
-                    q = _strip_end(text, p, q)
-                if q > p and len(tokens(text, p, q)) >= 1:
+                q = _strip_end(text, p, q)
+                if q > p:
                     cands.append(_Cand(p, q, "dash", cue, "dash"))
             continue
-        # "— Q, — сказал X." (one quote, the line ends with the author's words)
-        m = re.search(r"[,!?…]\s*[—–]\s+", text[a:e])
-        if m is not None:
-            q = a + m.start() + (1 if text[a + m.start()] in "!?…" else 0)
-            b = a + m.end()
-            lo, hi = doc.tok_range(b, doc.sentence_stop(b))
-            cue = _clause_cue(doc, lo, min(hi, lo + 20), after=True) if hi > lo else None
-            if cue is not None and cue.cue is not None and q > a:
-                cands.append(_Cand(a, q, "dash", cue, "dash"))
-                continue
+        # "— Q, — сказал X." (the line ends with the author's words)
+        m = _INTERRUPTION.search(text, a, e)
+        if m is None or m.start() <= a:
+            continue
+        q = m.start() + (1 if text[m.start()] in "!?…" else 0)
+        lo, hi = doc.tok_range(m.end(), doc.sentence_stop(m.end()))
+        cue = _clause_cue(doc, lo, min(hi, lo + 20), after=True) if hi > lo else None
+        if cue is not None and cue.cue is not None:
+            cands.append(_Cand(a, q, "dash", cue, "dash"))
     return cands
 
 
 def _strip_end(text: str, p: int, q: int) -> int:
+    """Drop the comma and the full stop that end a dialogue line's words ("— Q, — сказал он")."""
     while q > p and text[q - 1] in _SPACE + ",":
+        q -= 1
+    if q - 1 > p and text[q - 1] == "." and text[q - 2] != ".":
         q -= 1
     return q
 
@@ -1021,10 +1020,11 @@ def extract_quotes(text: str) -> Quotes:
     doc = _Doc(text)
     cands: list[_Cand] = []
     inside: list[tuple[int, int]] = []
+    rejected: list[tuple[_Pair, int, int]] = []
     for pair in doc.pairs:
         if pair.depth > 0:
             continue
-        start, stop = _content(text, pair.start, pair.close)
+        start, stop = _content(text, pair.start, pair.close + pair.shared)
         if stop <= start:
             continue
         found = _judge(doc, pair, start, stop)
@@ -1032,7 +1032,10 @@ def extract_quotes(text: str) -> Quotes:
             inside.append((pair.open, pair.close + 1))
             for c in found:
                 bisect.insort(doc.hidden, (c.start, c.stop))
+        elif _more_words(text, start, stop, 2):
+            rejected.append((pair, start, stop))
         cands.extend(found)
+    cands.extend(_quoted_again(doc, cands, rejected))
     inside.sort()
     extra = _dash_lines(doc, inside)
     for c in extra:
@@ -1052,6 +1055,21 @@ def extract_quotes(text: str) -> Quotes:
     doc.hidden.sort()
     cands.sort(key=lambda c: c.start)
     return Quotes(text, tuple(_finish(doc, cands)))
+
+
+def _quoted_again(doc: _Doc, cands: Sequence[_Cand], rejected: Sequence[tuple[_Pair, int, int]]) -> list[_Cand]:
+    """Words in marks that another quotation of the text repeats (a headline and the body) are a quote too."""
+    if not rejected:
+        return []
+    text = doc.text
+    kept = {frozenset(WORD_RE.findall(text[c.start : c.stop].lower())) for c in cands if c.kind == "mark"}
+    out = []
+    for pair, start, stop in rejected:
+        if frozenset(WORD_RE.findall(text[start:stop].lower())) in kept:
+            kind = "direct" if text[start].isupper() else "partial"
+            out.append(_Cand(start, stop, "mark", None, kind, pair))
+            bisect.insort(doc.hidden, (start, stop))
+    return out
 
 
 def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
@@ -1076,10 +1094,17 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
     strong = cue is not None and cue.strong
     if not pair.closed and not (strong or colon):
         return []
-    if _is_name(doc, pair, words, upper, colon, where == "after" and strong):
+    signed = where == "after" and cue is not None and cue.mention is not None  # «Q» — Имя Фамилия.
+    # "заявила, что это начало «решающего боя»": words in marks inside reported speech are hers
+    reported = where == "before" and cue is not None and cue.cue is not None and bool(
+        _THAT.search(text, cue.cue.stop, pair.open)
+    )
+    if _is_name(doc, pair, words, upper, colon, where == "after" and (strong or signed), reported):
         return []
     if where == "after":
-        keep = strong or _sentence_like(text, words, start, stop) or (ends and upper)
+        keep = strong or _sentence_like(text, words, start, stop) or (ends and upper) or (
+            signed and upper and len(words) >= 2
+        )
     elif where == "comma":
         keep = strong and not title
     elif where == "colon":
@@ -1107,7 +1132,11 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
     return [_Cand(start, stop, "mark", cue, kind, pair)]
 
 
-def _is_name(doc: _Doc, pair: _Pair, words: Sequence[Tok], upper: bool, colon: bool, cued_after: bool) -> bool:
+_THAT = re.compile(r"\b(?:что|чтобы)\b")
+
+
+def _is_name(doc: _Doc, pair: _Pair, words: Sequence[Tok], upper: bool, colon: bool, cued_after: bool,
+             reported: bool = False) -> bool:
     """Do the marks hold a name, a title or a term rather than speech?
 
     - a head noun before them: "газета «Труд»", "сбор «Айбын»" (unless a colon and a long text follow);
@@ -1116,7 +1145,8 @@ def _is_name(doc: _Doc, pair: _Pair, words: Sequence[Tok], upper: bool, colon: b
     - a chant: "скандировали: «Свободу!»";
     - a short term inside a phrase: "после «обкатки»", "«цивилизованных» велодорожек",
       "операторов «большой тройки»".
-    A speech cue after the quote («…», — сказал X) overrides all but the first two.
+    A speech cue after the quote («…», — сказал X) overrides all but the first two; reported
+    speech ("заявил, что …") overrides the last group.
     """
     text = doc.text
     if _head_before(doc, pair.open) and not cued_after and not (colon and upper and len(words) > 3):
@@ -1133,16 +1163,22 @@ def _is_name(doc: _Doc, pair: _Pair, words: Sequence[Tok], upper: bool, colon: b
     if cued_after or len(words) > 3:
         return False
     if len(words) == 1 and prev is not None and _is_prep(prev):
-        return True
+        return True  # "после «обкатки»"
+    if reported:
+        return False
     nxt = _word_after(doc, pair.close)
     last = words[-1].text
     if nxt is not None and _modifies(last, nxt.text):
         return True
-    if prev is not None and _common_noun(prev) and has_case(words[0].text, "gent") and not has_case(
-        words[0].text, "nomn"
-    ) and not has_case(words[0].text, "accs"):
-        return True
+    if prev is not None and _common_noun(prev) and all(_genitive(w.text) for w in words):
+        return True  # "операторов «большой тройки»": a genitive phrase naming what the noun is of
     return False
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _genitive(word: str) -> bool:
+    """A noun or adjective that can be in the genitive."""
+    return any("gent" in p.tag for p in parses(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF"))
 
 
 def _word_before(doc: _Doc, pos: int) -> Tok | None:

@@ -930,7 +930,8 @@ class People:
         if not parts:
             return name
         surname = parts[-1]
-        gender = gender_of(name)
+        # "Косанова" may be a woman's name or a man's in the genitive: only a first name tells
+        gender = gender_of(name) if len(parts) > 1 or not _oblique_masculine(surname) else None
         best, best_key = name, (_weight(parts), 0)
         for e in self._persons_with(surname[: max(3, len(surname) - 2)])[: 2 * _SCAN]:
             words = e.name.split()
@@ -1048,6 +1049,11 @@ def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
         else:
             hi = mid
     return found[max(0, lo - _SCAN) : lo + 10]
+
+
+def _oblique_masculine(word: str) -> bool:
+    """May ``word`` be a man's surname in an oblique case ("Косанова", "Лесину")?"""
+    return any(_guess_nominative(word, case, "masc") != word for case in CASES[1:])
 
 
 def _stems(lemma: str) -> tuple[str, str]:
