@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -360,8 +359,7 @@ def same_surname(a: str, b: str) -> bool:
 
 
 # -- mentions -------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """Words of the text that can name a speaker.
 
     ``kind`` is ``"person"``, ``"role"``, ``"org"`` or ``"pron"``; ``name`` the nominative
@@ -510,12 +508,18 @@ def find_mentions(text: str, toks: Sequence[Tok], lo: int = 0, hi: int | None = 
     """Mentions among ``toks[lo:hi]``, left to right, not overlapping."""
     hi = len(toks) if hi is None else hi
     out: list[Mention] = []
+    starts = _STARTS
     i = lo
     while i < hi:
-        w = toks[i].text
-        if not _may_start(w) and not (
+        w, start, _ = toks[i]
+        may = starts.get(w)
+        if may is None:
+            if len(starts) > CACHE_SIZE:
+                starts.clear()
+            may = starts[w] = _may_start(w)
+        if not may and not (
             w[:1].isupper()
-            and (text[toks[i].start - 1 : toks[i].start] in ("«", '"', "„", "“")
+            and (text[start - 1 : start] in ("«", '"', "„", "“")
                  or (i + 1 < hi and _capitalised(toks[i + 1]) and _person_word(text, toks[i + 1])))
         ):
             i += 1
@@ -533,14 +537,17 @@ def find_mentions(text: str, toks: Sequence[Tok], lo: int = 0, hi: int | None = 
             and not (m.last + 1 < hi and is_verbal(toks[m.last + 1].text))
         ):
             # apposition: "Марк, рабочий из цеха …" names one person
-            out[-1] = replace(prev, role=prev.role or m.role, org=prev.org or m.org)
+            out[-1] = prev._replace(role=prev.role or m.role, org=prev.org or m.org)
         else:
             out.append(m)
         i = m.last + 1
     return out
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+_STARTS: dict[str, bool] = {}
+""":func:`_may_start` of the words seen (a plain dict: the hottest look-up of all)."""
+
+
 def _may_start(word: str) -> bool:
     """Can a mention start at ``word``: a name, an organisation, a pronoun, a role or head noun ("газета")?"""
     if word[:1].isupper() and (_person_text(word) or _org_text(word)):
@@ -832,6 +839,8 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
 
 
 # -- the people of one text -----------------------------------------------------------------
+_NAMED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][\w’'-]*\.?|[A-ZА-ЯЁ]\.)[ \u00a0]?$")
+"""A capitalised word or an initial right before a surname: it may be the first name."""
 _SCAN = 200
 """The most paragraphs one search reads: keeps every look-up bounded on hostile texts."""
 _BACK = 40
@@ -861,7 +870,7 @@ class People:
         self._read: dict[int, list[Mention]] = {}
         self._read_starts: dict[int, list[int]] = {}
         self._full: dict[str, str] = {}
-        self._found: dict[tuple[str, ...], list[Mention]] = {}
+        self._found: dict[tuple[object, ...], list[Mention]] = {}
 
     # -- reading paragraphs ------------------------------------------------------------------
     def _line(self, pos: int) -> int:
@@ -889,24 +898,33 @@ class People:
                 k += 1
         return out
 
-    def _lines_with(self, needle: str) -> list[int]:
-        """Paragraphs where ``needle`` occurs (at most :data:`_SCAN`), in order."""
+    def _lines_with(self, needle: str, named: bool = False) -> list[int]:
+        """Paragraphs where ``needle`` occurs (at most :data:`_SCAN`), in order.
+
+        With ``named`` only where a capitalised word or an initial stands right before it
+        (where a surname can have its first name).
+        """
         out: list[int] = []
-        k = self.text.find(needle)
+        text = self.text
+        k = text.find(needle)
         while k >= 0 and len(out) < _SCAN:
             n = self._line(k)
+            if named and not _NAMED_BEFORE.search(text, max(self.lines[n][0], k - 40), k):
+                k = text.find(needle, k + 1)
+                continue
             if not out or out[-1] != n:
                 out.append(n)
-            k = self.text.find(needle, self.lines[n][1])
+            k = text.find(needle, self.lines[n][1])
         return out
 
-    def _persons_with(self, *needles: str) -> list[Mention]:
+    def _persons_with(self, *needles: str, named: bool = False) -> list[Mention]:
         """Person mentions in the paragraphs where one of ``needles`` occurs, in text order."""
-        found = self._found.get(needles)
+        key = (named, *needles)
+        found = self._found.get(key)
         if found is None:
-            lines = sorted({n for needle in needles if needle for n in self._lines_with(needle)})
+            lines = sorted({n for needle in needles if needle for n in self._lines_with(needle, named)})
             found = [m for n in lines[:_SCAN] for m in self.line_mentions(n) if m.kind == "person"]
-            self._found[needles] = found
+            self._found[key] = found
         return found
 
     def _is_hidden(self, pos: int) -> bool:
@@ -933,7 +951,7 @@ class People:
         # "Косанова" may be a woman's name or a man's in the genitive: only a first name tells
         gender = gender_of(name) if len(parts) > 1 or not _oblique_masculine(surname) else None
         best, best_key = name, (_weight(parts), 0)
-        for e in self._persons_with(surname[: max(3, len(surname) - 2)])[: 2 * _SCAN]:
+        for e in self._persons_with(surname[: max(3, len(surname) - 2)], named=True)[: 2 * _SCAN]:
             words = e.name.split()
             if not same_surname(words[-1], surname):
                 continue
