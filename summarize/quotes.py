@@ -58,6 +58,8 @@ _SPACE = " \t\u00a0\u2009\u202f\ufeff"
 _DASHES = "—–-"
 _TERMINAL = ".!?…"
 _CLOSER = {"«": "»", "„": "“", "“": "”", '"': '"'}
+_OPENING = "«„“\""
+_CLOSING = "»“”\""
 
 WINDOW = 300
 """How many characters beside a quote are searched for its cue and speaker."""
@@ -264,11 +266,9 @@ class _Doc:
         self.toks = self._words_near_candidates()
         self.tok_starts = [t.start for t in self.toks]
         self.pairs = _pair_marks(text, self.lines)
-        self.close_to_open = {p.close: p.open for p in self.pairs if p.closed}
         self._top = [p for p in self.pairs if p.depth == 0]
         self._top_opens = [p.open for p in self._top]
-        self._long = {p.open: _more_words(text, p.start, p.close, 4) for p in self.pairs}
-        self._top_long = [self._long[p.open] for p in self._top]
+        self._long: dict[int, bool] = {}
         self.opens = {p.open: p for p in self.pairs}
         self.hidden: list[tuple[int, int]] = []  # the words of accepted quotes
         self._people: People | None = None
@@ -278,15 +278,22 @@ class _Doc:
         """The words of the paragraphs a quote can be in or be attributed from, in text order.
 
         Those are the paragraphs with a quotation mark, led by a dash or ending with a
-        colon, and the paragraphs right before and after them; the others are never read
-        here (:class:`People` reads the paragraphs it needs itself).
+        colon, the paragraph before one that opens with a quote and the one after one that
+        closes with a quote or a colon; the others are never read here (:class:`People`
+        reads the paragraphs it needs itself).
         """
         text = self.text
         wanted: set[int] = set()
         for n, (s, e) in enumerate(self.lines):
             line = text[s:e].strip(_SPACE)
-            if _MARK.search(text, s, e) or line[:1] in _DASHES or line.endswith(":"):
-                wanted.update((n - 1, n, n + 1))
+            if line.endswith(":"):
+                wanted.update((n, n + 1))  # "X прокомментировал:" and the paragraph it introduces
+            elif _MARK.search(text, s, e) or line[:1] in _DASHES:
+                wanted.add(n)
+                if line[:1] in _OPENING:
+                    wanted.add(n - 1)  # a quote opening the paragraph: the sentence before may name the speaker
+                if line[-1:] in _CLOSING or line[-2:-1] in _CLOSING:
+                    wanted.add(n + 1)  # a quote closing it: a signature or the cue may follow
         out: list[Tok] = []
         self._wanted = {n for n in wanted if 0 <= n < len(self.lines)}
         for n in sorted(self._wanted):
@@ -317,10 +324,17 @@ class _Doc:
         found = self.people.mentions_between(self.toks[lo].start, self.toks[hi - 1].stop)
         return found if inside else [m for m in found if not self.quoted(m.start)]
 
+    def long(self, pair: _Pair) -> bool:
+        """Do the marks hold more than four words (more than a name)?"""
+        found = self._long.get(pair.open)
+        if found is None:
+            found = self._long[pair.open] = _more_words(self.text, pair.start, pair.close, 4)
+        return found
+
     def quoted(self, pos: int) -> bool:
         """Is ``pos`` inside the words of a quotation (a quote kept so far, or marks around a long text)?"""
         k = bisect.bisect_right(self._top_opens, pos) - 1
-        if k >= 0 and pos <= self._top[k].close and self._top_long[k]:
+        if k >= 0 and pos <= self._top[k].close and self.long(self._top[k]):
             return True
         k = bisect.bisect_right(self.hidden, (pos, len(self.text) + 1)) - 1
         return k >= 0 and self.hidden[k][0] <= pos < self.hidden[k][1]
@@ -370,7 +384,7 @@ class _Doc:
             ch = text[k]
             if k in opens and opens[k].closed:
                 p = opens[k]
-                if self._long[p.open]:
+                if self.long(p):
                     return k
                 k = p.close + 1
                 continue
@@ -1371,8 +1385,7 @@ def _inherit(doc: _Doc, prev: Quote, c: _Cand) -> str | None:
     between = doc.text[prev.stop : c.start]
     if between.count("\n") > 2:
         return None
-    lo, hi = doc.tok_range(prev.stop, c.start)
-    ms = doc.mentions(lo, hi)
+    ms = [m for m in doc.people.mentions_between(prev.stop, c.start) if not doc.quoted(m.start)]
     if any(m.kind in ("person", "role") and m.name != prev.speaker and not _same(doc, m, prev.speaker) for m in ms):
         return None
     return prev.speaker

@@ -430,6 +430,7 @@ def _org_text(w: str) -> bool:
     return any("Orgn" in p.tag for p in parses(w)) or _is_outlet(w)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _is_outlet(word: str) -> bool:
     """A news outlet: listed in ``outlets`` or a web domain ("Lenta.ru", "NEWSru.com")."""
     return normalize_word(word) in load("outlets") or bool(re.search(_DOMAIN + "$", word))
@@ -465,7 +466,7 @@ def _role_word(tok: Tok) -> str | None:
 
 
 def _is_prep(tok: Tok) -> bool:
-    return normalize_word(tok.text) in PREPOSITIONS
+    return tok.text.lower() in PREPOSITIONS
 
 
 def _governed(text: str, toks: Sequence[Tok], i: int, lo: int) -> bool:
@@ -474,7 +475,9 @@ def _governed(text: str, toks: Sequence[Tok], i: int, lo: int) -> bool:
     Either directly ("в Минобороны") or through a noun of speech or a head noun
     ("в сообщении Минобороны", "в интервью газете «Труд»").
     """
-    if i - 1 >= lo and _is_prep(toks[i - 1]) and _gap(text, toks[i - 1], toks[i]).strip() == "":
+    if i - 1 < lo:
+        return False
+    if _is_prep(toks[i - 1]) and _gap(text, toks[i - 1], toks[i]).strip() == "":
         return True
     if i - 2 >= lo and _is_prep(toks[i - 2]) and not _capitalised(toks[i - 1]):
         between = toks[i - 1]
