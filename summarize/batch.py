@@ -21,11 +21,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future
+from dataclasses import fields
 from functools import partial
 from itertools import islice
 from typing import Any, TypeVar
 
-from .records import Quotes, Summary
+from .records import Quote, Quotes, Sentence, Span, Summary
 from .summarizer import Summarizer, check_text
 
 T = TypeVar("T")
@@ -158,17 +159,76 @@ def _parallel(
     from joblib.externals.loky import get_reusable_executor
 
     executor = get_reusable_executor(max_workers=workers)
-    window: deque[Future[list[T | Exception]]] = deque()
+    window: deque[tuple[list[Any], Future[list[Any]]]] = deque()
     try:
         for first, chunk in tasks:
-            window.append(executor.submit(_apply, chunk, function, first))
+            window.append((chunk, executor.submit(_apply_packed, chunk, function, first)))
             if len(window) >= TASKS_PER_WORKER * workers:
-                yield window.popleft().result()
+                yield _unpack_all(*window.popleft())
         while window:
-            yield window.popleft().result()
+            yield _unpack_all(*window.popleft())
     finally:
-        for future in window:  # the caller stopped early: drop what it will not read
+        for _, future in window:  # the caller stopped early: drop what it will not read
             future.cancel()
+
+
+def _apply_packed(texts: list[Any], function: Callable[[str], Any], first: int) -> list[Any]:
+    """:func:`_apply` for a worker: results go back as offsets, not as text (see :func:`_pack`)."""
+    return [_pack(result) for result in _apply(texts, function, first)]
+
+
+def _unpack_all(texts: list[Any], future: Future[list[Any]]) -> list[Any]:
+    return [_unpack(text, packed) for text, packed in zip(texts, future.result(), strict=True)]
+
+
+# Results travel back from a worker as plain tuples of offsets and values: the
+# parent still holds the text and cuts the pieces from it again.  This sends
+# about 25 times fewer bytes and costs a fifth of pickling the records.  Only
+# records of exactly the known shape are packed; anything else travels as is.
+_SHAPES = {
+    Summary: ("text", "all_sentences", "options"),
+    Sentence: ("text", "start", "stop", "index", "score", "selected"),
+    Quotes: ("text", "items"),
+    Quote: ("text", "start", "stop", "speaker", "speaker_mention", "cue", "type"),
+    Span: ("text", "start", "stop"),
+}
+_PACKABLE = all(tuple(f.name for f in fields(cls)) == names for cls, names in _SHAPES.items())
+
+
+def _offsets(span: Span | None) -> tuple[int, int] | None:
+    return None if span is None else (span.start, span.stop)
+
+
+def _cut(text: str, offsets: tuple[int, int] | None) -> Span | None:
+    return None if offsets is None else Span(text[offsets[0] : offsets[1]], *offsets)
+
+
+def _pack(result: Any) -> Any:
+    if _PACKABLE and type(result) is Summary:
+        rows = [(s.start, s.stop, s.score, s.selected) for s in result.all_sentences]
+        return ("summary", result.options, rows)
+    if _PACKABLE and type(result) is Quotes:
+        rows = [
+            (q.start, q.stop, q.speaker, _offsets(q.speaker_mention), _offsets(q.cue), q.type) for q in result
+        ]
+        return ("quotes", rows)
+    return result
+
+
+def _unpack(text: str, packed: Any) -> Any:
+    if type(packed) is not tuple:
+        return packed
+    if packed[0] == "summary":
+        _, options, rows = packed
+        sentences = [
+            Sentence(text[a:b], a, b, i, score, chosen) for i, (a, b, score, chosen) in enumerate(rows)
+        ]
+        return Summary(text, tuple(sentences), options)
+    quotes = [
+        Quote(text[a:b], a, b, speaker, _cut(text, mention), _cut(text, cue), kind)
+        for a, b, speaker, mention, cue, kind in packed[1]
+    ]
+    return Quotes(text, tuple(quotes))
 
 
 def _apply(

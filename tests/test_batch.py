@@ -75,6 +75,14 @@ def test_workers_load_the_analyzer_once_and_keep_it(texts):
     assert {pid for pid, _ in after} == {pid for pid, _ in before}
 
 
+def test_worker_results_travel_as_offsets():
+    # The records still have the shape the compact transport knows; if a field is
+    # added, update batch._SHAPES and the packers (results stay right, only slower).
+    from summarize import batch
+
+    assert batch._PACKABLE
+
+
 def test_errors_return_puts_the_exception_in_place(texts):
     items = [texts[0], None, texts[1], b"bytes", "", texts[2]]
     for n_jobs in (1, 2):
