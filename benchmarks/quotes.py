@@ -18,7 +18,8 @@ names and terms) and the texts it names, found under the ``--texts`` directories
 * attributed quote P/R/F1: matched, and with the right speaker;
 * recall by gold type, and the quotes predicted in negative documents;
 * ms/doc of ``extract_quotes`` and of ``summarize`` (3 sentences) over the 254
-  factRuEval texts, both timed in this run, best of several passes.
+  factRuEval texts, both timed in this run, interleaved per document, best of several
+  passes once the caches are warm.
 
 The rules are those of the reference harness ``../shared/tools/quotes_eval.py``; this
 script is written separately so that a user can run it without ``../shared``.
@@ -213,16 +214,23 @@ def report(doc: str, gold: list[dict], predicted: list, right: dict[int, tuple[i
             print(f"   extra   [{q.type}] {q.text[:80]!r} <- {q.speaker!r}")
 
 
-def ms_per_doc(function: Callable[[str], object], texts: Sequence[str], passes: int) -> float:
-    for text in texts:  # warm the caches and load the dictionaries once
-        function(text)
-    best = float("inf")
+def ms_per_doc(systems: Sequence[Callable[[str], object]], texts: Sequence[str], passes: int) -> list[float]:
+    """ms/doc of each system, interleaved per document (the order alternating) so that a busy
+    machine slows them alike; the best of ``passes`` passes after one pass that fills the caches."""
+    for text in texts:
+        for system in systems:
+            system(text)
+    best = [float("inf")] * len(systems)
     for _ in range(passes):
-        start = time.perf_counter()
-        for text in texts:
-            function(text)
-        best = min(best, time.perf_counter() - start)
-    return best / len(texts) * 1000
+        spent = [0.0] * len(systems)
+        for n, text in enumerate(texts):
+            order = range(len(systems)) if n % 2 == 0 else reversed(range(len(systems)))
+            for k in order:
+                start = time.perf_counter()
+                systems[k](text)
+                spent[k] += time.perf_counter() - start
+        best = [min(b, s) for b, s in zip(best, spent)]
+    return [b / len(texts) * 1000 for b in best]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -238,8 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         print(f"warning: {len(missing)} gold documents not found: {missing[:5]}", file=sys.stderr)
     news = [p.read_text(encoding="utf-8") for p in sorted(args.speed_texts.glob("*.txt"))]
-    quotes_ms = ms_per_doc(extract_quotes, news, args.passes)
-    summary_ms = ms_per_doc(lambda text: summarize(text, sentences=3), news, args.passes)
+    quotes_ms, summary_ms = ms_per_doc([extract_quotes, lambda text: summarize(text, sentences=3)], news, args.passes)
 
     qp, qr, qf = prf(tally.matched, tally.predicted, tally.gold)
     ap, ar, af = prf(tally.attributed, tally.predicted, tally.gold)

@@ -44,6 +44,7 @@ from .speakers import (
     is_verbal,
     lemma_pos,
     lemmas,
+    may_be,
     parses,
     tokens,
 )
@@ -425,6 +426,8 @@ def _speech_lemma(tok: Tok) -> str | None:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _speech_lemma_of(word: str) -> str | None:
+    if not (may_be(word, "speech_verbs") or _normal(word)[:4] in ("увер", "убеж", "согл")):
+        return None
     verbs = load("speech_verbs")
     for lemma, pos in lemma_pos(word):
         if lemma in verbs and pos in ("VERB", "INFN", "PRTS", "GRND"):

@@ -78,7 +78,7 @@ def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Tok]:
     """The words of ``text[start:stop]`` (digits and punctuation skipped)."""
     end = len(text) if stop is None else stop
     new = tuple.__new__
-    return [new(Tok, (m.group(), *m.span())) for m in WORD.finditer(text, start, end)]
+    return [new(Tok, (m[0], m.start(), m.end())) for m in WORD.finditer(text, start, end)]
 
 
 normalize_word = lru_cache(maxsize=CACHE_SIZE)(_normalize_word)
@@ -445,8 +445,35 @@ def _geo_text(w: str) -> bool:
     return any("Geox" in p.tag for p in parses(w))
 
 
+@lru_cache(maxsize=None)
+def _prefixes(name: str) -> frozenset[str]:
+    """The first four letters of every form of every lemma of lexicon ``name``.
+
+    The forms come from pymorphy3's paradigms ("писать" gives "пише" as well as "писа"),
+    once per process (some 25 ms for all the lexicons).
+    """
+    found = set()
+    for lemma in load(name):
+        found.add(lemma[:4])
+        for p in analyzer().parse(lemma)[:3]:
+            if p.normal_form.replace("ё", "е") == lemma:
+                found.update(form.word.replace("ё", "е")[:4] for form in p.lexeme)
+    return frozenset(found)
+
+
+def may_be(word: str, name: str) -> bool:
+    """Could ``word`` be a form of a lemma of lexicon ``name``?  Compares the first four letters
+    with those of the lemmas' forms, so most words are ruled out without a dictionary look-up."""
+    low = normalize_word(word)
+    if "-" in low and low.split("-", 1)[0] in ("экс", "вице", "зам"):
+        low = low.split("-", 1)[1]
+    return len(low) < 4 or low[:4] in _prefixes(name)
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _role_lemma(word: str) -> str | None:
+    if not may_be(word, "role_nouns"):
+        return None
     ps = parses(word)
     if not ps or ps[0].tag.POS != "NOUN":
         return None  # "после" is a preposition before it is the plural of "посол"
@@ -556,7 +583,9 @@ def _may_start(word: str) -> bool:
     if word[:1].isupper() and (_person_text(word) or _org_text(word)):
         return True
     low = normalize_word(word)
-    return low in PRONOUNS or _role_lemma(word) is not None or bool(lemmas(word) & _heads())
+    return low in PRONOUNS or _role_lemma(word) is not None or (
+        (may_be(word, "name_heads") or may_be(word, "outlets")) and bool(lemmas(word) & _heads())
+    )
 
 
 def _sentence_initial(text: str, tok: Tok) -> bool:
