@@ -45,7 +45,9 @@ from summarize.morph import analyzer, normalize_word  # noqa: E402
 
 WORDS = re.compile(r"\w+")
 THRESHOLD = 0.5
-FUNCTION_WORDS = frozenset("в во на по и с со о об от для при из к у за под над не а но или же то что как".split())
+FUNCTION_WORDS = frozenset(
+    "в во на по и с со о об от для при из к у за под над не а но или же то что как".split()
+)
 
 
 # -- comparing quotes --------------------------------------------------------------------------------
@@ -208,7 +210,10 @@ def report(doc: str, gold: list[dict], predicted: list, right: dict[int, tuple[i
         if i not in right:
             print(f"   missed  [{g.get('type')}] {g['quote'][:80]!r} <- {g.get('speaker')!r}")
         elif not right[i][1]:
-            print(f"   speaker {g['quote'][:50]!r}: gold {g.get('speaker')!r}, got {predicted[right[i][0]].speaker!r}")
+            print(
+                f"   speaker {g['quote'][:50]!r}: gold {g.get('speaker')!r}, "
+                f"got {predicted[right[i][0]].speaker!r}"
+            )
     for j, q in enumerate(predicted):
         if j not in used:
             print(f"   extra   [{q.type}] {q.text[:80]!r} <- {q.speaker!r}")
@@ -236,7 +241,9 @@ def ms_per_doc(systems: Sequence[Callable[[str], object]], texts: Sequence[str],
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "data" / "quotes_dev.jsonl")
-    parser.add_argument("--texts", type=Path, nargs="+", default=[ROOT / "data" / "news", ROOT / "tests" / "fixtures"])
+    parser.add_argument(
+        "--texts", type=Path, nargs="+", default=[ROOT / "data" / "news", ROOT / "tests" / "fixtures"]
+    )
     parser.add_argument("--speed-texts", type=Path, default=ROOT / "data" / "news" / "factrueval")
     parser.add_argument("--passes", type=int, default=5)
     parser.add_argument("--verbose", action="store_true")
@@ -246,13 +253,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         print(f"warning: {len(missing)} gold documents not found: {missing[:5]}", file=sys.stderr)
     news = [p.read_text(encoding="utf-8") for p in sorted(args.speed_texts.glob("*.txt"))]
-    quotes_ms, summary_ms = ms_per_doc([extract_quotes, lambda text: summarize(text, sentences=3)], news, args.passes)
+    quotes_ms, summary_ms = ms_per_doc(
+        [extract_quotes, lambda text: summarize(text, sentences=3)], news, args.passes
+    )
 
     qp, qr, qf = prf(tally.matched, tally.predicted, tally.gold)
     ap, ar, af = prf(tally.attributed, tally.predicted, tally.gold)
     accuracy = tally.attributed / tally.matched if tally.matched else 0.0
-    print(f"gold: {args.gold.name}, {docs} documents ({tally.negative_docs} negative), "
-          f"{tally.gold} quotes; predicted {tally.predicted}")
+    print(
+        f"gold: {args.gold.name}, {docs} documents ({tally.negative_docs} negative), "
+        f"{tally.gold} quotes; predicted {tally.predicted}"
+    )
     print()
     print("| measure | P | R | F1 |")
     print("|---|---|---|---|")
@@ -262,7 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     by_type = ", ".join(f"{t} {tally.found_by_type[t]}/{n}" for t, n in sorted(tally.gold_by_type.items()))
     print(f"| recall by type | {by_type} | | |")
     print(f"| quotes predicted in negative documents | {tally.negative_predicted} | | |")
-    print(f"| ms/doc, {len(news)} texts: extract_quotes / summarize | {quotes_ms:.3f} / {summary_ms:.3f} | | |")
+    print(
+        f"| ms/doc, {len(news)} texts: extract_quotes / summarize | {quotes_ms:.3f} / {summary_ms:.3f} | | |"
+    )
     return 0
 
 

@@ -35,10 +35,9 @@ from .speakers import (
     ANONYMOUS,
     POSSESSIVES,
     Mention,
-    agrees,
     People,
     Tok,
-    find_mentions,
+    agrees,
     gender_of,
     has_case,
     is_verbal,
@@ -59,8 +58,8 @@ _SPACE = " \t\u00a0\u2009\u202f\ufeff"
 _DASHES = "—–-"
 _TERMINAL = ".!?…"
 _CLOSER = {"«": "»", "„": "“", "“": "”", '"': '"'}
-_OPENING = "«„“\""
-_CLOSING = "»“”\""
+_OPENING = '«„“"'
+_CLOSING = '»“”"'
 
 WINDOW = 300
 """How many characters beside a quote are searched for its cue and speaker."""
@@ -74,25 +73,71 @@ MAX_CUE_DISTANCE = 25
 # Speech verbs whose grammatical subject is the quoting outlet, not the speaker.
 _QUOTING = frozenset({"цитировать", "процитировать", "приводить", "привести", "передавать", "передать"})
 # Impersonal forms ("говорится в сообщении") name their speaker through a document noun.
-_IMPERSONAL = frozenset({
-    "говориться", "сообщаться", "отмечаться", "подчеркиваться", "указываться", "утверждаться",
-    "заявляться", "приводиться", "цитироваться", "сказаться", "значиться",
-})
+_IMPERSONAL = frozenset(
+    {
+        "говориться",
+        "сообщаться",
+        "отмечаться",
+        "подчеркиваться",
+        "указываться",
+        "утверждаться",
+        "заявляться",
+        "приводиться",
+        "цитироваться",
+        "сказаться",
+        "значиться",
+    }
+)
 _OPINION = frozenset({"уверенный", "убежденный", "согласный", "убедить", "уверить"})
 """Short adjectives that report an opinion like a speech verb ("— уверен Косанов", "— согласна Тимченко")."""
 _RELATIVE = frozenset({"который", "которого", "которую", "которой", "которых", "которым", "которые"})
 _CHANT = frozenset({"скандировать", "выкрикивать", "выкрикнуть", "скандирование"})
-_SPEECH_NOUNS = frozenset({
-    "заявление", "сообщение", "комментарий", "обращение", "слово", "интервью", "выступление", "письмо",
-    "послание", "пост", "запись", "твит", "цитата", "ответ", "реплика", "текст", "пресс-релиз", "релиз",
-    "информация", "сообщение", "образ",
-})
+_SPEECH_NOUNS = frozenset(
+    {
+        "заявление",
+        "сообщение",
+        "комментарий",
+        "обращение",
+        "слово",
+        "интервью",
+        "выступление",
+        "письмо",
+        "послание",
+        "пост",
+        "запись",
+        "твит",
+        "цитата",
+        "ответ",
+        "реплика",
+        "текст",
+        "пресс-релиз",
+        "релиз",
+        "информация",
+        "образ",
+    }
+)
 """Nouns that introduce speech after a colon ("выступил с заявлением: «Q»")."""
 _ACCORDING = frozenset({"слово", "мнение", "данные", "оценка", "информация", "утверждение", "признание"})
-_FIRST_PERSON = frozenset("я мы мне меня мной нам нас нами мой моя моё мое мои моего моей моих наш наша наше наши "
-                          "нашего нашей наших нашим нашими".split())
-_SCARE_VERBS = frozenset({"называть", "называемый", "именовать", "именуемый", "прозвать", "прозванный",
-                          "окрестить", "окрещенный", "назвать", "названный", "обозначенный", "обозначаемый"})
+_FIRST_PERSON = frozenset(
+    "я мы мне меня мной нам нас нами мой моя моё мое мои моего моей моих наш наша наше наши "
+    "нашего нашей наших нашим нашими".split()
+)
+_SCARE_VERBS = frozenset(
+    {
+        "называть",
+        "называемый",
+        "именовать",
+        "именуемый",
+        "прозвать",
+        "прозванный",
+        "окрестить",
+        "окрещенный",
+        "назвать",
+        "названный",
+        "обозначенный",
+        "обозначаемый",
+    }
+)
 
 
 @dataclass
@@ -131,7 +176,9 @@ def _straight_role(text: str, i: int, start: int, stop: int) -> tuple[bool, bool
     return opens, closes
 
 
-def _pair_paragraph(text: str, start: int, stop: int) -> tuple[list[_Pair], list[tuple[str, int]], list[tuple[str, int]]]:
+def _pair_paragraph(
+    text: str, start: int, stop: int
+) -> tuple[list[_Pair], list[tuple[str, int]], list[tuple[str, int]]]:
     """Pair the marks of ``text[start:stop]``: (pairs, marks left open, closing marks without opener)."""
     stack: list[tuple[str, int]] = []
     pairs: list[_Pair] = []
@@ -211,8 +258,9 @@ def _pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[_Pair]:
     return result
 
 
-def _across(text: str, lines: Sequence[tuple[int, int]], per_line: list, n: int, ch: str, i: int,
-            taken: set[int]) -> _Pair | None:
+def _across(
+    text: str, lines: Sequence[tuple[int, int]], per_line: list, n: int, ch: str, i: int, taken: set[int]
+) -> _Pair | None:
     """A mark left open at the end of paragraph ``n``, closed by a lone closing mark a few paragraphs on."""
     if ch == '"':
         return None
@@ -222,7 +270,7 @@ def _across(text: str, lines: Sequence[tuple[int, int]], per_line: list, n: int,
         for c, j in orphans:
             if c == closer or (ch == "„" and c == "”"):
                 return _Pair(i, j)
-        if any(c == ch for c, _ in open_marks) or text[lines[m][0]] in "«„“\"":
+        if any(c == ch for c, _ in open_marks) or text[lines[m][0]] in '«„“"':
             return None  # another quotation starts: this one was never closed
     return None
 
@@ -242,8 +290,16 @@ def _closed_with_inner(text: str, stop: int, found: list[_Pair], ch: str, i: int
     return None
 
 
-def _to_paragraph_end(text: str, start: int, stop: int, ch: str, i: int, lines: Sequence[tuple[int, int]],
-                      per_line: list, n: int) -> _Pair | None:
+def _to_paragraph_end(
+    text: str,
+    start: int,
+    stop: int,
+    ch: str,
+    i: int,
+    lines: Sequence[tuple[int, int]],
+    per_line: list,
+    n: int,
+) -> _Pair | None:
     """A mark never closed after a colon or at a paragraph's start: the quote runs to the paragraph's end."""
     before = text[start:i].rstrip(_SPACE)
     if before and not before.endswith(":"):
@@ -292,7 +348,9 @@ class _Doc:
             elif _MARK.search(text, s, e) or line[:1] in _DASHES:
                 wanted.add(n)
                 if line[:1] in _OPENING:
-                    wanted.add(n - 1)  # a quote opening the paragraph: the sentence before may name the speaker
+                    wanted.add(
+                        n - 1
+                    )  # a quote opening the paragraph: the sentence before may name the speaker
                 if line[-1:] in _CLOSING or line[-2:-1] in _CLOSING:
                     wanted.add(n + 1)  # a quote closing it: a signature or the cue may follow
         out: list[Tok] = []
@@ -363,10 +421,16 @@ class _Doc:
         text = self.text
         k = pos
         while True:
-            k = max(text.rfind(".", lo, k), text.rfind("!", lo, k), text.rfind("?", lo, k), text.rfind("…", lo, k))
+            k = max(
+                text.rfind(".", lo, k), text.rfind("!", lo, k), text.rfind("?", lo, k), text.rfind("…", lo, k)
+            )
             if k <= lo:
                 return lo
-            if text[k + 1 : k + 2].isspace() and not _initial_before(text, k) and not self._closed_around(k, pos):
+            if (
+                text[k + 1 : k + 2].isspace()
+                and not _initial_before(text, k)
+                and not self._closed_around(k, pos)
+            ):
                 return k + 1
 
     def _closed_around(self, k: int, pos: int) -> bool:
@@ -413,7 +477,18 @@ def _initial_before(text: str, k: int) -> bool:
     while j >= 0 and text[j].isalpha():
         j -= 1
     word = text[j + 1 : k]
-    return (len(word) == 1 and word.isupper()) or word in ("г", "гг", "т", "д", "тыс", "млн", "млрд", "им", "ул", "др")
+    return (len(word) == 1 and word.isupper()) or word in (
+        "г",
+        "гг",
+        "т",
+        "д",
+        "тыс",
+        "млн",
+        "млрд",
+        "им",
+        "ул",
+        "др",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -463,7 +538,8 @@ def _subject(ms: Sequence[Mention], start: int, stop: int, verb: Tok, nearest_la
     nearest the verb wins: the last one before it, or the first one after it.
     """
     fits = [
-        m for m in ms
+        m
+        for m in ms
         if start <= m.start and m.stop <= stop and not m.prep and m.subject and agrees(verb.text, m)
     ]
     if nearest_last:
@@ -480,13 +556,15 @@ def _mention_after(ms: Sequence[Mention], text: str, tok: Tok) -> Mention | None
     for m in ms:
         if m.start >= tok.stop:
             gap = m.start - tok.stop
-            return m if gap <= 3 and not text[tok.stop : m.start].strip(_SPACE + "«\"„“") else None
+            return m if gap <= 3 and not text[tok.stop : m.start].strip(_SPACE + '«"„“') else None
     return None
 
 
-def _owner(doc: _Doc, toks: Sequence[Tok], ms: Sequence[Mention], i: int, hi: int
-           ) -> tuple[Mention | None, int, bool]:
-    """Around an impersonal verb at ``toks[i]``: "говорится в сообщении <owner>", "в заявлении <owner> говорится".
+def _owner(
+    doc: _Doc, toks: Sequence[Tok], ms: Sequence[Mention], i: int, hi: int
+) -> tuple[Mention | None, int, bool]:
+    """Around an impersonal verb at ``toks[i]``: "говорится в сообщении <owner>",
+    "в заявлении <owner> говорится".
 
     Returns the owner's mention, the index of the last cue word and whether a document noun was found.
     """
@@ -503,7 +581,9 @@ def _owner(doc: _Doc, toks: Sequence[Tok], ms: Sequence[Mention], i: int, hi: in
     return None, i, False
 
 
-def _clause_cue(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool = False, inside: bool = False) -> _Cue | None:
+def _clause_cue(
+    doc: _Doc, lo: int, hi: int, after: bool, nouns: bool = False, inside: bool = False
+) -> _Cue | None:
     """The cue and the speaker's mention in the author's clause ``doc.toks[lo:hi]``.
 
     ``after`` says the clause follows the quote («Q», — сказал X); otherwise it
@@ -567,7 +647,7 @@ def _cues(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool, inside: bool) -
 
 
 def _according(doc: _Doc, ms: Sequence[Mention], i: int, hi: int) -> _Cue | None:
-    """"по словам X", "по его мнению", "согласно заявлению X", "согласно официальному заявлению"."""
+    """ "по словам X", "по его мнению", "согласно заявлению X", "согласно официальному заявлению"."""
     text, toks = doc.text, doc.toks
     tok = toks[i]
     j = i + 1
@@ -657,7 +737,7 @@ def _head_before(doc: _Doc, pos: int) -> bool:
     for k in range(hi - 1, max(lo, hi - 3) - 1, -1):
         tok = doc.toks[k]
         gap = doc.text[tok.stop : pos if k == hi - 1 else doc.toks[k + 1].start]
-        if gap.strip(_SPACE + "«\"„“"):
+        if gap.strip(_SPACE + '«"„“'):
             return False
         kind = _head_kind(tok.text)
         if kind == "head":
@@ -669,7 +749,7 @@ def _head_before(doc: _Doc, pos: int) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _head_kind(word: str) -> str:
-    """"head" for a head noun of names ("газета"), "modifier" for what may stand between it and
+    """ "head" for a head noun of names ("газета"), "modifier" for what may stand between it and
     the marks (an adjective, a capitalised word: "газета «Труд»", "ОАО «НК „Роснефть“»"), else "other"."""
     if lemmas(word) & (load("name_heads") | load("outlets")) or _normal(word) in load("name_heads"):
         return "head"
@@ -679,8 +759,10 @@ def _head_kind(word: str) -> str:
 
 
 def _has_verb(words: Sequence[Tok]) -> bool:
-    return any(is_verbal(w.text) or any("1per" in p.tag or "2per" in p.tag for p in parses(w.text)[:1])
-               for w in words)
+    return any(
+        is_verbal(w.text) or any("1per" in p.tag or "2per" in p.tag for p in parses(w.text)[:1])
+        for w in words
+    )
 
 
 def _sentence_like(text: str, words: Sequence[Tok], start: int, stop: int) -> bool:
@@ -739,8 +821,9 @@ def _after_frame(doc: _Doc, close: int) -> tuple[int, int, bool] | None:
     return None
 
 
-def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int, title: bool = False
-                    ) -> tuple[_Cue | None, str, bool]:
+def _attribute_mark(
+    doc: _Doc, pair: _Pair, start: int, stop: int, title: bool = False
+) -> tuple[_Cue | None, str, bool]:
     """(cue, where it was found, a colon precedes the quote).
 
     Where: ``"after"`` («Q», — сказал X), ``"comma"`` («Q», говорится в сообщении),
@@ -761,11 +844,13 @@ def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int, title: bool =
                 first = [t for t in doc.toks[lo : min(hi, lo + 3)]]
                 lead = [_low(t) for t in first]
                 cue = None
-                if any(_speech_lemma(t) for t in first) and (not lead or lead[0] in ("так", "об", "это", "такое")
-                                                            or _speech_lemma(first[0])):
+                if any(_speech_lemma(t) for t in first) and (
+                    not lead or lead[0] in ("так", "об", "это", "такое") or _speech_lemma(first[0])
+                ):
                     cue = _clause_cue(doc, lo, min(hi, lo + 20), after=True)
             if cue is not None and (cue.mention is None or cue.mention.outlet):
-                # "«Q», — сообщает «Интерфакс»": the outlet reports; a cue before the quote may name the speaker
+                # "«Q», — сообщает «Интерфакс»": the outlet reports; a cue before the quote
+                # may name the speaker
                 s = doc.sentence_start(pair.open)
                 blo, bhi = doc.tok_range(s, pair.open)
                 before = _clause_cue(doc, blo, bhi, after=False, nouns=True) if bhi > blo else None
@@ -797,8 +882,13 @@ def _attribute_mark(doc: _Doc, pair: _Pair, start: int, stop: int, title: bool =
         if colon:
             # "Виктор Понедельник: «Q»", "Юрий Любимов о предложении …: «Q»",
             # "Калашников не разделил взглядов экспертов: «Q»": the clause's subject speaks
-            ms = [m for m in doc.mentions(lo, hi) if m.kind in ("person", "role", "org") and not m.prep
-                  and not any(ch in "«\"„“" for ch in text[m.start : m.stop])]
+            ms = [
+                m
+                for m in doc.mentions(lo, hi)
+                if m.kind in ("person", "role", "org")
+                and not m.prep
+                and not any(ch in '«"„“' for ch in text[m.start : m.stop])
+            ]
             verbs = [t for t in doc.toks[lo:hi] if parses(t.text)[0].tag.POS == "VERB"]
             if verbs:
                 m = _subject(ms, doc.toks[lo].start, verbs[-1].start, verbs[-1], True)
@@ -877,7 +967,7 @@ def _insertion_end(text: str, a: int, limit: int) -> tuple[int, int] | None:
     k = a
     while k < limit:
         ch = text[k]
-        if ch in "«»\"„“”":
+        if ch in '«»"„“”':
             return None
         if ch in ".,:" and k + 2 < limit:
             j = k + 1
@@ -954,7 +1044,7 @@ def _block_quotes(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
             continue
         ns, ne = lines[n + 1]
         first = text[ns:ne].lstrip(_SPACE)
-        if not first or first[0] in _DASHES or (first[0] in "«\"„“" and _whole_line_pair(doc, ns, ne)):
+        if not first or first[0] in _DASHES or (first[0] in '«"„“' and _whole_line_pair(doc, ns, ne)):
             continue
         sent = doc.sentence_start(colon)
         lo, hi = doc.tok_range(sent, colon)
@@ -979,7 +1069,7 @@ def _block_quotes(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
             a, b = _content(text, ps, pe)
             if m > n + 1:
                 body = text[a:b]
-                if body[:1] in "«\"„“" and _whole_line_pair(doc, ps, pe) or body.endswith(":"):
+                if body[:1] in '«"„“' and _whole_line_pair(doc, ps, pe) or body.endswith(":"):
                     break
                 if not _first_person(doc, ps, pe) or body[:1] in _DASHES:
                     break
@@ -1074,7 +1164,9 @@ def extract_quotes(text: str) -> Quotes:
     return Quotes(text, tuple(_finish(doc, cands)))
 
 
-def _quoted_again(doc: _Doc, cands: Sequence[_Cand], rejected: Sequence[tuple[_Pair, int, int]]) -> list[_Cand]:
+def _quoted_again(
+    doc: _Doc, cands: Sequence[_Cand], rejected: Sequence[tuple[_Pair, int, int]]
+) -> list[_Cand]:
     """Words in marks that another quotation of the text repeats (a headline and the body) are a quote too."""
     if not rejected:
         return []
@@ -1113,21 +1205,27 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
         return []
     signed = where == "after" and cue is not None and cue.mention is not None  # «Q» — Имя Фамилия.
     # "заявила, что это начало «решающего боя»": words in marks inside reported speech are hers
-    reported = where == "before" and cue is not None and cue.cue is not None and bool(
-        _THAT.search(text, cue.cue.stop, pair.open)
+    reported = (
+        where == "before"
+        and cue is not None
+        and cue.cue is not None
+        and bool(_THAT.search(text, cue.cue.stop, pair.open))
     )
     if _is_name(doc, pair, words, upper, colon, where == "after" and (strong or signed), reported):
         return []
     if where == "after":
-        keep = strong or _sentence_like(text, words, start, stop) or (ends and upper) or (
-            signed and upper and len(words) >= 2
+        keep = (
+            strong
+            or _sentence_like(text, words, start, stop)
+            or (ends and upper)
+            or (signed and upper and len(words) >= 2)
         )
     elif where == "comma":
         keep = strong and not title
     elif where == "colon":
-        keep = ((strong and (len(words) >= 2 or not title)) or (upper and (len(words) >= 2 or ends))) and not _listed(
-            doc, pair
-        )
+        keep = (
+            (strong and (len(words) >= 2 or not title)) or (upper and (len(words) >= 2 or ends))
+        ) and not _listed(doc, pair)
     elif where == "before":
         keep = not title and not _listed(doc, pair)
         if keep and len(words) <= 2 and not _cue_governs(doc, cue, pair):
@@ -1142,8 +1240,12 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
     s = doc.sentence_start(pair.open)
     lead = text[s : pair.open].strip(_SPACE + _DASHES)
     kind = "direct" if upper and (not lead or lead.endswith(":")) else "partial"
-    if kind == "partial" and upper and where == "after" and _sentence_like(text, words, start, stop) and (
-        not lead or lead.endswith((":", ".", "!", "?"))
+    if (
+        kind == "partial"
+        and upper
+        and where == "after"
+        and _sentence_like(text, words, start, stop)
+        and (not lead or lead.endswith((":", ".", "!", "?")))
     ):
         kind = "direct"
     return [_Cand(start, stop, "mark", cue, kind, pair)]
@@ -1152,8 +1254,15 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
 _THAT = re.compile(r"\b(?:что|чтобы)\b")
 
 
-def _is_name(doc: _Doc, pair: _Pair, words: Sequence[Tok], upper: bool, colon: bool, cued_after: bool,
-             reported: bool = False) -> bool:
+def _is_name(
+    doc: _Doc,
+    pair: _Pair,
+    words: Sequence[Tok],
+    upper: bool,
+    colon: bool,
+    cued_after: bool,
+    reported: bool = False,
+) -> bool:
     """Do the marks hold a name, a title or a term rather than speech?
 
     - a head noun before them: "газета «Труд»", "сбор «Айбын»" (unless a colon and a long text follow);
@@ -1165,12 +1274,16 @@ def _is_name(doc: _Doc, pair: _Pair, words: Sequence[Tok], upper: bool, colon: b
     A speech cue after the quote («…», — сказал X) overrides all but the first two; reported
     speech ("заявил, что …") overrides the last group.
     """
-    text = doc.text
     if _head_before(doc, pair.open) and not cued_after and not (colon and upper and len(words) > 3):
         return True
     prev = _word_before(doc, pair.open)
-    if upper and not colon and not cued_after and prev is not None and _common_noun(prev) and not (
-        lemmas(prev.text) & _SPEECH_NOUNS
+    if (
+        upper
+        and not colon
+        and not cued_after
+        and prev is not None
+        and _common_noun(prev)
+        and not (lemmas(prev.text) & _SPEECH_NOUNS)
     ):
         return True
     if _scare(doc, pair.open) or _named_after(doc, pair):
@@ -1228,7 +1341,10 @@ def _is_prep(tok: Tok) -> bool:
 
 
 def _modifies(word: str, noun: str) -> bool:
-    """Is ``word`` an adjective agreeing with the ``noun`` right after the marks ("«цивилизованных» велодорожек")?"""
+    """Is ``word`` an adjective agreeing with the ``noun`` right after the marks?
+
+    ("«цивилизованных» велодорожек")
+    """
     nouns = [p for p in parses(noun) if p.tag.POS == "NOUN"]
     if not nouns or nouns[0] is not parses(noun)[0]:
         return False
@@ -1236,15 +1352,17 @@ def _modifies(word: str, noun: str) -> bool:
         if a.tag.POS not in ("ADJF", "PRTF"):
             continue
         for n in nouns:
-            if a.tag.case == n.tag.case and a.tag.number == n.tag.number and (
-                n.tag.number == "plur" or a.tag.gender in (None, n.tag.gender)
+            if (
+                a.tag.case == n.tag.case
+                and a.tag.number == n.tag.number
+                and (n.tag.number == "plur" or a.tag.gender in (None, n.tag.gender))
             ):
                 return True
     return False
 
 
 def _named_after(doc: _Doc, pair: _Pair) -> bool:
-    """"доступ к «коробке с письмами», как назвали ящик авторы": the words after give a name."""
+    """ "доступ к «коробке с письмами», как назвали ящик авторы": the words after give a name."""
     after = doc.text[pair.close + 1 : pair.close + 40]
     lo, hi = doc.tok_range(pair.close + 1, pair.close + 40)
     toks = doc.toks[lo : min(hi, lo + 3)]
@@ -1271,7 +1389,12 @@ def _previous_sentence_cue(doc: _Doc, pos: int) -> _Cue | None:
     if cue is None and 0 < hi - lo <= 4:
         # "Александр Вертинский. «Я не знаю, зачем …»": a name standing alone introduces the words
         ms = doc.mentions(lo, hi)
-        if len(ms) == 1 and ms[0].kind == "person" and ms[0].start == doc.toks[lo].start and ms[0].stop == doc.toks[hi - 1].stop:
+        if (
+            len(ms) == 1
+            and ms[0].kind == "person"
+            and ms[0].start == doc.toks[lo].start
+            and ms[0].stop == doc.toks[hi - 1].stop
+        ):
             return _Cue(ms[0], None, strong=False)
     if cue is None or cue.mention is None:
         return None
@@ -1287,7 +1410,7 @@ def _cue_governs(doc: _Doc, cue: _Cue | None, pair: _Pair) -> bool:
 
 
 def _scare(doc: _Doc, pos: int) -> bool:
-    """"так называемые «…»", "называемых в Японии «…»": a name given, not speech."""
+    """ "так называемые «…»", "называемых в Японии «…»": a name given, not speech."""
     lo, hi = doc.tok_range(max(0, pos - 60), pos)
     return any(_naming(t.text) for t in doc.toks[max(lo, hi - 4) : hi])
 
@@ -1335,8 +1458,13 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
                         # "— подчеркнул сенатор": the person last named, as for a pronoun
                         speaker = people.last_person(m.start, _cue_gender(cue_span))
                         person = speaker is not None
-                    if speaker is None and m.role not in ANONYMOUS and last_person is not None and \
-                            c.start - last_person[1] < 4 * WINDOW and _fits(cue_span, last_person[0]):
+                    if (
+                        speaker is None
+                        and m.role not in ANONYMOUS
+                        and last_person is not None
+                        and c.start - last_person[1] < 4 * WINDOW
+                        and _fits(cue_span, last_person[0])
+                    ):
                         # "— отметила представитель Philips" right after Сябренко's words: the same person
                         speaker, person = last_person[0], True
                 if speaker is None:
@@ -1355,6 +1483,7 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
         if speaker is not None and person:
             last_person = (speaker, c.stop)
         quotes.append(Quote(text[c.start : c.stop], c.start, c.stop, speaker, mention, cue_span, c.type))
+
     # the same words quoted twice (a headline and the body): one speaker for both
     def key(q: Quote) -> frozenset[str]:
         return frozenset(WORD_RE.findall(q.text.lower()))
@@ -1370,7 +1499,9 @@ def _cue_gender(cue: Span | None) -> str | None:
     """The gender a past-tense cue verb demands of its subject ("отметила" -> "femn")."""
     if cue is None:
         return None
-    genders = {g for p in parses(cue.text.split()[0]) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag}
+    genders = {
+        g for p in parses(cue.text.split()[0]) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag
+    }
     return genders.pop() if len(genders) == 1 else None
 
 
@@ -1389,7 +1520,10 @@ def _inherit(doc: _Doc, prev: Quote, c: _Cand) -> str | None:
     if between.count("\n") > 2:
         return None
     ms = [m for m in doc.people.mentions_between(prev.stop, c.start) if not doc.quoted(m.start)]
-    if any(m.kind in ("person", "role") and m.name != prev.speaker and not _same(doc, m, prev.speaker) for m in ms):
+    if any(
+        m.kind in ("person", "role") and m.name != prev.speaker and not _same(doc, m, prev.speaker)
+        for m in ms
+    ):
         return None
     return prev.speaker
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from .lexicon import load
@@ -182,12 +182,35 @@ def _guess_nominative(word: str, case: str, gender: str) -> str:
         return word
     rules: tuple[tuple[str, str], ...]
     if gender == "femn":
-        rules = (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина"),
-                 ("ской", "ская"), ("скую", "ская"))
+        rules = (
+            ("овой", "ова"),
+            ("евой", "ева"),
+            ("иной", "ина"),
+            ("ову", "ова"),
+            ("еву", "ева"),
+            ("ину", "ина"),
+            ("ской", "ская"),
+            ("скую", "ская"),
+        )
     else:
-        rules = (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"),
-                 ("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ове", "ов"), ("еве", "ев"), ("ине", "ин"),
-                 ("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"))
+        rules = (
+            ("овым", "ов"),
+            ("евым", "ев"),
+            ("иным", "ин"),
+            ("ова", "ов"),
+            ("ева", "ев"),
+            ("ина", "ин"),
+            ("ову", "ов"),
+            ("еву", "ев"),
+            ("ину", "ин"),
+            ("ове", "ов"),
+            ("еве", "ев"),
+            ("ине", "ин"),
+            ("ского", "ский"),
+            ("скому", "ский"),
+            ("ским", "ский"),
+            ("ском", "ский"),
+        )
     for old, new in rules:
         if low.endswith(old):
             return word[: len(word) - len(old)] + new
@@ -331,7 +354,9 @@ def _surname_forms(word: str) -> frozenset[str]:
     """The nominatives ``word`` may be a form of, as a surname."""
     low = normalize_word(word)
     forms = {low}
-    forms.update(p.normal_form.replace("ё", "е") for p in _name_parses(word) if "Surn" in p.tag or "Name" in p.tag)
+    forms.update(
+        p.normal_form.replace("ё", "е") for p in _name_parses(word) if "Surn" in p.tag or "Name" in p.tag
+    )
     for case in CASES[1:]:
         for gender in ("masc", "femn"):
             forms.add(normalize_word(_guess_nominative(word, case, gender)))
@@ -445,7 +470,7 @@ def _geo_text(w: str) -> bool:
     return any("Geox" in p.tag for p in parses(w))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _prefixes(name: str) -> frozenset[str]:
     """The first four letters of every form of every lemma of lexicon ``name``.
 
@@ -510,7 +535,7 @@ def _governed(text: str, toks: Sequence[Tok], i: int, lo: int) -> bool:
         between = toks[i - 1]
         gaps = _gap(text, toks[i - 2], between) + _gap(text, between, toks[i])
         heads = load("cue_nouns") | load("name_heads") | load("outlets")
-        return gaps.strip(" \u00a0«\"„“") == "" and bool(lemmas(between.text) & heads)
+        return gaps.strip(' \u00a0«"„“') == "" and bool(lemmas(between.text) & heads)
     return False
 
 
@@ -519,7 +544,7 @@ def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None
     k = pos
     while k < len(text) and text[k] in " \u00a0":
         k += 1
-    if k >= len(text) or text[k] not in "«\"„“":
+    if k >= len(text) or text[k] not in '«"„“':
         return None
     closer = {"«": "»", '"': '"', "„": "“", "“": "”"}[text[k]]
     end = text.find(closer, k + 1, min(len(text), k + 1 + limit))
@@ -549,8 +574,10 @@ def find_mentions(text: str, toks: Sequence[Tok], lo: int = 0, hi: int | None = 
             may = starts[w] = _may_start(w)
         if not may and not (
             w[:1].isupper()
-            and (text[start - 1 : start] in ("«", '"', "„", "“")
-                 or (i + 1 < hi and _capitalised(toks[i + 1]) and _person_word(text, toks[i + 1])))
+            and (
+                text[start - 1 : start] in ("«", '"', "„", "“")
+                or (i + 1 < hi and _capitalised(toks[i + 1]) and _person_word(text, toks[i + 1]))
+            )
         ):
             i += 1
             continue
@@ -583,14 +610,16 @@ def _may_start(word: str) -> bool:
     if word[:1].isupper() and (_person_text(word) or _org_text(word)):
         return True
     low = normalize_word(word)
-    return low in PRONOUNS or _role_lemma(word) is not None or (
-        (may_be(word, "name_heads") or may_be(word, "outlets")) and bool(lemmas(word) & _heads())
+    return (
+        low in PRONOUNS
+        or _role_lemma(word) is not None
+        or ((may_be(word, "name_heads") or may_be(word, "outlets")) and bool(lemmas(word) & _heads()))
     )
 
 
 def _sentence_initial(text: str, tok: Tok) -> bool:
     k = tok.start - 1
-    while k >= 0 and text[k] in " \u00a0\t«\"„“":
+    while k >= 0 and text[k] in ' \u00a0\t«"„“':
         k -= 1
     return k < 0 or text[k] in ".!?…\n\r:—–-"
 
@@ -643,12 +672,18 @@ def _person_run(text: str, toks: Sequence[Tok], i: int, hi: int) -> int:
         t = toks[j]
         if j > i and not _tight(text, toks[j - 1], t):
             break
-        if _capitalised(t) and (_person_word(text, t) or (j > i and not is_known(t.text) and not _org_word(text, t))):
+        if _capitalised(t) and (
+            _person_word(text, t) or (j > i and not is_known(t.text) and not _org_word(text, t))
+        ):
             j += 1
         elif j > i and normalize_word(t.text) in _PARTICLES and j + 1 < hi and _capitalised(toks[j + 1]):
             j += 1
-        elif j > i and _capitalised(t) and not _geo_word(t) and not _org_word(text, t) and any(
-            "Name" in name_tags(x.text) for x in toks[i:j]
+        elif (
+            j > i
+            and _capitalised(t)
+            and not _geo_word(t)
+            and not _org_word(text, t)
+            and any("Name" in name_tags(x.text) for x in toks[i:j])
         ):
             j += 1  # a first name followed by a surname the dictionary reads otherwise ("Марк Тоунер")
         else:
@@ -669,15 +704,27 @@ def _strong_name(text: str, tok: Tok) -> bool:
     return "Surn" in tags and parses(tok.text)[0].tag.POS != "ADJF"
 
 
-def _person_mention(text: str, toks: Sequence[Tok], i: int, j: int, lo: int, start: int | None = None,
-                    role: str | None = None, org: str | None = None, subject: bool | None = None,
-                    prep: bool | None = None, first: int | None = None) -> Mention:
+def _person_mention(
+    text: str,
+    toks: Sequence[Tok],
+    i: int,
+    j: int,
+    lo: int,
+    start: int | None = None,
+    role: str | None = None,
+    org: str | None = None,
+    subject: bool | None = None,
+    prep: bool | None = None,
+    first: int | None = None,
+) -> Mention:
     words = [t.text + "." if _is_initial(text, t) else t.text for t in toks[i:j]]
     reading = _reading(words)
     name = nominative_name(words)
     if subject is None:
-        subject = reading is None or reading[1] == "nomn" or all(
-            has_case(w, "nomn") or not is_known(w) for w in words
+        subject = (
+            reading is None
+            or reading[1] == "nomn"
+            or all(has_case(w, "nomn") or not is_known(w) for w in words)
         )
     return Mention(
         "person",
@@ -699,14 +746,23 @@ def _mention_at(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Men
     tok = toks[i]
     low = normalize_word(tok.text)
     if low in PRONOUNS:
-        return Mention("pron", tok.start, tok.stop, tok.text.lower(), gender=PRONOUNS[low], first=i, last=i,
-                       prep=_governed(text, toks, i, lo), head=tok.text)
+        return Mention(
+            "pron",
+            tok.start,
+            tok.stop,
+            tok.text.lower(),
+            gender=PRONOUNS[low],
+            first=i,
+            last=i,
+            prep=_governed(text, toks, i, lo),
+            head=tok.text,
+        )
     role = _role_word(tok)
     if role is not None:
         return _role_mention(text, toks, i, lo, hi, role)
     if not _capitalised(tok):
         return _head_with_name(text, toks, i, hi)
-    if tok.start > 0 and text[tok.start - 1] in "«\"„“":
+    if tok.start > 0 and text[tok.start - 1] in '«"„“':
         named = _quoted_org(text, toks, i, lo, hi)
         if named is not None:
             return named
@@ -715,14 +771,25 @@ def _mention_at(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Men
         return _person_mention(text, toks, i, j, lo)
     if _org_word(text, tok):
         j = i + 1
-        while j < hi and _tight(text, toks[j - 1], toks[j]) and _capitalised(toks[j]) and (
-            _org_word(text, toks[j]) or _geo_word(toks[j])
+        while (
+            j < hi
+            and _tight(text, toks[j - 1], toks[j])
+            and _capitalised(toks[j])
+            and (_org_word(text, toks[j]) or _geo_word(toks[j]))
         ):
             j += 1
         words = [t.text for t in toks[i:j]]
-        return Mention("org", tok.start, toks[j - 1].stop, " ".join(words),
-                       outlet=_is_outlet(tok.text),
-                       prep=_governed(text, toks, i, lo), first=i, last=j - 1, head=tok.text)
+        return Mention(
+            "org",
+            tok.start,
+            toks[j - 1].stop,
+            " ".join(words),
+            outlet=_is_outlet(tok.text),
+            prep=_governed(text, toks, i, lo),
+            first=i,
+            last=j - 1,
+            head=tok.text,
+        )
     return None
 
 
@@ -739,8 +806,17 @@ def _quoted_org(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Men
         return None
     name = text[a:b].strip()
     outlet = _is_outlet(name) or bool(lemmas(toks[i].text) & load("outlets"))
-    return Mention("org", a - 1, b + 1, name, outlet=outlet, prep=_governed(text, toks, i, lo),
-                   first=i, last=last, head=toks[i].text)
+    return Mention(
+        "org",
+        a - 1,
+        b + 1,
+        name,
+        outlet=outlet,
+        prep=_governed(text, toks, i, lo),
+        first=i,
+        last=last,
+        head=toks[i].text,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -749,7 +825,7 @@ def _heads() -> frozenset[str]:
 
 
 def _head_with_name(text: str, toks: Sequence[Tok], i: int, hi: int) -> Mention | None:
-    """"газета «Труд»", "агентство Reuters": an organisation named after its head noun."""
+    """ "газета «Труд»", "агентство Reuters": an organisation named after its head noun."""
     tok = toks[i]
     if not (lemmas(tok.text) & _heads()):
         return None
@@ -762,12 +838,32 @@ def _head_with_name(text: str, toks: Sequence[Tok], i: int, hi: int) -> Mention 
         while last + 1 < hi and toks[last + 1].start < b:
             last += 1
         if name:
-            return Mention("org", tok.start, b + 1, name, outlet=outlet, subject=has_case(tok.text, "nomn"),
-                           prep=_governed(text, toks, i, 0), first=i, last=last, head=tok.text)
+            return Mention(
+                "org",
+                tok.start,
+                b + 1,
+                name,
+                outlet=outlet,
+                subject=has_case(tok.text, "nomn"),
+                prep=_governed(text, toks, i, 0),
+                first=i,
+                last=last,
+                head=tok.text,
+            )
     if i + 1 < hi and _tight(text, tok, toks[i + 1]) and _org_word(text, toks[i + 1]):
         nxt = toks[i + 1]
-        return Mention("org", tok.start, nxt.stop, nxt.text, outlet=outlet, subject=has_case(tok.text, "nomn"),
-                       prep=_governed(text, toks, i, 0), first=i, last=i + 1, head=tok.text)
+        return Mention(
+            "org",
+            tok.start,
+            nxt.stop,
+            nxt.text,
+            outlet=outlet,
+            subject=has_case(tok.text, "nomn"),
+            prep=_governed(text, toks, i, 0),
+            first=i,
+            last=i + 1,
+            head=tok.text,
+        )
     return None
 
 
@@ -775,8 +871,10 @@ def _head_with_name(text: str, toks: Sequence[Tok], i: int, hi: int) -> Mention 
 def _genitive_word(word: str) -> bool:
     """A noun or adjective that can be in the genitive ("обороны", "палестинской"), not "в" or "и"."""
     ps = parses(word)
-    return bool(ps) and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and any(
-        "gent" in p.tag for p in ps if p.tag.POS in ("NOUN", "ADJF", "PRTF")
+    return (
+        bool(ps)
+        and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF")
+        and any("gent" in p.tag for p in ps if p.tag.POS in ("NOUN", "ADJF", "PRTF"))
     )
 
 
@@ -799,9 +897,14 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
     followed by more complements is one of them ("помощник Хиллари Клинтон по … делам").
     """
     start_i = i
-    while start_i - 1 >= lo and _gap(text, toks[start_i - 1], toks[start_i]) == " " \
-            and not _capitalised(toks[start_i - 1]) and _qualifier(toks[start_i - 1].text) \
-            and not _is_prep(toks[start_i - 1]) and normalize_word(toks[start_i - 1].text) not in POSSESSIVES:
+    while (
+        start_i - 1 >= lo
+        and _gap(text, toks[start_i - 1], toks[start_i]) == " "
+        and not _capitalised(toks[start_i - 1])
+        and _qualifier(toks[start_i - 1].text)
+        and not _is_prep(toks[start_i - 1])
+        and normalize_word(toks[start_i - 1].text) not in POSSESSIVES
+    ):
         start_i -= 1
     nominative = [p for p in _role_parses(toks[i].text, role) if "nomn" in p.tag]
     subject = bool(nominative) or not _role_parses(toks[i].text, role)
@@ -812,7 +915,7 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
     while j < hi and j - i <= 10:
         prev, t = toks[j - 1], toks[j]
         gap = _gap(text, prev, t)
-        if gap.strip(" \u00a0«»\"„“”") or (gap.strip(" \u00a0") and not _capitalised(t)):
+        if gap.strip(' \u00a0«»"„“”') or (gap.strip(" \u00a0") and not _capitalised(t)):
             break  # punctuation ends the phrase (quote marks around a name do not)
         if _capitalised(t):
             k = _person_run(text, toks, j, hi)
@@ -827,9 +930,19 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
                     and normalize_word(nxt.text) not in PRONOUNS
                 )
                 if not complement:
-                    return _person_mention(text, toks, j, k, lo, start=toks[start_i].start, role=role,
-                                           org=" ".join(org_words) or None, subject=subject, prep=prep,
-                                           first=start_i)
+                    return _person_mention(
+                        text,
+                        toks,
+                        j,
+                        k,
+                        lo,
+                        start=toks[start_i].start,
+                        role=role,
+                        org=" ".join(org_words) or None,
+                        subject=subject,
+                        prep=prep,
+                        first=start_i,
+                    )
                 org_words.extend(x.text for x in toks[j:k])
                 last = k - 1
                 j = k
@@ -891,9 +1004,13 @@ class People:
     here if not given).
     """
 
-    def __init__(self, text: str, hidden: Sequence[tuple[int, int]] = (),
-                 lines: Sequence[tuple[int, int]] | None = None,
-                 words: Callable[[int, int], Sequence[Tok]] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        hidden: Sequence[tuple[int, int]] = (),
+        lines: Sequence[tuple[int, int]] | None = None,
+        words: Callable[[int, int], Sequence[Tok]] | None = None,
+    ) -> None:
         self.text = text
         self._words = words or (lambda start, stop: tokens(text, start, stop))
         self.lines = list(lines) if lines is not None else [(0, len(text))]
@@ -989,7 +1106,9 @@ class People:
                 continue
             if gender is not None and e.gender is not None and e.gender != gender:
                 continue
-            if len(parts) > 1 and not (same_surname(words[0], parts[0]) or _is_initial_of(parts[0], words[0])):
+            if len(parts) > 1 and not (
+                same_surname(words[0], parts[0]) or _is_initial_of(parts[0], words[0])
+            ):
                 continue
             key = (_weight(words), -len(words[-1]))
             if key > best_key:
@@ -1033,14 +1152,21 @@ class People:
             with_org = [e for e in same_role if org and e.org and _overlap(org, e.org)]
             return _nearest(with_org or same_role, pos)
         if role in HEADS and not org:
-            heads = {e.name: e for head in HEADS for e in _around(self._persons_with(*_stems(head)), pos)
-                     if e.role in HEADS}
+            heads = {
+                e.name: e
+                for head in HEADS
+                for e in _around(self._persons_with(*_stems(head)), pos)
+                if e.role in HEADS
+            }
             if len(heads) == 1:
                 return next(iter(heads.values()))
         if org and role in SPOKESPERSON:
             words = [w for w in org.split() if w[:1].isupper()]
-            of_org = [e for e in _around(self._persons_with(*(w[:4] for w in words)), pos)
-                      if e.org and _overlap(org, e.org)]
+            of_org = [
+                e
+                for e in _around(self._persons_with(*(w[:4] for w in words)), pos)
+                if e.org and _overlap(org, e.org)
+            ]
             if of_org:
                 return _nearest(of_org, pos)
         return None
@@ -1062,8 +1188,11 @@ class People:
             for m in reversed(self.line_mentions(n)):
                 if m.kind != "org" or m.outlet or m.start >= pos or m.start < pos - window:
                     continue
-                if self._is_hidden(m.start) or m.prep or not m.subject or any(
-                    ch in "«\"„“" for ch in self.text[m.start : m.stop]
+                if (
+                    self._is_hidden(m.start)
+                    or m.prep
+                    or not m.subject
+                    or any(ch in '«"„“' for ch in self.text[m.start : m.stop])
                 ):
                     continue
                 if any(w[:1].islower() for w in m.name.split()[1:]) or len(m.name.split()) > 4:
