@@ -45,6 +45,7 @@ from .speakers import (
     lemmas,
     may_be,
     parses,
+    plural_head,
     tokens,
 )
 from .summarizer import check_text
@@ -380,7 +381,10 @@ class _Doc:
         """
         if lo >= hi:
             return []
-        found = self.people.mentions_between(self.toks[lo].start, self.toks[hi - 1].stop)
+        stop = self.toks[hi - 1].stop
+        if self.text[stop : stop + 1] in ("»", "“", '"', "”"):
+            stop += 1  # a name in marks ends the clause: "в пресс-службе «Яндекса»"
+        found = self.people.mentions_between(self.toks[lo].start, stop)
         return found if inside else [m for m in found if not self.quoted(m.start)]
 
     def long(self, pair: _Pair) -> bool:
@@ -646,6 +650,28 @@ def _cues(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool, inside: bool) -
                 return
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _plural_verb(word: str) -> bool:
+    forms = [p for p in parses(word) if p.tag.POS == "VERB"]
+    return bool(forms) and all("plur" in p.tag for p in forms)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _plural_subject_word(word: str) -> bool:
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS == "NOUN" and any("nomn" in p.tag and "plur" in p.tag for p in ps)
+
+
+def _plural_subject(tok: Tok) -> bool:
+    """A noun that can be a plural subject ("девушки")."""
+    return _plural_subject_word(tok.text)
+
+
+def _plural(tok: Tok) -> bool:
+    """A plural verb form ("сообщили", "заявляют")."""
+    return _plural_verb(tok.text)
+
+
 def _according(doc: _Doc, ms: Sequence[Mention], i: int, hi: int) -> _Cue | None:
     """ "по словам X", "по его мнению", "согласно заявлению X", "согласно официальному заявлению"."""
     text, toks = doc.text, doc.toks
@@ -697,6 +723,10 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
     gerund = any(pos == "GRND" for _, pos in lemma_pos(tok.text))
     if after:
         m = _subject(ms, tok.stop, end, tok, False) or _subject(ms, toks[lo].start, tok.start, tok, True)
+        if m is None and _plural(tok) and not (i + 1 < hi and _plural_subject(toks[i + 1])):
+            # "— сообщили в пресс-службе «Яндекса»": who speaks is where it was said
+            # (not in "— написали девушки в Twitter")
+            m = next((x for x in ms if x.start > tok.start and x.kind in ("org", "role") and x.prep), None)
     elif gerund:
         # "Называя Vestas «мировым лидером», Марк …": the subject is the main clause's, never the object
         m = _subject(ms, toks[lo].start, tok.start, tok, True)
@@ -1274,7 +1304,12 @@ def _is_name(
     A speech cue after the quote («…», — сказал X) overrides all but the first two; reported
     speech ("заявил, что …") overrides the last group.
     """
-    if _head_before(doc, pair.open) and not cued_after and not (colon and upper and len(words) > 3):
+    if (
+        (upper or len(words) <= 3)  # "фонда «не имеет ничего общего с …»" is speech, not a name
+        and _head_before(doc, pair.open)
+        and not cued_after
+        and not (colon and upper and len(words) > 3)
+    ):
         return True
     prev = _word_before(doc, pair.open)
     if (
@@ -1292,10 +1327,10 @@ def _is_name(
         return True
     if cued_after or len(words) > 3:
         return False
-    if len(words) == 1 and prev is not None and _is_prep(prev):
-        return True  # "после «обкатки»"
     if reported:
-        return False
+        return len(words) == 1 and prev is not None and _is_prep(prev)  # "заявил, что после «обкатки»"
+    if len(words) <= 2 and prev is not None and _is_prep(prev):
+        return True  # "встреча в «нормандском формате»"
     nxt = _word_after(doc, pair.close)
     last = words[-1].text
     if nxt is not None and _modifies(last, nxt.text):
@@ -1451,7 +1486,7 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
             if m is not None:
                 mention = Span(text[m.start : m.stop], m.start, m.stop)
                 person = m.kind in ("person", "pron")
-                if m.kind == "role":
+                if m.kind == "role" and not plural_head(m.head):
                     speaker = people.holder_name(m, c.start)
                     person = speaker is not None
                     if speaker is None and m.role in ANAPHORIC:

@@ -60,9 +60,9 @@ _DOMAIN = r"(?:\.(?i:ru|com|net|org|ua|by|kz|info|su|рф)\b)"
 WORD = re.compile(r"[^\W\d_]+(?:[-‐’'`][^\W\d_]+)*" + _DOMAIN + "?")
 _PARTICLES = frozenset("де да дер ван фон ди дель ла ле бин бен ибн аль эль".split())
 _SURNAME_END = re.compile(
-    r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ова|ева|ёва|ина|ына|ская|цкая|енко|ко|ук|юк|ич|ян|янц|дзе|швили|ия|"
-    r"ман|сон|ер|ес|ез|ас|ус|ис|ай|ой|ий|и|о|у|э)$"
+    r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ы|ых|ыми)?$|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|енко$"
 )
+"""Endings of Russian surnames in any case ("Карасина", "Лесину", "Вертинского")."""
 _SOFT = "бвгджзклмнпрстфхцчшщ"
 
 
@@ -423,7 +423,20 @@ def _tight(text: str, a: Tok, b: Tok) -> bool:
 
 
 def _person_word(text: str, tok: Tok) -> bool:
-    return _is_initial(text, tok) or _person_text(tok.text)
+    if _is_initial(text, tok) or _person_text(tok.text):
+        return True
+    # "цитирует РБК Карасина": a capitalised word inside a sentence with a surname's ending,
+    # even if the dictionary reads it as something else ("карасиный")
+    w = tok.text
+    return (
+        w[:1].isupper()
+        and not w.isupper()
+        and _SURNAME_END.search(w.lower()) is not None
+        and parses(w)[0].tag.POS != "ADJF"  # "Боденским озером", "Европейский союз"
+        and not _geo_text(w)
+        and not _org_text(w)
+        and not _sentence_initial(text, tok)
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -577,6 +590,7 @@ def find_mentions(text: str, toks: Sequence[Tok], lo: int = 0, hi: int | None = 
             and (
                 text[start - 1 : start] in ("«", '"', "„", "“")
                 or (i + 1 < hi and _capitalised(toks[i + 1]) and _person_word(text, toks[i + 1]))
+                or _person_word(text, toks[i])
             )
         ):
             i += 1
@@ -690,18 +704,38 @@ def _person_run(text: str, toks: Sequence[Tok], i: int, hi: int) -> int:
             break
     # a run of Geox/Orgn words only is not a person ("Казахстана"), nor an adjective that may be a
     # surname ("Патриарх Московский")
-    while j > i and not any(_strong_name(text, t) for t in toks[i:j]):
+    alone = j == i + 1 and not (
+        i > 0
+        and _tight(text, toks[i - 1], toks[i])
+        and (_capitalised(toks[i - 1]) or _role_word(toks[i - 1]))
+    )
+    while j > i and not any(_strong_name(text, t, alone) for t in toks[i:j]):
         j -= 1
     return j
 
 
-def _strong_name(text: str, tok: Tok) -> bool:
+def _name_start(text: str, toks: Sequence[Tok], i: int, j: int) -> int:
+    """Where the name in the run ``toks[i:j]`` starts: at its first name when words that are no
+    first names stand before it ("Театра Наций Евгений Миронов", "тёщу Воробьянинова Клавдию …")."""
+    for k in range(i + 1, j - 1):
+        if "Name" in name_tags(toks[k].text) and not any(
+            "Name" in name_tags(t.text) or _is_initial(text, t) for t in toks[i:k]
+        ):
+            return k
+    return i
+
+
+def _strong_name(text: str, tok: Tok, alone: bool = False) -> bool:
+    """Is ``tok`` surely part of a name?  An adjective that may be a surname ("Навальный",
+    "Московский") is one only ``alone``: not right after a role noun or another capitalised word."""
     if _is_initial(text, tok) or not is_known(tok.text):
         return True
     tags = name_tags(tok.text)
     if "Name" in tags or "Patr" in tags:
         return True
-    return "Surn" in tags and parses(tok.text)[0].tag.POS != "ADJF"
+    if "Surn" in tags:
+        return parses(tok.text)[0].tag.POS != "ADJF" or alone
+    return _person_word(text, tok)
 
 
 def _person_mention(
@@ -768,7 +802,7 @@ def _mention_at(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Men
             return named
     j = _person_run(text, toks, i, hi)
     if j > i:
-        return _person_mention(text, toks, i, j, lo)
+        return _person_mention(text, toks, _name_start(text, toks, i, j), j, lo)
     if _org_word(text, tok):
         j = i + 1
         while (
@@ -930,10 +964,12 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
                     and normalize_word(nxt.text) not in PRONOUNS
                 )
                 if not complement:
+                    first = _name_start(text, toks, j, k)
+                    org_words.extend(x.text for x in toks[j:first])
                     return _person_mention(
                         text,
                         toks,
-                        j,
+                        first,
                         k,
                         lo,
                         start=toks[start_i].start,
@@ -968,10 +1004,16 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
     while last > i and normalize_word(toks[last].text) in ("и", "по", "при"):
         last -= 1
     core = [t.text for t in toks[i : last + 1]]
+    stop = toks[last].stop
+    opened = sum(text.count(mark, toks[start_i].start, stop) for mark in "«„") - text.count(
+        "»", toks[start_i].start, stop
+    )
+    if opened > 0 and text[stop : stop + 1] in ("»", "“"):
+        stop += 1  # "пресс-службе «Яндекса»": the closing mark of a name ends the phrase
     return Mention(
         "role",
         toks[start_i].start,
-        toks[last].stop,
+        stop,
         " ".join(core) if nominative else nominative_phrase(core),
         role=role,
         org=" ".join(org_words) or None,
@@ -1133,7 +1175,9 @@ class People:
                     if holder is not None and (gender in (None, "plur") or holder.gender in (None, gender)):
                         return self.full_name(holder.name)
                 elif m.kind == "person" and (gender in (None, "plur") or m.gender in (None, gender)):
-                    return self.full_name(m.name)
+                    full = self.full_name(m.name)
+                    if gender in (None, "plur") or gender_of(full) in (None, gender):
+                        return full
         return None
 
     def _holder(self, m: Mention, pos: int) -> Mention | None:
@@ -1172,8 +1216,9 @@ class People:
         return None
 
     def holder_name(self, m: Mention, pos: int) -> str | None:
-        """The full name of the person a role mention stands for, None if the text names nobody."""
-        e = self._holder(m, pos)
+        """The full name of the person a role mention stands for, None if the text names nobody
+        (or the role is in the plural: "авторы заявляют" are several people)."""
+        e = None if plural_head(m.head) else self._holder(m, pos)
         return self.full_name(e.name) if e is not None else None
 
     def last_org(self, pos: int, window: int = 600) -> Mention | None:
@@ -1209,7 +1254,7 @@ class People:
                 return None
             return self.last_person(m.start, m.gender)
         if m.kind == "role":
-            e = self._holder(m, pos)
+            e = None if plural_head(m.head) else self._holder(m, pos)
             if e is not None:
                 return self.full_name(e.name)
             if m.org and m.role in SPOKESPERSON and any(w[:1].isupper() for w in m.org.split()):
@@ -1241,10 +1286,19 @@ def _stems(lemma: str) -> tuple[str, str]:
     return stem, stem[:1].upper() + stem[1:]
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def plural_head(word: str) -> bool:
+    """A role noun that can only be plural ("авторы", "представители"; not "судьи": "слова судьи")."""
+    nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all("plur" in p.tag for p in nouns)
+
+
 def _organisation(words: str) -> str:
-    """The organisation among a spokesperson's complements: its capitalised words ("Philips")."""
-    caps = [w for w in words.split() if w[:1].isupper()]
-    return " ".join(caps) if caps else words
+    """The organisation a spokesperson's complements name: "Philips", "минобороны США", "Яндекс"."""
+    parts = words.split()
+    if len(parts) == 1:
+        return nominative_phrase(parts)
+    return words
 
 
 def _nearest(entries: Sequence[Mention], pos: int) -> Mention:
