@@ -427,7 +427,12 @@ def _person_word(text: str, tok: Tok) -> bool:
         return True
     # "цитирует РБК Карасина": a capitalised word inside a sentence with a surname's ending,
     # even if the dictionary reads it as something else ("карасиный")
-    w = tok.text
+    return _surname_like(tok.text) and not _sentence_initial(text, tok)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _surname_like(w: str) -> bool:
+    """A capitalised word with a surname's ending that is no adjective, place or organisation."""
     return (
         w[:1].isupper()
         and not w.isupper()
@@ -435,7 +440,6 @@ def _person_word(text: str, tok: Tok) -> bool:
         and parses(w)[0].tag.POS != "ADJF"  # "Боденским озером", "Европейский союз"
         and not _geo_text(w)
         and not _org_text(w)
-        and not _sentence_initial(text, tok)
     )
 
 
