@@ -434,6 +434,7 @@ class _Doc:
                 text[k + 1 : k + 2].isspace()
                 and not _initial_before(text, k)
                 and not self._closed_around(k, pos)
+                and not text[k + 1 : k + 4].lstrip(_SPACE)[:1].islower()  # "Yahoo! написал"
             ):
                 return k + 1
 
@@ -535,7 +536,9 @@ def _span(text: str, a: Tok, b: Tok) -> Span:
 _PREFERENCE = {"person": 0, "pron": 0, "role": 0, "org": 1}
 
 
-def _subject(ms: Sequence[Mention], start: int, stop: int, verb: Tok, nearest_last: bool) -> Mention | None:
+def _subject(
+    text: str, ms: Sequence[Mention], start: int, stop: int, verb: Tok, nearest_last: bool
+) -> Mention | None:
     """The mention in ``[start, stop)`` that can be the subject of ``verb``.
 
     People (names, roles, pronouns) come before organisations; among them the one
@@ -551,8 +554,28 @@ def _subject(ms: Sequence[Mention], start: int, stop: int, verb: Tok, nearest_la
     for rank in (0, 1):
         for m in fits:
             if _PREFERENCE[m.kind] == rank:
-                return m
+                return _apposition_head(text, ms, m) if nearest_last else m
     return None
+
+
+_APPOSITION = re.compile(r"[ \u00a0]*,")
+
+
+def _apposition_head(text: str, ms: Sequence[Mention], m: Mention) -> Mention:
+    """ "Стив Балмер, преемник Билла Гейтса и нынешний президент Microsoft, … написал": the person
+    a role stands in apposition to (a comma right after the person) is the subject."""
+    if m.kind != "role":
+        return m
+    for p in ms:
+        if (
+            p.kind == "person"
+            and p.subject
+            and not p.prep
+            and p.stop < m.start
+            and _APPOSITION.match(text, p.stop)
+        ):
+            return p
+    return m
 
 
 def _mention_after(ms: Sequence[Mention], text: str, tok: Tok) -> Mention | None:
@@ -722,16 +745,20 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
     end = toks[hi - 1].stop + 1
     gerund = any(pos == "GRND" for _, pos in lemma_pos(tok.text))
     if after:
-        m = _subject(ms, tok.stop, end, tok, False) or _subject(ms, toks[lo].start, tok.start, tok, True)
+        m = _subject(text, ms, tok.stop, end, tok, False) or _subject(
+            text, ms, toks[lo].start, tok.start, tok, True
+        )
         if m is None and _plural(tok) and not (i + 1 < hi and _plural_subject(toks[i + 1])):
             # "— сообщили в пресс-службе «Яндекса»": who speaks is where it was said
             # (not in "— написали девушки в Twitter")
             m = next((x for x in ms if x.start > tok.start and x.kind in ("org", "role") and x.prep), None)
     elif gerund:
         # "Называя Vestas «мировым лидером», Марк …": the subject is the main clause's, never the object
-        m = _subject(ms, toks[lo].start, tok.start, tok, True)
+        m = _subject(text, ms, toks[lo].start, tok.start, tok, True)
     else:
-        m = _subject(ms, toks[lo].start, tok.start, tok, True) or _subject(ms, tok.stop, end, tok, False)
+        m = _subject(text, ms, toks[lo].start, tok.start, tok, True) or _subject(
+            text, ms, tok.stop, end, tok, False
+        )
         if m is None:
             # "в Минобороны сообщили, что …": the organisation itself speaks
             m = next((x for x in reversed(ms) if x.kind == "org" and x.start < tok.start), None)
@@ -895,12 +922,20 @@ def _attribute_mark(
                     tail = text[ms[0].stop : ms[0].stop + 2].lstrip(_SPACE)
                     if hi - lo <= 6 or tail[:1] in (",", ".", "(", ""):
                         return _Cue(ms[0], None, strong=False), "after", False
-    if title and not text[max(0, pair.open - 3) : pair.open].rstrip(_SPACE).endswith(":"):
-        return None, "", False
     s = doc.sentence_start(pair.open)
     before = text[s : pair.open].rstrip(_SPACE)
+    end = pair.open
+    if not before.strip() and s == doc.line_of(pair.open)[0]:
+        # "X написал:¶«Q»": the colon ends the paragraph before the quote
+        n = bisect.bisect_right(doc.line_starts, pair.open) - 1
+        if n > 0 and text[doc.lines[n - 1][0] : doc.lines[n - 1][1]].rstrip(_SPACE).endswith(":"):
+            end = doc.lines[n - 1][1]
+            s = doc.sentence_start(end)
+            before = text[s:end].rstrip(_SPACE)
     colon = before.endswith(":")
-    lo, hi = doc.tok_range(s, pair.open)
+    if title and not colon:
+        return None, "", False
+    lo, hi = doc.tok_range(s, end)
     if hi > lo:
         cue = _clause_cue(doc, lo, hi, after=False, nouns=colon)
         if cue is not None:
@@ -921,7 +956,7 @@ def _attribute_mark(
             ]
             verbs = [t for t in doc.toks[lo:hi] if parses(t.text)[0].tag.POS == "VERB"]
             if verbs:
-                m = _subject(ms, doc.toks[lo].start, verbs[-1].start, verbs[-1], True)
+                m = _subject(text, ms, doc.toks[lo].start, verbs[-1].start, verbs[-1], True)
                 if m is not None:
                     return _Cue(m, None, strong=False), "colon", True
             subjects = [m for m in ms if m.subject and m.kind != "org"] or [m for m in ms if m.subject]

@@ -310,8 +310,11 @@ def _phrase_of(words: tuple[str, ...]) -> str:
     if not words:
         return ""
     head = words[0]
-    for p in parses(head):
-        if p.tag.POS == "NOUN" and "nomn" not in p.tag:
+    nouns = [p for p in parses(head) if p.tag.POS == "NOUN"]
+    if any("nomn" in p.tag for p in nouns):
+        return " ".join(words)  # "Ведомости" may be the nominative already
+    for p in nouns:
+        if "nomn" not in p.tag:
             number = "plur" if "plur" in p.tag else "sing"
             form = p.inflect({"nomn", number})
             if form is not None:
@@ -448,7 +451,7 @@ def _person_text(w: str) -> bool:
     tags = name_tags(w)
     if "Name" in tags or "Patr" in tags or "Surn" in tags:
         return True
-    if not is_known(w) and not _mixed_case(w) and not w.isupper() and not w[:1].isascii():
+    if not is_known(w) and not _mixed_case(w) and not w.isupper() and not w.isascii():
         # a capitalised word the dictionary lacks is most often a name; "Orgn"/"Geox" guesses are not trusted
         return True
     return False
@@ -467,7 +470,7 @@ def _org_word(text: str, tok: Tok) -> bool:
 def _org_text(w: str) -> bool:
     if len(w) > 1 and (w.isupper() or _mixed_case(w)):
         return True  # "МИД", "БелТА", "ВКонтакте"
-    if w[:1].isascii() and w[:1].isalpha():
+    if w.isascii() and w[:1].isalpha():  # "Microsoft" (not "Cтив" with a Latin C)
         return True
     return any("Orgn" in p.tag for p in parses(w)) or _is_outlet(w)
 
