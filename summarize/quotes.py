@@ -66,6 +66,8 @@ WINDOW = 300
 """How many characters beside a quote are searched for its cue and speaker."""
 MAX_PARAGRAPHS = 3
 """How many paragraphs a quotation mark left open may span before it is given up."""
+MAX_OPEN = 20
+"""How many marks left open in one paragraph are tried for a late closing; the others are dropped."""
 MAX_INTERRUPTION = 160
 """The longest author's insertion inside a quote («Q1, — сказал X. — Q2»), in characters."""
 MAX_CUE_DISTANCE = 25
@@ -231,7 +233,7 @@ def _pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[_Pair]:
     for n, (s, e) in enumerate(lines):
         found, open_marks, _ = per_line[n]
         pairs.extend(found)
-        for ch, i in sorted(open_marks, key=lambda x: x[1]):
+        for ch, i in sorted(open_marks, key=lambda x: x[1])[:MAX_OPEN]:
             if i in taken:
                 continue
             pair = (
@@ -277,17 +279,15 @@ def _across(
 
 
 def _closed_with_inner(text: str, stop: int, found: list[_Pair], ch: str, i: int) -> _Pair | None:
-    """«…«…» — one closing mark ends two quotations: the outer one ends where its last inner one does."""
+    """«…«…» — one closing mark ends two quotations: the outer one ends where an inner one does,
+    the last inner one followed by the end of the paragraph or a dash ("…», — сказал он")."""
     closer = _CLOSER[ch]
-    inner = [p for p in found if p.open > i and text[p.close] == closer]
-    if not inner:
-        return None
-    last = max(inner, key=lambda p: p.close)
-    k = last.close + 1
-    while k < stop and text[k] in _SPACE + ",.!?…;":
-        k += 1
-    if k >= stop or text[k] in _DASHES:
-        return _Pair(i, last.close, shared=True)
+    for inner in sorted((p for p in found if p.open > i and text[p.close] == closer), key=lambda p: -p.close):
+        k = inner.close + 1
+        while k < stop and text[k] in _SPACE + ",.!?…;":
+            k += 1
+        if k >= stop or text[k] in _DASHES:
+            return _Pair(i, inner.close, shared=True)
     return None
 
 
@@ -1229,6 +1229,35 @@ def extract_quotes(text: str) -> Quotes:
     return Quotes(text, tuple(_finish(doc, cands)))
 
 
+def _missing_close(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
+    """Marks that lost a closing mark: "Q1, - сообщил X. Суммы … позднее. "Q2", - добавил Y.".
+
+    Inside the pair, a comma and a dash before a speech verb and its speaker, followed by
+    the author's words rather than "— Q2", end the first quotation there; a quotation mark
+    after the author's words opens the next one, judged on its own.
+    """
+    text = doc.text
+    for m in _INTERRUPTION.finditer(text, start, stop):
+        a = m.end()
+        b = doc.sentence_stop(a)
+        if b >= stop or text[b] != ".":
+            continue
+        lo, hi = doc.tok_range(a, b)
+        cue = _clause_cue(doc, lo, min(hi, lo + 12), after=True, inside=True) if hi > lo else None
+        if cue is None or cue.cue is None or cue.mention is None or cue.cue.start > doc.toks[lo].stop + 1:
+            continue
+        q_stop = m.start() + (1 if text[m.start()] in "!?…" else 0)
+        out = [_Cand(*_content(text, start, q_stop), "mark", cue, "direct", pair)]
+        reopen = _MARK.search(text, b, stop)
+        if reopen is not None and text[reopen.start()] in _OPENING:
+            inner = _Pair(reopen.start(), pair.close, 1, pair.closed)
+            q2_start, q2_stop = _content(text, inner.start, pair.close)
+            if q2_stop > q2_start:
+                out.extend(_judge(doc, inner, q2_start, q2_stop))
+        return out
+    return []
+
+
 def _quoted_again(
     doc: _Doc, cands: Sequence[_Cand], rejected: Sequence[tuple[_Pair, int, int]]
 ) -> list[_Cand]:
@@ -1261,6 +1290,10 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
             if q > p:
                 out.append(_Cand(p, q, "mark", cue, "direct", pair))
         return out
+    if pair.depth == 0 and "\n" not in text[start:stop]:
+        mended = _missing_close(doc, pair, start, stop)
+        if mended:
+            return mended
     upper = text[start].isupper() or (text[start] in ".…" and text[start:stop].lstrip(".… ")[:1].isupper())
     ends = text[stop - 1] in _TERMINAL
     title = _title_like(words) and not ends

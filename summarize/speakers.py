@@ -1068,6 +1068,7 @@ class People:
         self._read: dict[int, list[Mention]] = {}
         self._read_starts: dict[int, list[int]] = {}
         self._full: dict[str, str] = {}
+        self._main_org: str | None = None
         self._found: dict[tuple[object, ...], list[Mention]] = {}
 
     # -- reading paragraphs ------------------------------------------------------------------
@@ -1252,6 +1253,24 @@ class People:
                 return m
         return None
 
+    def main_org(self) -> str | None:
+        """The organisation the text names most often (in marks or as an acronym), outlets and
+        works aside: what "представитель студии" or "в компании" refers to."""
+        if self._main_org is None:
+            counts: dict[str, int] = {}
+            forms: dict[str, str] = {}
+            for m in _ORG_NAME.finditer(self.text):
+                name = m.group(1).strip()
+                before = self.text[max(0, m.start() - 30) : m.start()].split()
+                if not name or _is_outlet(name) or (before and _work_head(before[-1])):
+                    continue
+                key = normalize_word(name)[:5]
+                counts[key] = counts.get(key, 0) + 1
+                forms.setdefault(key, name)
+            best = max(counts, key=lambda k: counts[k], default=None)
+            self._main_org = forms[best] if best is not None and counts[best] >= 2 else ""
+        return self._main_org or None
+
     def resolve(self, m: Mention, pos: int) -> str | None:
         """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is."""
         if m.kind == "person":
@@ -1264,8 +1283,12 @@ class People:
             e = None if plural_head(m.head) else self._holder(m, pos)
             if e is not None:
                 return self.full_name(e.name)
-            if m.org and m.role in SPOKESPERSON and any(w[:1].isupper() for w in m.org.split()):
-                return _organisation(m.org)
+            if m.org and m.role in SPOKESPERSON:
+                if any(w[:1].isupper() for w in m.org.split()):
+                    return _organisation(m.org)
+                if all(_generic_org(w) for w in m.org.split()):
+                    # "представитель студии": the organisation the text is about
+                    return self.main_org() or m.name
             return m.name
         return nominative_phrase(m.name.split()) if m.kind == "org" and " " not in m.name else m.name
 
@@ -1298,6 +1321,27 @@ def plural_head(word: str) -> bool:
     """A role noun that can only be plural ("авторы", "представители"; not "судьи": "слова судьи")."""
     nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
     return bool(nouns) and all("plur" in p.tag for p in nouns)
+
+
+_ORG_NAME = re.compile(r"[«\"„“]([A-ZА-ЯЁ][^«»\"„“”\n]{0,40}?)[»\"“”]")
+_GENERIC_ORGS = frozenset(
+    "компания студия киностудия ведомство министерство организация корпорация холдинг банк фонд фирма "
+    "концерн предприятие театр партия движение клуб издательство агентство канал телеканал служба".split()
+)
+_WORKS = frozenset(
+    "фильм кинофильм сериал комедия драма сказка мелодрама спектакль опера балет роман повесть рассказ книга "
+    "песня альбом картина статья программа передача проект".split()
+)
+
+
+def _generic_org(word: str) -> bool:
+    """A common noun for an organisation ("студии", "компании", "ведомства")."""
+    return bool(lemmas(word) & _GENERIC_ORGS)
+
+
+def _work_head(word: str) -> bool:
+    """A noun that names a work ("комедию «Трек»")."""
+    return bool(lemmas(word.strip(",.:;()")) & _WORKS)
 
 
 def _organisation(words: str) -> str:
