@@ -14,6 +14,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from importlib.resources import files
 from typing import Any, TextIO
 
@@ -133,11 +134,17 @@ def _count_lines(paths: Iterable[str]) -> int | None:
 # -- resuming ------------------------------------------------------------------------------
 
 
-def _written_ids(path: str) -> set[str]:
-    """Ids already in OUT (as JSON tokens); a cut-off last line is removed from the file."""
+def _written_ids(path: str, empty: dict[str, Any]) -> set[str]:
+    """Ids already in OUT (as JSON tokens); a cut-off last line is removed from the file.
+
+    ``empty`` is this run's record of an empty text: a line of OUT must have the
+    same keys and options, so that a rerun with other settings cannot mix its
+    results into the file.
+    """
     done: set[str] = set()
     if not os.path.exists(path):
         return done
+    keys = {"id", *empty}
     with open(path, "rb+") as handle:
         complete = 0
         for number, line in enumerate(handle, 1):
@@ -150,9 +157,19 @@ def _written_ids(path: str) -> set[str]:
                 raise UsageError(
                     f"{path}, line {number}: not a summarize output line; use another --out"
                 ) from None
+            same = set(record) == keys and record.get("options") == empty.get("options")
+            if not same and "error" not in record:
+                raise UsageError(
+                    f"{path}, line {number} was written with other settings ({_settings(record)}, not "
+                    f"{_settings(empty)}); rerun with the same ones or use another --out"
+                )
             complete += len(line)
         handle.truncate(complete)
     return done
+
+
+def _settings(record: dict[str, Any]) -> str:
+    return "quotes" if "quotes" in record else f"summaries, {json.dumps(record.get('options'))}"
 
 
 # -- output --------------------------------------------------------------------------------
@@ -215,8 +232,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    options = {"sentences": args.sentences, "ratio": args.ratio, "words": args.words}
+    options = {k: v for k, v in options.items() if v is not None}
+    many = partial(extract_quotes_many) if args.quotes else partial(summarize_many, **options)
     documents = _documents(args)
-    done = _written_ids(args.out) if args.out else set()
+    done = _written_ids(args.out, json.loads(json.dumps(next(many([""])).to_dict()))) if args.out else set()
     pending: deque[Any] = deque()
     skipped = 0
 
@@ -229,12 +249,7 @@ def _run(args: argparse.Namespace) -> int:
             pending.append(key)
             yield text
 
-    if args.quotes:
-        results = extract_quotes_many(texts(), n_jobs=args.jobs, errors="return")
-    else:
-        options = {"sentences": args.sentences, "ratio": args.ratio, "words": args.words}
-        options = {k: v for k, v in options.items() if v is not None}
-        results = summarize_many(texts(), n_jobs=args.jobs, errors="return", **options)
+    results = many(texts(), n_jobs=args.jobs, errors="return")
 
     if args.out:
         if not args.quiet:

@@ -279,6 +279,27 @@ def test_out_refuses_a_file_that_is_not_ours(tmp_path, archive):
     assert same.returncode == 2 and "--out must not be one of the input files" in same.stderr
 
 
+def test_resume_refuses_other_settings(tmp_path, news):
+    out = tmp_path / "out.jsonl"
+    paths = [NEWS / name for name in list(news)[:3]]
+    assert run(*paths[:2], "--out", out, "-n", "2").returncode == 0
+    written = out.read_text(encoding="utf-8")
+    for args, shown in [
+        (["-n", "3"], 'summaries, {"sentences": 3'),
+        (["--ratio", "0.5"], 'summaries, {"ratio": 0.5'),
+        (["--quotes"], "not quotes"),
+    ]:
+        result = run(*paths, "--out", out, *args)
+        assert result.returncode == 2
+        assert "line 1 was written with other settings" in result.stderr and shown in result.stderr
+        assert out.read_text(encoding="utf-8") == written
+    # An error line from an earlier run counts as done whatever the settings.
+    failed = json.dumps({"id": str(paths[2]), "error": "MemoryError: "})
+    out.write_text(f"{written}{failed}\n", encoding="utf-8")
+    result = run(*paths, "--out", out, "-n", "2")
+    assert result.returncode == 0 and "3 already there" in result.stderr
+
+
 def test_plain_files_into_an_archive(tmp_path, news):
     out = tmp_path / "out.jsonl"
     paths = [NEWS / name for name in list(news)[:3]]
