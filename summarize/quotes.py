@@ -1364,7 +1364,7 @@ def _is_name(
     """Do the marks hold a name, a title or a term rather than speech?
 
     - a head noun before them: "газета «Труд»", "сбор «Айбын»" (unless a colon and a long text follow);
-    - a title after a common noun: "круглого стола «Реконструкция …»", "романа «Двенадцать стульев»";
+    - a title inside the author's sentence: "круглого стола «Реконструкция …»", "романа «Двенадцать стульев»";
     - a name given: "так называемые «…»", "называемых в Японии «…»", "как назвали авторы";
     - a chant: "скандировали: «Свободу!»";
     - a short term inside a phrase: "после «обкатки»", "«цивилизованных» велодорожек",
@@ -1385,9 +1385,12 @@ def _is_name(
         and not colon
         and not cued_after
         and prev is not None
-        and _common_noun(prev)
+        and _nominal(prev.text)
         and not (lemmas(prev.text) & _SPEECH_NOUNS)
+        and _speech_lemma(prev) is None
     ):
+        # a capitalised name inside the author's sentence: "круглого стола «Реконструкция …»",
+        # "учрежденного Навальным «Фонда борьбы с коррупцией»"
         return True
     if _scare(doc, pair.open) or _named_after(doc, pair):
         return True
@@ -1412,6 +1415,13 @@ def _is_name(
 def _genitive(word: str) -> bool:
     """A noun or adjective that can be in the genitive."""
     return any("gent" in p.tag for p in parses(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF"))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _nominal(word: str) -> bool:
+    """A noun, an adjective or a participle (not "что", not a verb)."""
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF")
 
 
 def _word_before(doc: _Doc, pos: int) -> Tok | None:

@@ -43,7 +43,8 @@ HEADS = frozenset(
 )
 """Roles of the one person at the head of something: "министр" may be the "глава ведомства" named before."""
 ANAPHORIC = HEADS | frozenset(
-    "премьер-министр вице-премьер экс-президент сенатор патриарх митрополит режиссер писатель поэт автор "
+    "оппозиционер политик блогер премьер-министр вице-премьер экс-президент сенатор патриарх митрополит "
+    "режиссер писатель поэт автор "
     "актер актриса певец певица тренер наставник художник композитор посол король королева принц папа "
     "понтифик основатель создатель владелец бизнесмен миллиардер олигарх генерал адмирал командующий "
     "худрук госсекретарь генсек генсекретарь".split()
@@ -292,7 +293,10 @@ def _nominative_of(words: tuple[str, ...]) -> str:
                 out.append(w)
             continue
         form = chosen.inflect({"nomn", "sing"}) or chosen.inflect({"nomn"})
-        out.append(_restore_case(w, form.word if form else w))
+        word = form.word if form else w
+        if "ё" not in w.lower():
+            word = word.replace("ё", "е")  # keep the text's spelling: "Петром" -> "Петр"
+        out.append(_restore_case(w, word))
     return " ".join(out)
 
 
@@ -446,8 +450,14 @@ def _surname_like(w: str) -> bool:
     )
 
 
+_AGENCY = re.compile(r"(?:Рос|Гос|Мос)[а-яё]{4,}$")
+"""Russian agencies and companies the dictionary lacks: "Росстат", "Росатом", "Госкино"."""
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _person_text(w: str) -> bool:
+    if "." in w or _agency(w):
+        return False  # "Газета.Ru", "Росстат"
     tags = name_tags(w)
     if "Name" in tags or "Patr" in tags or "Surn" in tags:
         return True
@@ -466,8 +476,14 @@ def _org_word(text: str, tok: Tok) -> bool:
     return _org_text(tok.text)
 
 
+def _agency(w: str) -> bool:
+    return not is_known(w) and _AGENCY.match(w) is not None and _SURNAME_END.search(w.lower()) is None
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _org_text(w: str) -> bool:
+    if _agency(w):
+        return True
     if len(w) > 1 and (w.isupper() or _mixed_case(w)):
         return True  # "МИД", "БелТА", "ВКонтакте"
     if w.isascii() and w[:1].isalpha():  # "Microsoft" (not "Cтив" with a Latin C)
@@ -920,6 +936,12 @@ def _genitive_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def _place_adjective(word: str) -> bool:
+    """An adjective of a country or a city ("украинский", "японского", "московский")."""
+    return any(p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")) for p in parses(word)[:1])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def _qualifier(word: str) -> bool:
     """An adjective that may open a role phrase ("официальный представитель"), not "этот" or "свой"."""
     ps = parses(word)
@@ -951,6 +973,8 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
     subject = bool(nominative) or not _role_parses(toks[i].text, role)
     prep = _governed(text, toks, start_i, lo)
     org_words: list[str] = []  # the complements: "обороны Казахстана", "палестинской делегации"
+    # "украинский президент", "российский министр": where the role is held counts as a complement
+    org_words.extend(t.text for t in toks[start_i:i] if _place_adjective(t.text))
     j = i + 1
     last = i
     while j < hi and j - i <= 10:
@@ -1227,7 +1251,15 @@ class People:
         """The full name of the person a role mention stands for, None if the text names nobody
         (or the role is in the plural: "авторы заявляют" are several people)."""
         e = None if plural_head(m.head) else self._holder(m, pos)
-        return self.full_name(e.name) if e is not None else None
+        if e is None:
+            return None
+        if not m.org and not e.subject and m.role in ANAPHORIC:
+            # "Президент рассказал" after "Владимир Путин говорит": the role named before in an
+            # oblique case ("президента Украины Виктора Януковича") yields to the last actor
+            last = self.last_person(m.start)
+            if last is not None:
+                return last
+        return self.full_name(e.name)
 
     def last_org(self, pos: int, window: int = 600) -> Mention | None:
         """The organisation last named as a subject within ``window`` characters before ``pos``.
