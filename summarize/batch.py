@@ -1,11 +1,11 @@
 """Many documents at once: ``summarize_many`` and ``extract_quotes_many``.
 
 Both take any iterable of texts (a list, a generator reading an archive) and
-lazily yield one result per text, in input order.  The input is read chunk by
-chunk, so an endless one needs bounded memory.  With ``n_jobs`` other than 1
-(-1: every core) each chunk is shared out among joblib worker processes; a
-worker loads the morphological dictionaries on its first document and keeps
-them for every later one.
+lazily yield one result per text, in input order.  One process reads a text
+when its result is asked for; with ``n_jobs`` other than 1 (-1: every core)
+joblib's worker processes get tasks of ``TASK_SIZE`` texts from a bounded window,
+so an endless input needs bounded memory either way.  A worker loads the
+morphological dictionaries on its first text and keeps them, across calls too.
 
 >>> from summarize import summarize_many
 >>> texts = ["Министр обороны провёл переговоры. Встреча прошла в Москве.", "  ", None]
@@ -51,8 +51,8 @@ def summarize_many(
 ) -> Iterator[Summary | Exception]:
     """Summarise every text of ``texts``: a lazy iterator of one :class:`Summary` per text, in order.
 
-    ``summary_options`` are those of :func:`summarize` (``sentences``, ``ratio``
-    or ``words``).  ``n_jobs`` is the number of processes (-1: every core),
+    ``summary_options`` are those of :class:`Summarizer` (``sentences``,
+    ``ratio`` or ``words``, and its other settings).  ``n_jobs`` is the number of processes (-1: every core),
     ``progress=True`` draws a tqdm bar on standard error (``pip install
     "summarize[progress]"``).  With ``errors="return"`` a document that fails
     (say, ``None`` instead of a text) gets the exception object in its place;
