@@ -40,6 +40,7 @@ from .speakers import (
     agrees,
     gender_of,
     has_case,
+    in_case,
     is_verbal,
     lemma_pos,
     lemmas,
@@ -384,7 +385,10 @@ class _Doc:
         stop = self.toks[hi - 1].stop
         if self.text[stop : stop + 1] in ("»", "“", '"', "”"):
             stop += 1  # a name in marks ends the clause: "в пресс-службе «Яндекса»"
-        found = self.people.mentions_between(self.toks[lo].start, stop)
+        start = self.toks[lo].start
+        if self.text[start - 1 : start] in _OPENING:
+            start -= 1  # «Фронтовики» предлагали: the name's mark opens the clause
+        found = self.people.mentions_between(start, stop)
         return found if inside else [m for m in found if not self.quoted(m.start)]
 
     def long(self, pair: _Pair) -> bool:
@@ -547,7 +551,12 @@ def _subject(
     fits = [
         m
         for m in ms
-        if start <= m.start and m.stop <= stop and not m.prep and m.subject and agrees(verb.text, m)
+        if start <= m.stop
+        and m.start < stop
+        and m.stop <= stop + 1
+        and not m.prep
+        and m.subject
+        and agrees(verb.text, m)
     ]
     if nearest_last:
         fits.reverse()
@@ -578,12 +587,15 @@ def _apposition_head(text: str, ms: Sequence[Mention], m: Mention) -> Mention:
     return m
 
 
-def _mention_after(ms: Sequence[Mention], text: str, tok: Tok) -> Mention | None:
-    """The mention right after ``tok``, nothing but spaces between ("слова Косанова", "в сообщении МИД")."""
+def _mention_after(ms: Sequence[Mention], text: str, tok: Tok, case: str = "gent") -> Mention | None:
+    """The mention right after ``tok``, nothing but spaces between ("слова Косанова", "в сообщении МИД"),
+    read in the ``case`` that word governs."""
     for m in ms:
         if m.start >= tok.stop:
             gap = m.start - tok.stop
-            return m if gap <= 3 and not text[tok.stop : m.start].strip(_SPACE + '«"„“') else None
+            if gap <= 3 and not text[tok.stop : m.start].strip(_SPACE + '«"„“'):
+                return in_case(m, case)
+            return None
     return None
 
 
@@ -602,8 +614,9 @@ def _owner(
             if owner is not None and owner.kind == "pron":
                 owner = None
             return owner, j, True
-    for j in range(max(0, i - 4), i):
+    for j in range(max(0, i - 12), i):
         if _doc_noun(toks[j]):
+            # "В заявлении Гелетея, размещённом на сайте министерства, говорится"
             return _mention_after(ms, text, toks[j]), i, True
     return None, i, False
 
@@ -712,7 +725,7 @@ def _according(doc: _Doc, ms: Sequence[Mention], i: int, hi: int) -> _Cue | None
         if not (lemmas(nxt.text) & _ACCORDING and has_case(nxt.text, "datv")):
             return None
     elif not _doc_noun(nxt):
-        m = _mention_after(ms, text, tok)
+        m = _mention_after(ms, text, tok, "datv")  # "согласно Марку"
         return _Cue(m, Span(tok.text, tok.start, tok.stop)) if m is not None else None
     if possessive is not None:
         gender = POSSESSIVES[_low(possessive)]
@@ -755,6 +768,11 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
     elif gerund:
         # "Называя Vestas «мировым лидером», Марк …": the subject is the main clause's, never the object
         m = _subject(text, ms, toks[lo].start, tok.start, tok, True)
+    elif i > lo and _low(toks[i - 1]) == "как":
+        # "как выразился президент Владимир Путин, «…»": the subject follows the verb
+        m = _subject(text, ms, tok.stop, end, tok, False) or _subject(
+            text, ms, toks[lo].start, tok.start, tok, True
+        )
     else:
         m = _subject(text, ms, toks[lo].start, tok.start, tok, True) or _subject(
             text, ms, tok.stop, end, tok, False

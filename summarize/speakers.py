@@ -195,6 +195,9 @@ def _guess_nominative(word: str, case: str, gender: str) -> str:
         )
     else:
         rules = (
+            ("еем", "ей"),
+            ("ея", "ей"),
+            ("ею", "ей"),
             ("овым", "ов"),
             ("евым", "ев"),
             ("иным", "ин"),
@@ -225,6 +228,17 @@ def _guess_nominative(word: str, case: str, gender: str) -> str:
     if gender != "femn" and case == "ablt" and low.endswith(("ом", "ем")) and len(low) > 4:
         return word[:-2]
     return word
+
+
+def in_case(m: Mention, case: str) -> Mention:
+    """``m`` read as governed in ``case`` ("слова Гелетея": genitive): the endings of the words the
+    dictionary does not know are undone ("Гелетей")."""
+    if m.kind != "person":
+        return m
+    name = " ".join(
+        w if is_known(w) else _guess_nominative(w, case, m.gender or "masc") for w in m.name.split()
+    )
+    return m if name == m.name else m._replace(name=name)
 
 
 def _reading(words: Sequence[str]) -> tuple[str, str] | None:
@@ -773,10 +787,20 @@ def _person_mention(
     subject: bool | None = None,
     prep: bool | None = None,
     first: int | None = None,
+    case: str | None = None,
 ) -> Mention:
     words = [t.text + "." if _is_initial(text, t) else t.text for t in toks[i:j]]
     reading = _reading(words)
     name = nominative_name(words)
+    if case not in (None, "nomn") and (reading is None or reading[1] == "nomn"):
+        # "председателя КНР Си Цзиньпина": the role's case tells the case of the words the
+        # dictionary does not know
+        parts = name.split()
+        if len(parts) == len(words):
+            name = " ".join(
+                _guess_nominative(w, case, "masc") if not is_known(w) else part
+                for w, part in zip(words, parts)
+            )
     if subject is None:
         subject = (
             reading is None
@@ -948,6 +972,14 @@ def _qualifier(word: str) -> bool:
     return bool(ps) and ps[0].tag.POS == "ADJF" and "Apro" not in ps[0].tag
 
 
+def _role_case(word: str, role: str) -> str | None:
+    """The case of a role noun not in the nominative ("председателя" -> "gent")."""
+    for p in _role_parses(word, role):
+        if p.tag.case and p.tag.case != "nomn":
+            return str(p.tag.case)
+    return None
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _role_parses(word: str, role: str) -> tuple[Any, ...]:
     return tuple(p for p in parses(word) if p.normal_form.replace("ё", "е") == role and p.tag.POS == "NOUN")
@@ -1003,6 +1035,7 @@ def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role
                         first,
                         k,
                         lo,
+                        case=None if subject else _role_case(toks[i].text, role),
                         start=toks[start_i].start,
                         role=role,
                         org=" ".join(org_words) or None,
