@@ -36,12 +36,11 @@ def check(text: str) -> None:
         previous = quote.start
         for span in (quote.cue, quote.speaker_mention):
             assert span is None or text[span.start : span.stop] == span.text, quote
-    if text.strip():
-        claim = text[len(text) // 3 : len(text) // 3 + 80]
-        if claim.strip():
-            match = lib.find_quote(claim, text)
-            if match.start is not None:
-                assert text[match.start : match.stop] == match.text
+    claim = text[len(text) // 3 : len(text) // 3 + 80]
+    if any(ch.isalnum() for ch in claim):  # a claim without a word is a documented ValueError
+        match = lib.find_quote(claim, text)
+        if match.start is not None:
+            assert text[match.start : match.stop] == match.text
 
 
 def one_input(data: bytes) -> None:

@@ -15,7 +15,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize import Quotes, Summary, extract_quotes, summarize
+from summarize import (
+    Quotes,
+    Summary,
+    extract_quotes,
+    extract_quotes_many,
+    find_quote,
+    keywords,
+    summarize,
+    summarize_many,
+)
 
 SPECIALS = (
     "\x00\x01\x07\x1b\x7f\x85\ufeff\r\n\r\n\t\u00a0\u00ad\u200b\u200c\u200d\u2060\u2028\u2029"
@@ -72,6 +81,28 @@ def check_quotes(text: str, quotes: Quotes) -> None:
         assert b_start >= a_stop or (a_start <= b_start and b_stop <= a_stop)
 
 
+def check_keywords(text: str) -> None:
+    found = keywords(text)
+    assert len(found) <= 10
+    assert [k.weight for k in found] == sorted((k.weight for k in found), reverse=True)
+    for keyword in found:
+        assert keyword.count >= 1
+        assert text[keyword.span.start : keyword.span.stop] == keyword.span.text
+
+
+def check_find_quote(text: str) -> None:
+    claim = text[len(text) // 3 : len(text) // 3 + 60]
+    if not any(ch.isalnum() for ch in claim):
+        return  # a claim without a word is a documented ValueError
+    match = find_quote(claim, text)
+    assert match.status in ("exact", "altered", "absent")
+    assert 0.0 <= match.similarity <= 1.0
+    if match.status == "absent":
+        assert match.start is None
+    else:
+        assert text[match.start : match.stop] == match.text
+
+
 def check_all(text: str) -> None:
     summary = summarize(text)
     check_summary(text, summary)
@@ -79,6 +110,15 @@ def check_all(text: str) -> None:
     quotes = extract_quotes(text)
     check_quotes(text, quotes)
     assert extract_quotes(text) == quotes
+    check_keywords(text)
+    check_find_quote(text)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.one_of(odd_text, mark_soup), max_size=6))
+def test_batch_api_gives_one_equal_result_per_input(texts):
+    assert list(summarize_many(texts)) == [summarize(t) for t in texts]
+    assert list(extract_quotes_many(texts)) == [extract_quotes(t) for t in texts]
 
 
 @PROPERTY
