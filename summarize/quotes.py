@@ -513,6 +513,9 @@ def _speech_lemma_of(word: str) -> str | None:
     if not (may_be(word, "speech_verbs") or _normal(word)[:4] in ("увер", "убеж", "согл")):
         return None
     verbs = load("speech_verbs")
+    ps = parses(word)
+    if ps and ps[0].tag.POS == "VERB" and "1per" in ps[0].tag:
+        return None  # "напомним", "скажу": the author's own voice
     for lemma, pos in lemma_pos(word):
         if lemma in verbs and pos in ("VERB", "INFN", "PRTS", "GRND"):
             return lemma
@@ -1424,9 +1427,23 @@ def _is_name(
     last = words[-1].text
     if nxt is not None and _modifies(last, nxt.text):
         return True
-    if prev is not None and _common_noun(prev) and all(_genitive(w.text) for w in words):
-        return True  # "операторов «большой тройки»": a genitive phrase naming what the noun is of
+    if len(words) == 1 and prev is not None and not _pronoun_like(prev.text) and _modifies(prev.text, last):
+        return True  # "два отнюдь не простых «биса»": the noun of a phrase the author builds
+    if prev is not None and _noun(prev.text) and all(_genitive(w.text) for w in words):
+        return True  # "операторов «большой тройки»", "России «вежливых людей»": what the noun is of
     return False
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _pronoun_like(word: str) -> bool:
+    """ "его", "этот", "свой": pronouns agree with anything."""
+    return any("Apro" in p.tag or p.tag.POS == "NPRO" for p in parses(word))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _noun(word: str) -> bool:
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS == "NOUN"
 
 
 @lru_cache(maxsize=CACHE_SIZE)
