@@ -1415,6 +1415,9 @@ def _is_name(
         return True
     if _scare(doc, pair.open) or _named_after(doc, pair):
         return True
+    text = doc.text
+    if text[max(0, pair.open - 1) : pair.open] == "(" and text[pair.close + 1 : pair.close + 2] == ")":
+        return True  # "Happy Birthday to You («С днем рождения тебя»)": a title or its translation
     if colon and prev is not None and lemmas(prev.text) & _CHANT:
         return True
     if cued_after or len(words) > 3:
