@@ -621,10 +621,10 @@ def find_mentions(text: str, toks: Sequence[Tok], lo: int = 0, hi: int | None = 
         if may is None:
             if len(starts) > CACHE_SIZE:
                 starts.clear()
-            may = starts[w] = _may_start(w)
-        if not may and not (
-            w[:1].isupper()
-            and (
+            may = starts[w] = _START if _may_start(w) else _CAPITAL if _capital_content(w) else _NO
+        if may is _NO or (
+            may is _CAPITAL
+            and not (
                 text[start - 1 : start] in ("«", '"', "„", "“")
                 or (i + 1 < hi and _capitalised(toks[i + 1]) and _person_word(text, toks[i + 1]))
                 or _person_word(text, toks[i])
@@ -652,8 +652,21 @@ def find_mentions(text: str, toks: Sequence[Tok], lo: int = 0, hi: int | None = 
     return out
 
 
-_STARTS: dict[str, bool] = {}
-""":func:`_may_start` of the words seen (a plain dict: the hottest look-up of all)."""
+_START, _CAPITAL, _NO = "start", "capital", "no"
+_STARTS: dict[str, str] = {}
+"""What each word seen can do (a plain dict: the hottest look-up of all): start a mention
+(:func:`_may_start`), start one only in context (a capitalised content word), or nothing."""
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "NUMR", "COMP"})
+
+
+def _capital_content(word: str) -> bool:
+    """A capitalised word that is no preposition, conjunction, pronoun or adverb ("В", "Это")."""
+    if not word[:1].isupper():
+        return False
+    if len(word) == 1:
+        return True  # an initial ("А. Кудрин") as well as "А"
+    ps = parses(word)
+    return not ps or str(ps[0].tag.POS) not in _FUNCTION_POS or not is_known(word)
 
 
 def _may_start(word: str) -> bool:
