@@ -163,7 +163,6 @@ class _Cue:
 
     mention: Mention | None
     cue: Span | None
-    speaker: str | None = None
     strong: bool = True  # a speech verb or phrase (not only a colon or a name)
     document: bool = False  # the cue names a document ("говорится в сообщении"): its issuer speaks
 
@@ -638,7 +637,7 @@ def _clause_cue(
         return None
     first = None
     for cue in _cues(doc, lo, hi, after, nouns, inside):
-        if cue.mention is not None or cue.speaker is not None:
+        if cue.mention is not None:
             return cue
         if first is None:
             first = cue
@@ -962,7 +961,7 @@ def _attribute_mark(
         if cue is not None:
             near = hi - _tok_index(doc, cue.cue.start if cue.cue else doc.toks[hi - 1].start)
             if colon or near <= MAX_CUE_DISTANCE:
-                if cue.mention is None and cue.speaker is None and not colon:
+                if cue.mention is None and not colon:
                     cue = replace(cue, mention=_main_subject(doc, pair))
                 return cue, "colon" if colon else "before", colon
         if colon:
@@ -1144,7 +1143,7 @@ def _block_quotes(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
             continue
         if cue is None:
             cue = _Cue(speakers[-1], None, strong=False)
-        elif cue.mention is None and cue.speaker is None and speakers:
+        elif cue.mention is None and speakers:
             cue = replace(cue, mention=speakers[-1])
         words = len(tokens(text, ns, ne))
         if words < 4 and not first_person:
@@ -1479,13 +1478,6 @@ def _word_after(doc: _Doc, close: int) -> Tok | None:
     return tok if not doc.text[close + 1 : tok.start].strip(_SPACE) else None
 
 
-def _common_noun(tok: Tok) -> bool:
-    if tok.text[:1].isupper():
-        return False
-    ps = parses(tok.text)
-    return bool(ps) and ps[0].tag.POS == "NOUN"
-
-
 def _is_prep(tok: Tok) -> bool:
     ps = parses(tok.text)
     return bool(ps) and ps[0].tag.POS == "PREP"
@@ -1622,8 +1614,6 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
                     speaker = people.resolve(m, c.start)
                 if m.kind == "org" and c.cue.document:
                     doc.issuer = speaker
-            elif c.cue.speaker is not None:
-                speaker = c.cue.speaker
             elif c.cue.document:
                 # "«Q», — говорится в сообщении": the organisation whose statement the text quotes
                 org = people.last_org(c.start)

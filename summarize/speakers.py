@@ -137,16 +137,6 @@ def is_verbal(word: str) -> bool:
     return bool(_pos(word) & {"VERB", "INFN", "PRTS", "GRND"})
 
 
-def lexicon(name: str) -> frozenset[str]:
-    """A lexicon of ``summarize/data`` (see :func:`summarize.lexicon.load`)."""
-    return load(name)
-
-
-def has_lemma(word: str, name: str) -> bool:
-    """True if some lemma of ``word`` is listed in lexicon ``name``."""
-    return bool(lemmas(word) & load(name)) or normalize_word(word) in load(name)
-
-
 # -- names in the nominative ----------------------------------------------------------------
 def _is_initial(text: str, tok: Tok) -> bool:
     return len(tok.text) == 1 and tok.text.isupper() and text[tok.stop : tok.stop + 1] == "."
