@@ -237,9 +237,9 @@ def _pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[_Pair]:
             if i in taken:
                 continue
             pair = (
-                _across(text, lines, per_line, n, ch, i, taken)
+                _across(text, lines, per_line, n, ch, i)
                 or _closed_with_inner(text, e, found, ch, i)
-                or _to_paragraph_end(text, s, e, ch, i, lines, per_line, n)
+                or _to_paragraph_end(text, s, e, i)
             )
             if pair is not None:
                 pairs.append(pair)
@@ -262,7 +262,7 @@ def _pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[_Pair]:
 
 
 def _across(
-    text: str, lines: Sequence[tuple[int, int]], per_line: list, n: int, ch: str, i: int, taken: set[int]
+    text: str, lines: Sequence[tuple[int, int]], per_line: list, n: int, ch: str, i: int
 ) -> _Pair | None:
     """A mark left open at the end of paragraph ``n``, closed by a lone closing mark a few paragraphs on."""
     if ch == '"':
@@ -270,7 +270,7 @@ def _across(
     closer = _CLOSER[ch]
     for m in range(n + 1, min(len(lines), n + 1 + MAX_PARAGRAPHS)):
         found, open_marks, orphans = per_line[m]
-        for c, j in orphans:
+        for c, j in orphans[:MAX_OPEN]:
             if c == closer or (ch == "„" and c == "”"):
                 return _Pair(i, j)
         if any(c == ch for c, _ in open_marks) or text[lines[m][0]] in '«„“"':
@@ -291,16 +291,7 @@ def _closed_with_inner(text: str, stop: int, found: list[_Pair], ch: str, i: int
     return None
 
 
-def _to_paragraph_end(
-    text: str,
-    start: int,
-    stop: int,
-    ch: str,
-    i: int,
-    lines: Sequence[tuple[int, int]],
-    per_line: list,
-    n: int,
-) -> _Pair | None:
+def _to_paragraph_end(text: str, start: int, stop: int, i: int) -> _Pair | None:
     """A mark never closed after a colon or at a paragraph's start: the quote runs to the paragraph's end."""
     before = text[start:i].rstrip(_SPACE)
     if before and not before.endswith(":"):
