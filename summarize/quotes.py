@@ -273,7 +273,7 @@ def _across(
         for c, j in orphans[:MAX_OPEN]:
             if c == closer or (ch == "„" and c == "”"):
                 return _Pair(i, j)
-        if any(c == ch for c, _ in open_marks) or text[lines[m][0]] in '«„“"':
+        if any(c == ch for c, _ in open_marks[:MAX_OPEN]) or text[lines[m][0]] in '«„“"':
             return None  # another quotation starts: this one was never closed
     return None
 
