@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pymorphy3 import MorphAnalyzer
+    from pymorphy3.analyzer import Parse
 
 CACHE_SIZE = 100_000
 """Words kept in each lemma cache (about 100k words is the sweet spot for
@@ -50,15 +51,31 @@ def normalize_word(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _analyse(word: str) -> tuple[str, str | None]:
+def _parse(word: str) -> list[Parse]:
     try:
-        parse = analyzer().parse(word)[0]
+        return analyzer().parse(word)
     except ValueError:
         # pymorphy3 looks up Unicode names to guess a word's shape; letters that
         # Python's unicodedata cannot name (e.g. Tangut, U+17000) make it raise.
+        return []
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _analyse(word: str) -> tuple[str, str | None]:
+    found = _parse(word)
+    if not found:
         return word, None
-    return parse.normal_form.replace("ё", "е"), parse.tag.POS
+    return found[0].normal_form.replace("ё", "е"), found[0].tag.POS
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def parses(word: str) -> tuple[Parse, ...]:
+    """Every pymorphy3 parse of ``word`` (looked up normalised), best first; () if none.
+
+    >>> parses("Министрами")[0].normal_form
+    'министр'
+    """
+    return tuple(_parse(normalize_word(word)))
 
 
 def lemma(word: str) -> str:

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from .lexicon import load
 from .morph import CACHE_SIZE, normalize_word
+from .morph import lemma_pos as top_lemma_pos
 from .records import Quote, Quotes, Span
 from .speakers import (
     ANAPHORIC,
@@ -965,7 +966,7 @@ def _attribute_mark(
                 and not m.prep
                 and not any(ch in '«"„“' for ch in text[m.start : m.stop])
             ]
-            verbs = [t for t in doc.toks[lo:hi] if parses(t.text)[0].tag.POS == "VERB"]
+            verbs = [t for t in doc.toks[lo:hi] if top_lemma_pos(t.text)[1] == "VERB"]
             if verbs:
                 m = _subject(text, ms, doc.toks[lo].start, verbs[-1].start, verbs[-1], True)
                 if m is not None:

@@ -23,7 +23,8 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from .lexicon import load
-from .morph import CACHE_SIZE, analyzer
+from .morph import CACHE_SIZE, analyzer, parses
+from .morph import lemma_pos as top_lemma_pos
 from .morph import normalize_word as _normalize_word
 
 NAME_TAGS = ("Name", "Surn", "Patr")
@@ -87,10 +88,6 @@ normalize_word = lru_cache(maxsize=CACHE_SIZE)(_normalize_word)
 
 
 # -- morphology, cached per word ------------------------------------------------------------
-@lru_cache(maxsize=CACHE_SIZE)
-def parses(word: str) -> tuple[Any, ...]:
-    """All pymorphy3 parses of ``word`` (looked up lower-cased, ``ё`` as ``е``)."""
-    return tuple(analyzer().parse(normalize_word(word)))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -448,7 +445,7 @@ def _surname_like(w: str) -> bool:
         w[:1].isupper()
         and not w.isupper()
         and _SURNAME_END.search(w.lower()) is not None
-        and parses(w)[0].tag.POS != "ADJF"  # "Боденским озером", "Европейский союз"
+        and top_lemma_pos(w)[1] != "ADJF"  # "Боденским озером", "Европейский союз"
         and not _geo_text(w)
         and not _org_text(w)
     )
@@ -774,7 +771,7 @@ def _strong_name(text: str, tok: Tok, alone: bool = False) -> bool:
     if "Name" in tags or "Patr" in tags:
         return True
     if "Surn" in tags:
-        return parses(tok.text)[0].tag.POS != "ADJF" or alone
+        return top_lemma_pos(tok.text)[1] != "ADJF" or alone
     return _person_word(text, tok)
 
 
