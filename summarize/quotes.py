@@ -51,6 +51,7 @@ from .speakers import (
     tokens,
 )
 from .summarizer import check_text
+from .text import trim
 
 __all__ = ["extract_quotes"]
 
@@ -782,13 +783,6 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
 # ---------------------------------------------------------------------------------------------
 # evidence about a pair of marks
 # ---------------------------------------------------------------------------------------------
-def _content(text: str, start: int, stop: int) -> tuple[int, int]:
-    while start < stop and (text[start] in _SPACE or text[start].isspace()):
-        start += 1
-    while stop > start and (text[stop - 1] in _SPACE or text[stop - 1].isspace()):
-        stop -= 1
-    return start, stop
-
 
 def _title_like(words: Sequence[Tok]) -> bool:
     """«Двенадцать стульев», «Эхо Москвы», «Газпром»: a short capitalised name."""
@@ -1079,7 +1073,7 @@ def _dash_lines(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
         parts = _split_interrupted(doc, a, e)
         if parts:
             for p, q, cue in parts:
-                p, q = _content(text, p, q)
+                p, q = trim(text, p, q)
                 q = _strip_end(text, p, q)
                 if q > p:
                     cands.append(_Cand(p, q, "dash", cue, "dash"))
@@ -1143,7 +1137,7 @@ def _block_quotes(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
         m = n + 1
         while m < len(lines):
             ps, pe = lines[m]
-            a, b = _content(text, ps, pe)
+            a, b = trim(text, ps, pe)
             if m > n + 1:
                 body = text[a:b]
                 if body[:1] in '«"„“' and _whole_line_pair(doc, ps, pe) or body.endswith(":"):
@@ -1208,7 +1202,7 @@ def extract_quotes(text: str) -> Quotes:
     for pair in doc.pairs:
         if pair.depth > 0:
             continue
-        start, stop = _content(text, pair.start, pair.close + pair.shared)
+        start, stop = trim(text, pair.start, pair.close + pair.shared)
         if stop <= start:
             continue
         found = _judge(doc, pair, start, stop)
@@ -1259,11 +1253,11 @@ def _missing_close(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]
         if cue is None or cue.cue is None or cue.mention is None or cue.cue.start > doc.toks[lo].stop + 1:
             continue
         q_stop = m.start() + (1 if text[m.start()] in "!?…" else 0)
-        out = [_Cand(*_content(text, start, q_stop), "mark", cue, "direct", pair)]
+        out = [_Cand(*trim(text, start, q_stop), "mark", cue, "direct", pair)]
         reopen = _MARK.search(text, b, stop)
         if reopen is not None and text[reopen.start()] in _OPENING:
             inner = _Pair(reopen.start(), pair.close, 1, pair.closed)
-            q2_start, q2_stop = _content(text, inner.start, pair.close)
+            q2_start, q2_stop = trim(text, inner.start, pair.close)
             if q2_stop > q2_start:
                 out.extend(_judge(doc, inner, q2_start, q2_stop))
         return out
@@ -1298,7 +1292,7 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
     if parts:
         out = []
         for p, q, cue in parts:
-            p, q = _content(text, p, q)
+            p, q = trim(text, p, q)
             if q > p:
                 out.append(_Cand(p, q, "mark", cue, "direct", pair))
         return out

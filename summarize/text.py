@@ -30,7 +30,8 @@ _MAX_QUOTE_MERGE = 4
 """How many following sentences may be joined to close a «quotation» that razdel split."""
 
 
-def _strip(text: str, start: int, stop: int) -> tuple[int, int]:
+def trim(text: str, start: int, stop: int) -> tuple[int, int]:
+    """Narrow ``[start, stop)`` of ``text`` past spaces and invisible marks at either end."""
     while start < stop and (text[start] in _PAD or text[start].isspace()):
         start += 1
     while stop > start and (text[stop - 1] in _PAD or text[stop - 1].isspace()):
@@ -73,7 +74,7 @@ def sentences(text: str) -> list[Span]:
     result = []
     for line in _LINE.finditer(text):
         for first, last in _paragraph_sentences(text, line.start(), line.end()):
-            first, last = _strip(text, first, last)
+            first, last = trim(text, first, last)
             if first < last:
                 result.append(Span(text[first:last], first, last))
     return result
