@@ -190,7 +190,6 @@ def test_the_word_budget_holds_with_redundancy_control(news):
 
 def test_the_benchmark_runs_on_the_copied_leads_set(capsys):
     """benchmarks/rouge.py on data/summaries (dev split): one table, the oracle on top."""
-    pytest.importorskip("rouge_score", reason="benchmark dependency: pip install -e '.[bench]'")
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("rouge_bench", ROOT / "benchmarks" / "rouge.py")
