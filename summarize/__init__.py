@@ -1,7 +1,12 @@
 """Extractive summaries and attributed quotations for Russian news text.
 
->>> from summarize import summarize
->>> summary = summarize(text, sentences=3)  # doctest: +SKIP
+>>> from summarize import extract_quotes, summarize
+>>> text = ("Министр обороны Казахстана Даурен Косанов провёл переговоры с Андреем Белоусовым. "
+...         "«Сотрудничество развивается успешно», — сказал Косанов. Погода была тёплой.")
+>>> str(summarize(text, sentences=1))
+'Министр обороны Казахстана Даурен Косанов провёл переговоры с Андреем Белоусовым.'
+>>> [(q.speaker, q.cue.text, q.text) for q in extract_quotes(text)]
+[('Даурен Косанов', 'сказал', 'Сотрудничество развивается успешно')]
 """
 
 from .batch import extract_quotes_many, summarize_many
