@@ -22,7 +22,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future
 from dataclasses import fields
-from functools import partial
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -73,21 +72,17 @@ def extract_quotes_many(
     n_jobs: int = 1,
     progress: bool = False,
     errors: str = "raise",
-    **quote_options: Any,
 ) -> Iterator[Quotes | Exception]:
     """The quotations of every text of ``texts``: a lazy iterator of one :class:`Quotes` per text, in order.
 
-    ``quote_options`` are those of :func:`extract_quotes`; ``n_jobs``,
-    ``progress`` and ``errors`` work as in :func:`summarize_many`.
+    ``n_jobs``, ``progress`` and ``errors`` work as in :func:`summarize_many`.
 
     >>> [len(q) for q in extract_quotes_many(["«Мы готовы к переговорам», — заявил министр.", "Тишина."])]
     [1, 0]
     """
     from .quotes import extract_quotes
 
-    function = partial(extract_quotes, **quote_options)
-    function("")  # bad options fail here, before any work
-    return _run(texts, function, n_jobs=n_jobs, progress=progress, errors=errors)
+    return _run(texts, extract_quotes, n_jobs=n_jobs, progress=progress, errors=errors)
 
 
 def _run(

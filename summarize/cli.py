@@ -234,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     options = {"sentences": args.sentences, "ratio": args.ratio, "words": args.words}
     options = {k: v for k, v in options.items() if v is not None}
-    many = partial(extract_quotes_many) if args.quotes else partial(summarize_many, **options)
+    many = extract_quotes_many if args.quotes else partial(summarize_many, **options)
     documents = _documents(args)
     done = _written_ids(args.out, json.loads(json.dumps(next(many([""])).to_dict()))) if args.out else set()
     pending: deque[Any] = deque()

@@ -16,7 +16,6 @@ for every later partition.  The bags hold the same records
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .batch import ERRORS, _apply
@@ -38,7 +37,7 @@ def summarize_bag(bag: Bag, *, errors: str = "raise", **summary_options: Any) ->
     return _map(bag, model, errors)
 
 
-def quotes_bag(bag: Bag, *, errors: str = "raise", **quote_options: Any) -> Bag:
+def quotes_bag(bag: Bag, *, errors: str = "raise") -> Bag:
     """A lazy bag of one :class:`~summarize.Quotes` per text of ``bag``, in the same order.
 
     >>> import dask.bag as db
@@ -48,9 +47,7 @@ def quotes_bag(bag: Bag, *, errors: str = "raise", **quote_options: Any) -> Bag:
     """
     from .quotes import extract_quotes
 
-    function = partial(extract_quotes, **quote_options)
-    function("")  # bad options fail here, not on a worker
-    return _map(bag, function, errors)
+    return _map(bag, extract_quotes, errors)
 
 
 def _map(bag: Bag, function: Callable[[str], Any], errors: str) -> Bag:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import scoring
 from .records import Span, _Record
-from .summarizer import check_text
+from .summarizer import Summarizer, check_text
 from .text import words
 
 PHRASE_MIN_COUNT = 2
@@ -52,13 +52,15 @@ def keywords(
     top: int = 10,
     *,
     phrases: bool = True,
-    idf: Mapping[str, float] | None = None,
+    idf: Mapping[str, float] | Summarizer | None = None,
 ) -> list[Keyword]:
     """The ``top`` keywords of ``text``, best first: lemmas and (with ``phrases``) two-word phrases.
 
-    ``idf`` maps lemmas to IDF (say ``Summarizer().fit(archive).idf_``); by
-    default the IDF of the news texts shipped with the package.  Ties go to
-    the keyword that occurs first; an empty text has no keywords.
+    ``idf`` is a fitted :class:`Summarizer` (its IDF, and the IDF it gives
+    unseen lemmas) or a mapping of lemmas to IDF (unseen lemmas get the
+    highest IDF in it); by default the IDF of the news texts shipped with the
+    package.  Ties go to the keyword that occurs first; an empty text has no
+    keywords.
 
     >>> text = ("Центральный банк снизил ключевую ставку. Ключевая ставка теперь 12%. "
     ...         "Решение о ключевой ставке банк принял досрочно.")
@@ -73,8 +75,16 @@ def keywords(
         raise ValueError(f"top must be an int >= 1, got {top!r}")
     if idf is None:
         idf, unseen = scoring.shipped_idf()
-    else:
+    elif isinstance(idf, Summarizer):
+        if not hasattr(idf, "idf_"):
+            raise ValueError("idf: the Summarizer is not fitted; call fit(corpus) first")
+        idf, unseen = idf.idf_, idf.unseen_idf_
+    elif isinstance(idf, Mapping):
         unseen = max(idf.values(), default=1.0)
+    else:
+        raise TypeError(
+            f"idf must be a fitted Summarizer or a mapping of lemma to IDF, got {type(idf).__name__}"
+        )
     found = _content_words(text)
     counts: dict[str, int] = {}
     first: dict[str, Span] = {}
@@ -100,6 +110,6 @@ def keywords(
                 left, right = key.split(" ")
                 counts[key] = count
                 weights[key] = count * (idf.get(left, unseen) + idf.get(right, unseen)) / 2
-    norm = math.sqrt(sum(w * w for w in weights.values()))
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0  # all-zero IDF: weights stay 0
     ranked = sorted(weights, key=lambda key: (-weights[key], first[key].start))
     return [Keyword(key, round(weights[key] / norm, 6), counts[key], first[key]) for key in ranked[:top]]

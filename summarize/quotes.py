@@ -784,6 +784,7 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
 # evidence about a pair of marks
 # ---------------------------------------------------------------------------------------------
 
+
 def _title_like(words: Sequence[Tok]) -> bool:
     """«Двенадцать стульев», «Эхо Москвы», «Газпром»: a short capitalised name."""
     if not words or len(words) > 6:

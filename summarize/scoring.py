@@ -97,14 +97,6 @@ def document_idf(term_lists: Sequence[Iterable[str]]) -> Vector:
     return {term: smooth_idf(n, count) for term, count in df.items()}
 
 
-def document_terms(document: str) -> list[str]:
-    """Analyzer for scikit-learn: the content lemmas of a whole document.
-
-    A module-level function, so a vectorizer that uses it pickles.
-    """
-    return terms(document)
-
-
 def fit_idf(documents: Iterable[str]) -> tuple[Vector, float]:
     """Learn IDF over ``documents`` with scikit-learn's ``TfidfVectorizer``.
 
@@ -114,8 +106,11 @@ def fit_idf(documents: Iterable[str]) -> tuple[Vector, float]:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     docs = list(documents)
-    vectorizer = TfidfVectorizer(analyzer=document_terms, smooth_idf=True)
-    vectorizer.fit(docs)
+    vectorizer = TfidfVectorizer(analyzer=terms, smooth_idf=True)
+    try:
+        vectorizer.fit(docs)
+    except ValueError as error:  # "empty vocabulary; perhaps the documents only contain stop words"
+        raise ValueError("corpus has no content words to learn an IDF from") from error
     idf = dict(zip(vectorizer.get_feature_names_out().tolist(), vectorizer.idf_.tolist(), strict=True))
     return idf, smooth_idf(len(docs), 0)
 

@@ -111,3 +111,26 @@ def test_any_text_gives_keywords_with_exact_spans(text):
         assert text[keyword.span.start : keyword.span.stop] == keyword.span.text
         assert keyword.count >= 1 and 0 < keyword.weight <= 1
     assert [k.weight for k in found] == sorted((k.weight for k in found), reverse=True)
+
+
+def test_a_fitted_summarizer_gives_its_idf_and_its_unseen_idf(news):
+    texts = list(news.values())
+    model = Summarizer().fit(texts[:50])
+    text = texts[100]
+    found = {k.text: k for k in keywords(text, top=200, phrases=False, idf=model)}
+    unseen = [lemma for lemma in found if lemma not in model.idf_]
+    seen = [lemma for lemma in found if lemma in model.idf_]
+    assert unseen and seen
+    # weight = count * idf / norm, so weight / count is proportional to the IDF used
+    ratio = {lemma: found[lemma].weight / found[lemma].count for lemma in found}
+    a, b = unseen[0], seen[0]
+    assert ratio[a] / ratio[b] == pytest.approx(model.unseen_idf_ / model.idf_[b], rel=1e-4)
+
+
+def test_bad_idf_arguments_are_clear_errors():
+    with pytest.raises(TypeError, match="idf must be a fitted Summarizer or a mapping"):
+        keywords("Министр провёл переговоры.", idf=[("министр", 1.0)])
+    with pytest.raises(ValueError, match="not fitted"):
+        keywords("Министр провёл переговоры.", idf=Summarizer())
+    zero = keywords("Министр провёл переговоры.", idf={"министр": 0.0, "провести": 0.0, "переговоры": 0.0})
+    assert [k.weight for k in zero] == [0.0] * len(zero)

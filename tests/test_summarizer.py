@@ -161,6 +161,8 @@ def test_fit_rejects_bad_corpora():
         Summarizer().fit(["текст", None])
     with pytest.raises(ValueError, match="at least one non-empty document"):
         Summarizer().fit(["", "  "])
+    with pytest.raises(ValueError, match="no content words"):
+        Summarizer().fit(["и и", "но, а также"])
 
 
 def test_records_pickle_and_compare(seed):
