@@ -204,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo == bool(args.files):
         parser.error("give FILE (or '-' for standard input) or --demo")
     if args.jobs == 0:
-        parser.error("--jobs must be a positive number of processes, or -1 for every core")
+        parser.error("--jobs must not be 0: a number of processes, or -1 for every core (-2: all but one)")
     if args.quotes and any(v is not None for v in (args.sentences, args.ratio, args.words)):
         parser.error("--sentences/--ratio/--words set a summary's length; they do not go with --quotes")
     if args.out and os.path.abspath(args.out) in {

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import load
-from .morph import CACHE_SIZE, normalize_word
+from .morph import CACHE_SIZE
 from .morph import lemma_pos as top_lemma_pos
 from .records import Quote, Quotes, Span
 from .speakers import (
@@ -46,17 +46,17 @@ from .speakers import (
     lemma_pos,
     lemmas,
     may_be,
+    normalize_word,
     parses,
     plural_head,
     tokens,
 )
 from .summarizer import check_text
-from .text import trim
+from .text import LINE, trim
 
 __all__ = ["extract_quotes"]
 
 _MARK = re.compile(r"[«»„“”\"]")
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 WORD_RE = re.compile(r"[^\W\d_]+")
 _SPACE = " \t\u00a0\u2009\u202f\ufeff"
 _DASHES = "—–-"
@@ -312,7 +312,7 @@ def _to_paragraph_end(text: str, start: int, stop: int, i: int) -> _Pair | None:
 class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+        self.lines = [(m.start(), m.end()) for m in LINE.finditer(text)]
         self.line_starts = [s for s, _ in self.lines]
         self.toks = self._words_near_candidates()
         self.tok_starts = [t.start for t in self.toks]
@@ -502,7 +502,7 @@ def _speech_lemma(tok: Tok) -> str | None:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _speech_lemma_of(word: str) -> str | None:
-    if not (may_be(word, "speech_verbs") or _normal(word)[:4] in ("увер", "убеж", "согл")):
+    if not (may_be(word, "speech_verbs") or normalize_word(word)[:4] in ("увер", "убеж", "согл")):
         return None
     verbs = load("speech_verbs")
     ps = parses(word)
@@ -518,10 +518,7 @@ def _speech_lemma_of(word: str) -> str | None:
 
 
 def _low(tok: Tok) -> str:
-    return _normal(tok.text)
-
-
-_normal = lru_cache(maxsize=CACHE_SIZE)(normalize_word)
+    return normalize_word(tok.text)
 
 
 def _doc_noun(tok: Tok) -> bool:
@@ -815,7 +812,7 @@ def _head_before(doc: _Doc, pos: int) -> bool:
 def _head_kind(word: str) -> str:
     """ "head" for a head noun of names ("газета"), "modifier" for what may stand between it and
     the marks (an adjective, a capitalised word: "газета «Труд»", "ОАО «НК „Роснефть“»"), else "other"."""
-    if lemmas(word) & (load("name_heads") | load("outlets")) or _normal(word) in load("name_heads"):
+    if lemmas(word) & (load("name_heads") | load("outlets")) or normalize_word(word) in load("name_heads"):
         return "head"
     if word[:1].isupper() or "ADJF" in {str(p.tag.POS) for p in parses(word)}:
         return "modifier"

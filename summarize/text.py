@@ -15,7 +15,7 @@ from .records import Span
 
 # A paragraph is one line; news texts put a line break between paragraphs and
 # after a headline, which razdel alone would glue to the next sentence.
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 
 # Characters that may pad a sentence but belong to none: spaces and invisible marks.
 _PAD = (
@@ -72,7 +72,7 @@ def sentences(text: str) -> list[Span]:
     ['Заголовок', 'Он сказал: «Да. Нет».', 'Всё.']
     """
     result = []
-    for line in _LINE.finditer(text):
+    for line in LINE.finditer(text):
         for first, last in _paragraph_sentences(text, line.start(), line.end()):
             first, last = trim(text, first, last)
             if first < last:

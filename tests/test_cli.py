@@ -103,7 +103,7 @@ def test_several_files_get_headers(news):
         ([ARTICLE, "--ratio", "1.5"], "ratio must be a number in (0, 1]"),
         ([ARTICLE, "--sentences", "2", "--words", "10"], "not allowed with argument"),
         ([ARTICLE, "--sentences", "two"], "invalid int value: 'two'"),
-        ([ARTICLE, "--jobs", "0"], "--jobs must be a positive number"),
+        ([ARTICLE, "--jobs", "0"], "--jobs must not be 0"),
         ([ARTICLE, "--quotes", "--sentences", "2"], "do not go with --quotes"),
         ([ARTICLE, "--frobnicate"], "unrecognized arguments: --frobnicate"),
         ([], "give FILE"),
