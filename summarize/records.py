@@ -110,7 +110,7 @@ class Summary:
 
     text: str
     all_sentences: tuple[Sentence, ...] = ()
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

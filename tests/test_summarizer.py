@@ -170,3 +170,10 @@ def test_records_pickle_and_compare(seed):
     again = pickle.loads(pickle.dumps(summary))
     assert again == summary
     assert isinstance(again.sentences[0], Sentence)
+
+
+def test_results_are_hashable_like_the_frozen_records_they_are(news):
+    texts = list(news.values())[:5]
+    summaries = [summarize(text) for text in texts] + [summarize(texts[0])]
+    assert len(set(summaries)) == 5
+    assert hash(summaries[0]) == hash(summaries[-1])
