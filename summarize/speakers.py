@@ -735,8 +735,11 @@ def _person_run(text: str, toks: Sequence[Tok], i: int, hi: int) -> int:
             and not _geo_word(t)
             and not _org_word(text, t)
             and any("Name" in name_tags(x.text) for x in toks[i:j])
+            and not any("Surn" in name_tags(x.text) or _surname_like(x.text) for x in toks[i:j])
         ):
-            j += 1  # a first name followed by a surname the dictionary reads otherwise ("Марк Тоунер")
+            # a first name followed by a surname the dictionary reads otherwise ("Марк Тоунер"), but
+            # nothing after the surname ("сказал Роман Коноплев Русской службе")
+            j += 1
         else:
             break
     # a run of Geox/Orgn words only is not a person ("Казахстана"), nor an adjective that may be a
