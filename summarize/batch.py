@@ -26,11 +26,18 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from .records import Quote, Quotes, Sentence, Span, Summary
-from .summarizer import Summarizer, check_text
+from .summarizer import Summarizer, _is_int, check_text
 
 T = TypeVar("T")
 
 ERRORS = ("raise", "return")
+
+
+def check_errors(errors: str) -> None:
+    """Raise ``ValueError`` unless ``errors`` is one of :data:`ERRORS`."""
+    if errors not in ERRORS:
+        raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
+
 
 TASK_SIZE = 16
 """Documents a worker process gets at a time: enough to hide the cost of sending them."""
@@ -95,9 +102,8 @@ def _run(
 ) -> Iterator[T | Exception]:
     if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
         raise TypeError(f"texts must be an iterable of str documents, got {type(texts).__name__}")
-    if errors not in ERRORS:
-        raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
-    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0:
+    check_errors(errors)
+    if not _is_int(n_jobs) or n_jobs == 0:
         raise ValueError(f"n_jobs must be a non-zero int (1: this process, -1: every core), got {n_jobs!r}")
     results = _results(iter(texts), function, n_jobs, errors == "raise")
     if progress:

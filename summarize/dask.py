@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .batch import ERRORS, _apply
+from .batch import _apply, check_errors
 from .summarizer import Summarizer
 
 if TYPE_CHECKING:
@@ -55,6 +55,5 @@ def _map(bag: Bag, function: Callable[[str], Any], errors: str) -> Bag:
 
     if not isinstance(bag, dask.bag.Bag):
         raise TypeError(f"bag must be a dask.bag.Bag of str, got {type(bag).__name__}")
-    if errors not in ERRORS:
-        raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
+    check_errors(errors)
     return bag.map_partitions(_apply, function, catch=errors == "return")

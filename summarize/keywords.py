@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import scoring
 from .records import Span, _Record
-from .summarizer import Summarizer, check_text
+from .summarizer import Summarizer, _is_int, check_text
 from .text import words
 
 PHRASE_MIN_COUNT = 2
@@ -71,7 +71,7 @@ def keywords(
             span=Span(text='ключевую ставку', start=24, stop=39))
     """
     check_text(text)
-    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+    if not _is_int(top) or top < 1:
         raise ValueError(f"top must be an int >= 1, got {top!r}")
     if idf is None:
         idf, unseen = scoring.shipped_idf()

@@ -38,6 +38,7 @@ from .speakers import (
     Mention,
     People,
     Tok,
+    _heads,
     agrees,
     gender_of,
     has_case,
@@ -812,7 +813,7 @@ def _head_before(doc: _Doc, pos: int) -> bool:
 def _head_kind(word: str) -> str:
     """ "head" for a head noun of names ("газета"), "modifier" for what may stand between it and
     the marks (an adjective, a capitalised word: "газета «Труд»", "ОАО «НК „Роснефть“»"), else "other"."""
-    if lemmas(word) & (load("name_heads") | load("outlets")) or normalize_word(word) in load("name_heads"):
+    if lemmas(word) & _heads() or normalize_word(word) in load("name_heads"):
         return "head"
     if word[:1].isupper() or "ADJF" in {str(p.tag.POS) for p in parses(word)}:
         return "modifier"

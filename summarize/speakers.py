@@ -571,9 +571,14 @@ def _governed(text: str, toks: Sequence[Tok], i: int, lo: int) -> bool:
     if i - 2 >= lo and _is_prep(toks[i - 2]) and not _capitalised(toks[i - 1]):
         between = toks[i - 1]
         gaps = _gap(text, toks[i - 2], between) + _gap(text, between, toks[i])
-        heads = load("cue_nouns") | load("name_heads") | load("outlets")
-        return gaps.strip(' \u00a0«"„“') == "" and bool(lemmas(between.text) & heads)
+        return gaps.strip(' \u00a0«"„“') == "" and bool(lemmas(between.text) & _governing_heads())
     return False
+
+
+@cache
+def _governing_heads() -> frozenset[str]:
+    """Nouns a preposition can govern a name through: speech nouns, head nouns, outlets."""
+    return load("cue_nouns") | _heads()
 
 
 def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None:
