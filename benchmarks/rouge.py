@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import time
@@ -48,6 +49,7 @@ ABLATIONS = {
 }
 
 System = Callable[[dict, list[str], int], str]
+METRICS = ("rouge1", "rouge2", "rougeL")
 
 
 class WordTokenizer:
@@ -208,18 +210,61 @@ def measure(
     start = time.perf_counter()
     outputs = [system(doc, sents, k) for doc, sents in zip(docs, sentences, strict=True)]
     elapsed = time.perf_counter() - start
-    totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}
+    per_doc = []
     for doc, output in zip(docs, outputs, strict=True):
-        for key, value in scorer.score(doc["summary"], output).items():
-            totals[key] += value.fmeasure
+        scores = scorer.score(doc["summary"], output)
+        per_doc.append(tuple(100 * scores[key].fmeasure for key in METRICS))
     n = len(docs)
     words = sum(len(WordTokenizer.pattern.findall(o)) for o in outputs) / n
     return {
         "system": name,
-        **{key: 100 * value / n for key, value in totals.items()},
+        **{key: sum(row[j] for row in per_doc) / n for j, key in enumerate(METRICS)},
         "words": words,
         "docs/s": n / elapsed if elapsed else float("inf"),
+        "per_doc": per_doc,
     }
+
+
+def paired_bootstrap(
+    ours: Sequence[tuple[float, ...]], other: Sequence[tuple[float, ...]], resamples: int, seed: int = 0
+) -> list[tuple[float, float, float, float]]:
+    """Ours minus another system, per metric: mean, 95% interval over documents resampled with
+    replacement (the same documents for both), and the share of resamples where ours is not behind."""
+    rng = random.Random(seed)
+    n = len(ours)
+    differences = [[a - b for a, b in zip(x, y, strict=True)] for x, y in zip(ours, other, strict=True)]
+    means: list[list[float]] = [[] for _ in METRICS]
+    for _ in range(resamples):
+        sample = [differences[rng.randrange(n)] for _ in range(n)]
+        for j in range(len(METRICS)):
+            means[j].append(sum(row[j] for row in sample) / n)
+    result = []
+    for j, values in enumerate(means):
+        values.sort()
+        mean = sum(row[j] for row in differences) / n
+        low, high = values[int(0.025 * resamples)], values[int(0.975 * resamples) - 1]
+        result.append((mean, low, high, sum(v >= 0 for v in values) / resamples))
+    return result
+
+
+def bootstrap_table(rows: Sequence[dict], resamples: int) -> str:
+    """``ours`` against every other row: mean difference [95% interval], share of resamples >= 0."""
+    ours_row = next(row for row in rows if row["system"] == "ours")
+    lines = [
+        f"paired bootstrap over documents ({resamples} resamples): ours minus system, "
+        "mean [95% interval] and share of resamples with ours >= system",
+        "| ours − system | R-1 | R-2 | R-L |",
+        "|---|---|---|---|",
+    ]
+    for row in rows:
+        if row is ours_row:
+            continue
+        cells = [
+            f"{mean:+.2f} [{low:+.2f}, {high:+.2f}] {share:.0%}"
+            for mean, low, high, share in paired_bootstrap(ours_row["per_doc"], row["per_doc"], resamples)
+        ]
+        lines.append(f"| {row['system']} | {' | '.join(cells)} |")
+    return "\n".join(lines)
 
 
 def table(rows: Sequence[dict]) -> str:
@@ -241,6 +286,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--systems", default=",".join(SYSTEMS), help=f"comma-separated, of {', '.join(SYSTEMS)}"
     )
     parser.add_argument("--ablation", action="store_true", help="add ours with one setting changed")
+    parser.add_argument(
+        "--bootstrap",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also print ours minus every system with a paired bootstrap of N resamples (e.g. 1000)",
+    )
     args = parser.parse_args(argv)
 
     from rouge_score import rouge_scorer
@@ -273,6 +325,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"reference words={reference_words:.1f}; ROUGE F1 x100, rouge-score {_version('rouge-score')}"
     )
     print(table(rows))
+    if args.bootstrap and any(row["system"] == "ours" for row in rows):
+        print()
+        print(bootstrap_table(rows, args.bootstrap))
 
 
 def _version(package: str) -> str:

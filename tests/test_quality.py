@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import math
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -188,21 +190,67 @@ def test_the_word_budget_holds_with_redundancy_control(news):
             assert sum(len(WORD.findall(s.text)) for s in summary.sentences) <= 40
 
 
-def test_the_benchmark_runs_on_the_copied_leads_set(capsys):
-    """benchmarks/rouge.py on data/summaries (dev split): one table, the oracle on top."""
+def load_benchmark(name: str):
+    """A script of benchmarks/ as a module."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("rouge_bench", ROOT / "benchmarks" / "rouge.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_benchmark_runs_on_the_copied_leads_set(capsys):
+    """benchmarks/rouge.py on data/summaries (dev split): one table, the oracle on top, and the
+    paired bootstrap of ours against every other system."""
+    bench = load_benchmark("rouge")
     assert bench.WordTokenizer().tokenize("Ёлка в Москве, 2026") == ["елка", "в", "москве", "2026"]
     data = Path(ROOT / "data" / "summaries" / "factrueval_leads.jsonl")
     systems = "ours,ours+title,lead,oracle"
-    bench.main(["--data", str(data), "--split", "dev", "--sentences", "1", "--systems", systems])
+    argv = ["--data", str(data), "--split", "dev", "--sentences", "1", "--systems", systems]
+    bench.main([*argv, "--bootstrap", "200"])
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("factrueval_leads.jsonl split=dev docs=19 sentences=1")
-    cells = [line.strip("| ").split(" | ") for line in lines[3:]]
+    cells = [line.strip("| ").split(" | ") for line in lines[3:7]]
     rows = {cell[0]: [float(x) for x in cell[1:4]] for cell in cells}
     assert set(rows) == {"ours", "ours+title", "lead", "oracle"}
     for name in ("ours", "lead", "ours+title"):
         assert all(0 < a < b for a, b in zip(rows[name], rows["oracle"], strict=True)), name
+    assert lines[7] == "" and lines[8].startswith("paired bootstrap over documents (200 resamples)")
+    against = {line.strip("| ").split(" | ")[0]: line for line in lines[11:]}
+    assert set(against) == {"ours+title", "lead", "oracle"}
+    # The oracle is at least as good as ours on every document: no resample has ours ahead.
+    assert against["oracle"].count(" 0%") == 3
+
+
+def test_the_paired_bootstrap_brackets_the_mean_difference():
+    bench = load_benchmark("rouge")
+    scores = [(float(i % 7), float(i % 3), float(i % 5)) for i in range(40)]
+    same = bench.paired_bootstrap(scores, scores, 300)
+    assert same == [(0.0, 0.0, 0.0, 1.0)] * 3
+    # One point better on every document and metric: the interval collapses on +1.
+    better = [tuple(x + 1 for x in row) for row in scores]
+    assert bench.paired_bootstrap(better, scores, 300) == [(1.0, 1.0, 1.0, 1.0)] * 3
+    assert bench.paired_bootstrap(scores, better, 300) == [(-1.0, -1.0, -1.0, 0.0)] * 3
+    # Noisy differences: the interval holds the mean, and the same seed gives the same result.
+    noisy = [(a + (i % 4) - 1.0, b, c - (i % 2)) for i, (a, b, c) in enumerate(scores)]
+    result = bench.paired_bootstrap(noisy, scores, 500)
+    for mean, low, high, share in result:
+        assert low <= mean <= high and 0.0 <= share <= 1.0
+    assert result[0][0] == pytest.approx(sum((i % 4) - 1.0 for i in range(40)) / 40)
+    assert result == bench.paired_bootstrap(noisy, scores, 500)
+
+
+def test_the_lead_proxy_uses_dev_texts_only_and_cuts_them_at_the_first_paragraph():
+    proxy = load_benchmark("lead_proxy")
+    rows = proxy.proxy_rows()
+    leads = {row["id"] for row in map(json.loads, proxy.LEADS.read_text(encoding="utf-8").splitlines())}
+    assert len(rows) > 19  # more than the leads set's own dev split, or there is no point
+    for row in rows:
+        assert row["id"].startswith("devset_") and row["id"] not in leads and row["split"] == "dev"
+        source = (proxy.NEWS / f"{row['id']}.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
+        assert source.strip().startswith(row["summary"] + "\n")
+        assert len(sentences(row["summary"])) == 1
+        assert len(re.findall(r"\w+", row["text"])) >= proxy.MIN_WORDS  # words and numbers
+        for paragraph in row["text"].split("\n\n"):
+            assert paragraph in source
