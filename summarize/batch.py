@@ -209,10 +209,10 @@ def _pack(result: Any) -> Any:
         rows = [(s.start, s.stop, s.score, s.selected) for s in result.all_sentences]
         return ("summary", result.options, rows)
     if _PACKABLE and type(result) is Quotes:
-        rows = [
+        quote_rows = [
             (q.start, q.stop, q.speaker, _offsets(q.speaker_mention), _offsets(q.cue), q.type) for q in result
         ]
-        return ("quotes", rows)
+        return ("quotes", quote_rows)
     return result
 
 

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from importlib.resources import files
 from typing import Any, TextIO
@@ -234,7 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     options = {"sentences": args.sentences, "ratio": args.ratio, "words": args.words}
     options = {k: v for k, v in options.items() if v is not None}
-    many = extract_quotes_many if args.quotes else partial(summarize_many, **options)
+    many: Callable[..., Iterator[Any]] = (
+        extract_quotes_many if args.quotes else partial(summarize_many, **options)
+    )
     documents = _documents(args)
     done = _written_ids(args.out, json.loads(json.dumps(next(many([""])).to_dict()))) if args.out else set()
     pending: deque[Any] = deque()
@@ -271,14 +273,14 @@ def _run(args: argparse.Namespace) -> int:
         return 1 if failed else 0
 
     failed = 0
-    many = len(args.files) > 1 or args.jsonl
+    several = len(args.files) > 1 or args.jsonl
     for i, result in enumerate(results):
         key = pending.popleft()
         failed += isinstance(result, Exception)
         if args.json:
             print(json.dumps(_record(key, result), ensure_ascii=False))
             continue
-        if many:
+        if several:
             print(f"{'' if i == 0 else chr(10)}==> {key} <==")
         if isinstance(result, Exception):
             print(f"error: {type(result).__name__}: {result}")

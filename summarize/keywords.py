@@ -73,14 +73,15 @@ def keywords(
     check_text(text)
     if not _is_int(top) or top < 1:
         raise ValueError(f"top must be an int >= 1, got {top!r}")
+    lookup: Mapping[str, float]
     if idf is None:
-        idf, unseen = scoring.shipped_idf()
+        lookup, unseen = scoring.shipped_idf()
     elif isinstance(idf, Summarizer):
         if not hasattr(idf, "idf_"):
             raise ValueError("idf: the Summarizer is not fitted; call fit(corpus) first")
-        idf, unseen = idf.idf_, idf.unseen_idf_
+        lookup, unseen = idf.idf_, idf.unseen_idf_
     elif isinstance(idf, Mapping):
-        unseen = max(idf.values(), default=1.0)
+        lookup, unseen = idf, max(idf.values(), default=1.0)
     else:
         raise TypeError(
             f"idf must be a fitted Summarizer or a mapping of lemma to IDF, got {type(idf).__name__}"
@@ -93,7 +94,7 @@ def keywords(
         counts[lemma] = counts.get(lemma, 0) + 1
         first.setdefault(lemma, span)
     for lemma, count in counts.items():
-        weights[lemma] = count * idf.get(lemma, unseen)
+        weights[lemma] = count * lookup.get(lemma, unseen)
     if phrases:
         pairs: dict[str, int] = {}
         for (left, left_span), (right, right_span) in zip(found[:-1], found[1:], strict=True):
@@ -109,7 +110,7 @@ def keywords(
             if count >= PHRASE_MIN_COUNT:
                 left, right = key.split(" ")
                 counts[key] = count
-                weights[key] = count * (idf.get(left, unseen) + idf.get(right, unseen)) / 2
+                weights[key] = count * (lookup.get(left, unseen) + lookup.get(right, unseen)) / 2
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0  # all-zero IDF: weights stay 0
     ranked = sorted(weights, key=lambda key: (-weights[key], first[key].start))
     return [Keyword(key, round(weights[key] / norm, 6), counts[key], first[key]) for key in ranked[:top]]

@@ -928,16 +928,16 @@ def _attribute_mark(
                     if hi - lo <= 6 or tail[:1] in (",", ".", "(", ""):
                         return _Cue(ms[0], None, strong=False), "after", False
     s = doc.sentence_start(pair.open)
-    before = text[s : pair.open].rstrip(_SPACE)
+    prefix = text[s : pair.open].rstrip(_SPACE)
     end = pair.open
-    if not before.strip() and s == doc.line_of(pair.open)[0]:
+    if not prefix.strip() and s == doc.line_of(pair.open)[0]:
         # "X написал:¶«Q»": the colon ends the paragraph before the quote
         n = bisect.bisect_right(doc.line_starts, pair.open) - 1
         if n > 0 and text[doc.lines[n - 1][0] : doc.lines[n - 1][1]].rstrip(_SPACE).endswith(":"):
             end = doc.lines[n - 1][1]
             s = doc.sentence_start(end)
-            before = text[s:end].rstrip(_SPACE)
-    colon = before.endswith(":")
+            prefix = text[s:end].rstrip(_SPACE)
+    colon = prefix.endswith(":")
     if title and not colon:
         return None, "", False
     lo, hi = doc.tok_range(s, end)
@@ -1071,11 +1071,11 @@ def _dash_lines(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
             a += 1
         parts = _split_interrupted(doc, a, e)
         if parts:
-            for p, q, cue in parts:
+            for p, q, part_cue in parts:
                 p, q = trim(text, p, q)
                 q = _strip_end(text, p, q)
                 if q > p:
-                    cands.append(_Cand(p, q, "dash", cue, "dash"))
+                    cands.append(_Cand(p, q, "dash", part_cue, "dash"))
             continue
         # "— Q, — сказал X." (the line ends with the author's words)
         m = _INTERRUPTION.search(text, a, e)
@@ -1290,10 +1290,10 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
     parts = _split_interrupted(doc, start, stop) if "\n" not in text[start:stop] else []
     if parts:
         out = []
-        for p, q, cue in parts:
+        for p, q, part_cue in parts:
             p, q = trim(text, p, q)
             if q > p:
-                out.append(_Cand(p, q, "mark", cue, "direct", pair))
+                out.append(_Cand(p, q, "mark", part_cue, "direct", pair))
         return out
     if pair.depth == 0 and "\n" not in text[start:stop]:
         mended = _missing_close(doc, pair, start, stop)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from . import scoring
@@ -66,7 +66,8 @@ def _select(spans: Sequence[Span], scores: Sequence[float], option: str, value: 
     """Indices of the sentences to keep: the best-scored, ties broken by position."""
     ranked = sorted(range(len(spans)), key=lambda i: (-scores[i], i))
     if option == "words":
-        chosen, used = [], 0
+        chosen: list[int] = []
+        used = 0
         for i in ranked:
             size = len(WORD.findall(spans[i].text))
             if not chosen or used + size <= value:
@@ -174,6 +175,7 @@ class Summarizer:
         if not spans:
             return Summary(text, (), options)
         term_lists = scoring.sentence_terms(text, spans)
+        idf: Mapping[str, float]
         if fitted:
             idf, unseen = self.idf_, self.unseen_idf_
         elif self.idf == "shipped":
