@@ -60,12 +60,21 @@ def _parse(word: str) -> list[Parse]:
         return []
 
 
+# A top parse with one of these is already what a capitalised word should be read as.
+_PROPER = frozenset({"Geox", "Orgn", "Name", "Surn", "Patr"})
+SURNAME_SHARE = 0.1
+"""A surname reading at least this share as likely as the top parse wins for a capitalised word."""
+
+
 @lru_cache(maxsize=CACHE_SIZE)
-def _analyse(word: str) -> tuple[str, str | None]:
+def _analyse(word: str, capitalised: bool = False) -> tuple[str, str | None]:
     found = _parse(word)
     if not found:
         return word, None
-    return found[0].normal_form.replace("ё", "е"), found[0].tag.POS
+    best = found[0]
+    if capitalised and best.tag.POS not in FUNCTION_POS and not _PROPER & best.tag.grammemes:
+        best = next((p for p in found if "Surn" in p.tag and p.score >= SURNAME_SHARE * best.score), best)
+    return best.normal_form.replace("ё", "е"), best.tag.POS
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -87,10 +96,17 @@ def lemma(word: str) -> str:
     return _analyse(normalize_word(word))[0]
 
 
-def lemma_pos(word: str) -> tuple[str, str | None]:
+def lemma_pos(word: str, *, surnames: bool = False) -> tuple[str, str | None]:
     """The lemma and the part of speech (pymorphy3's OpenCorpora tag) of ``word``.
+
+    With ``surnames=True`` a capitalised word that pymorphy3 also reads as a
+    surname is taken as one, unless its best reading is a place, an
+    organisation or another name: a capitalised «Песков» is the press
+    secretary, not the genitive plural of «песок».
 
     >>> lemma_pos("обсудили")
     ('обсудить', 'VERB')
+    >>> lemma_pos("Песков")[0], lemma_pos("Песков", surnames=True)[0], lemma_pos("Афины", surnames=True)[0]
+    ('песок', 'песков', 'афины')
     """
-    return _analyse(normalize_word(word))
+    return _analyse(normalize_word(word), surnames and word[:1].isupper() and not word.isupper())

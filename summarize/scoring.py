@@ -57,12 +57,17 @@ REPEAT_SIMILARITY = 0.8
 def content_lemma(word: str) -> str | None:
     """The lemma of ``word`` if it is a content word, else None (cached per written form).
 
+    Capitalised words are read as surnames where pymorphy3 allows it
+    (:func:`morph.lemma_pos`), so that «Песков» and «Пескова» are one term.
+
     >>> content_lemma("Министрами"), content_lemma("который"), content_lemma("на")
     ('министр', None, None)
+    >>> content_lemma("Песков"), content_lemma("Пескова"), content_lemma("песков")
+    ('песков', 'песков', 'песок')
     """
     if len(word) < 2:
         return None
-    lemma, pos = lemma_pos(word)
+    lemma, pos = lemma_pos(word, surnames=True)
     if pos in FUNCTION_POS or lemma in stop_words():
         return None
     return lemma
