@@ -8,6 +8,7 @@ is safe: the analyzer is read-only and ``functools.lru_cache`` is thread-safe.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -64,6 +65,8 @@ def _parse(word: str) -> list[Parse]:
 _PROPER = frozenset({"Geox", "Orgn", "Name", "Surn", "Patr"})
 SURNAME_SHARE = 0.1
 """A surname reading at least this share as likely as the top parse wins for a capitalised word."""
+_SURNAME_BASE = re.compile(r"(\w{2,}(?:ов|ев|ин|ын))(?:а|у|ым|ом|ой|е|ы|ых|ыми)?")
+"""A Russian surname in any case, around its masculine nominative ("косановым" -> "косанов")."""
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -73,7 +76,12 @@ def _analyse(word: str, capitalised: bool = False) -> tuple[str, str | None]:
         return word, None
     best = found[0]
     if capitalised and best.tag.POS not in FUNCTION_POS and not _PROPER & best.tag.grammemes:
-        best = next((p for p in found if "Surn" in p.tag and p.score >= SURNAME_SHARE * best.score), best)
+        surname = next((p for p in found if "Surn" in p.tag and p.score >= SURNAME_SHARE * best.score), None)
+        if surname is not None:
+            best = surname
+        elif (base := _SURNAME_BASE.fullmatch(word)) and not analyzer().word_is_known(word):
+            # pymorphy3 guesses unknown "Косанов" as a plural of "косан", "Косановым" as "косановое"
+            return base[1], "NOUN"
     return best.normal_form.replace("ё", "е"), best.tag.POS
 
 
