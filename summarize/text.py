@@ -23,8 +23,13 @@ _PAD = (
     "\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
 )
 
-# A word: letters, possibly joined by a hyphen or broken by a soft hyphen or an accent.
-WORD = re.compile(r"(?<!\d[-\u2010\u2011])[^\W\d_]+(?:[-\u2010\u2011\u00ad\u0301][^\W\d_]+)*")
+# A word: letters, possibly joined by a hyphen or broken by a soft hyphen or an accent.  It
+# starts where a run of letters starts; after a number and a hyphen only a whole word (four
+# letters or more: «20-летний») counts, not an ordinal ending («85-е», «2-го», «90-х»).
+WORD = re.compile(
+    r"(?<![^\W\d_])(?:(?<!\d[-\u2010\u2011])|(?=[^\W\d_]{4}))"
+    r"[^\W\d_]+(?:[-\u2010\u2011\u00ad\u0301][^\W\d_]+)*"
+)
 
 _MAX_QUOTE_MERGE = 4
 """How many following sentences may be joined to close a «quotation» that razdel split."""
@@ -83,8 +88,8 @@ def sentences(text: str) -> list[Span]:
 def words(text: str, start: int = 0, stop: int | None = None) -> Iterator[Span]:
     """The words of ``text[start:stop]`` as spans of ``text`` (numbers and punctuation skipped).
 
-    >>> [w.text for w in words("Кто-то открыл 85-е заседание СНГ")]
-    ['Кто-то', 'открыл', 'заседание', 'СНГ']
+    >>> [w.text for w in words("Кто-то открыл 85-е заседание СНГ и 1600-километровый кабель")]
+    ['Кто-то', 'открыл', 'заседание', 'СНГ', 'и', 'километровый', 'кабель']
     """
     for match in WORD.finditer(text, start, len(text) if stop is None else stop):
         yield Span(match.group(), match.start(), match.end())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from summarize.morph import lemma, lemma_pos, normalize_word
@@ -76,6 +78,20 @@ def test_words_skip_numbers_and_keep_hyphenated_and_soft_hyphenated_words():
     found = list(words(text))
     assert [w.text for w in found] == ["Кто-то", "открыл", "заседание", "поли\u00adтика"]
     assert all(text[w.start : w.stop] == w.text for w in found)
+
+
+def test_a_word_after_a_number_is_whole_and_an_ordinal_ending_is_none(news):
+    """«20-летний» used to give the word «етний»: a match could start one letter into the word."""
+    letter = re.compile(r"[^\W\d_]")
+    compounds = 0
+    for text in news.values():
+        for w in words(text):
+            assert w.start == 0 or not letter.match(text[w.start - 1]), (text[w.start - 5 : w.stop], w)
+            if re.match(r"\d[-\u2010\u2011]", text[max(0, w.start - 2) : w.start]):
+                assert len(w.text) >= 4, w  # «-е», «-го», «-х» are endings, not words
+                compounds += 1
+    assert compounds >= 30  # «20-летний», «70-летие», «1600-километрового», «30-процентную» ...
+    assert [w.text for w in words("в 90-х, 2-го и 20-летний")] == ["в", "и", "летний"]
 
 
 def test_lemmas_ignore_case_yo_and_soft_hyphens():
