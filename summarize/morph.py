@@ -67,6 +67,7 @@ SURNAME_SHARE = 0.1
 """A surname reading at least this share as likely as the top parse wins for a capitalised word."""
 _SURNAME_BASE = re.compile(r"(\w{2,}(?:ов|ев|ин|ын))(?:а|у|ым|ом|ой|е|ы|ых|ыми)?")
 """A Russian surname in any case, around its masculine nominative ("косановым" -> "косанов")."""
+_VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -79,9 +80,14 @@ def _analyse(word: str, capitalised: bool = False) -> tuple[str, str | None]:
         surname = next((p for p in found if "Surn" in p.tag and p.score >= SURNAME_SHARE * best.score), None)
         if surname is not None:
             best = surname
-        elif (base := _SURNAME_BASE.fullmatch(word)) and not analyzer().word_is_known(word):
-            # pymorphy3 guesses unknown "Косанов" as a plural of "косан", "Косановым" as "косановое"
-            return base[1], "NOUN"
+        elif not analyzer().word_is_known(word):
+            # pymorphy3 guesses names it lacks from their endings: "Косанов" as a plural of
+            # "косан", "Косановым" as "косановое", "Ансип" as a verb "ансипнуть"
+            if base := _SURNAME_BASE.fullmatch(word):
+                return base[1], "NOUN"
+            if best.tag.POS in _VERBAL:
+                noun = next((p for p in found if p.tag.POS == "NOUN"), None)
+                return (word if noun is None else noun.normal_form.replace("ё", "е")), "NOUN"
     return best.normal_form.replace("ё", "е"), best.tag.POS
 
 

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize import Keyword, Summarizer, keywords
+from summarize.morph import lemma_pos
 from summarize.scoring import content_lemma, terms
 from summarize.text import WORD
 
@@ -174,3 +175,14 @@ def test_english_function_words_are_no_keywords(news):
             assert not function_words & set(keyword.text.split()), keyword
     assert latin_texts >= 20  # Latin names do reach the keywords: the rule is exercised
     assert {"bank", "china", "industrial"} <= {k.text for k in keywords(news["devset_book_115.txt"], top=10)}
+
+
+def test_a_name_the_dictionary_lacks_is_not_read_as_a_verb(news):
+    """pymorphy3 guesses «Ансип» (Estonia's prime minister) as the verb «ансипнуть»."""
+    for name, word in (("devset_book_98.txt", "Ансип"), ("devset_book_294.txt", "Ледли")):
+        assert word in news[name]
+        assert lemma_pos(word)[1] == "VERB"  # what pymorphy3 alone makes of it
+        assert lemma_pos(word, surnames=True) == (word.lower(), "NOUN")
+    found = [k.text for k in keywords(news["devset_book_98.txt"], top=15)]
+    assert "ансип" in found and "ансипнуть" not in found
+    assert lemma_pos("Выступая", surnames=True)[1] == "GRND"  # a known verb form stays one
