@@ -105,7 +105,8 @@ class Summary:
 
     ``all_sentences`` holds every sentence of the text with its score and
     ``selected`` flag; ``sentences`` only the selected ones, in document order;
-    ``str(summary)`` is the summary text.
+    ``str(summary)`` is the summary text: the chosen sentences, a space apart, or a line
+    apart where a line break of the source falls between them (after a headline, say).
     """
 
     text: str
@@ -122,7 +123,13 @@ class Summary:
         return sorted(self.all_sentences, key=lambda s: (-s.score, s.index))
 
     def __str__(self) -> str:
-        return " ".join(s.text.strip() for s in self.sentences)
+        parts: list[str] = []
+        for before, sentence in zip((None, *self.sentences), self.sentences):
+            if before is not None:
+                gap = self.text[before.stop : sentence.start]
+                parts.append("\n" if "\n" in gap or "\r" in gap else " ")
+            parts.append(sentence.text.strip())
+        return "".join(parts)
 
     def __len__(self) -> int:
         return len(self.sentences)

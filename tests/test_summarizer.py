@@ -20,7 +20,9 @@ def check_summary(text: str, summary: Summary) -> None:
     for sentence in summary.all_sentences:
         assert text[sentence.start : sentence.stop] == sentence.text
         assert math.isfinite(sentence.score)
-    assert str(summary) == " ".join(s.text.strip() for s in selected)
+    assert str(summary).replace("\n", " ") == " ".join(s.text.strip() for s in selected)
+    breaks = [any(c in text[a.stop : b.start] for c in "\r\n") for a, b in zip(selected, selected[1:])]
+    assert str(summary).count("\n") == sum(breaks)
 
 
 @pytest.mark.parametrize("k", [1, 3])
@@ -177,3 +179,14 @@ def test_results_are_hashable_like_the_frozen_records_they_are(news):
     summaries = [summarize(text) for text in texts] + [summarize(texts[0])]
     assert len(set(summaries)) == 5
     assert hash(summaries[0]) == hash(summaries[-1])
+
+
+def test_the_summary_text_keeps_a_headline_on_its_own_line(seed):
+    """«…план сотрудничества на 2026 год Даурен Косанов и…» read as one run-on sentence."""
+    headline = seed.splitlines()[0].strip()
+    summary = summarize(seed, sentences=2)
+    assert summary.sentences[0].text == headline
+    assert str(summary).startswith(headline + "\n")
+    assert str(summarize("Первое предложение. Второе предложение.", sentences=2)) == (
+        "Первое предложение. Второе предложение."
+    )
