@@ -862,8 +862,7 @@ def _after_frame(doc: _Doc, close: int) -> tuple[int, int, bool] | None:
         if n >= len(doc.lines):
             return None
         k, line_stop = doc.lines[n]
-        while k < line_stop and text[k] in _SPACE:
-            k += 1
+        k = _skip_space(text, k, line_stop)
         if k < line_stop and text[k].islower():
             # «Q»¶заявил после инаугурации Рамзан Кадыров.
             first = doc.toks[_tok_index(doc, k)] if _tok_index(doc, k) < len(doc.toks) else None
@@ -986,6 +985,13 @@ def _tok_index(doc: _Doc, pos: int) -> int:
     return bisect.bisect_left(doc.tok_starts, pos)
 
 
+def _skip_space(text: str, k: int, stop: int) -> int:
+    """The first index from ``k`` that holds no space, or ``stop``."""
+    while k < stop and text[k] in _SPACE:
+        k += 1
+    return k
+
+
 def _dash_at(text: str, j: int, stop: int) -> bool:
     """A dash between spaces at ``j``: "—", "–", or a hyphen standing in for one."""
     if j >= stop or text[j] not in _DASHES:
@@ -1009,9 +1015,7 @@ def _split_interrupted(doc: _Doc, start: int, stop: int) -> list[tuple[int, int,
     while k < stop:
         ch = text[k]
         if ch in ",!?…" and k + 3 < stop:
-            j = k + 1
-            while j < stop and text[j] in _SPACE:
-                j += 1
+            j = _skip_space(text, k + 1, stop)
             if j > k + 1 and _dash_at(text, j, stop):
                 a = j + 1
                 end = _insertion_end(text, a, min(stop, a + MAX_INTERRUPTION))
@@ -1040,14 +1044,9 @@ def _insertion_end(text: str, a: int, limit: int) -> tuple[int, int] | None:
         if ch in '«»"„“”':
             return None
         if ch in ".,:" and k + 2 < limit:
-            j = k + 1
-            while j < limit and text[j] in _SPACE:
-                j += 1
+            j = _skip_space(text, k + 1, limit)
             if j > k + 1 and _dash_at(text, j, limit):
-                r = j + 1
-                while r < limit and text[r] in _SPACE:
-                    r += 1
-                return k, r
+                return k, _skip_space(text, j + 1, limit)
         k += 1
     return None
 
@@ -1058,17 +1057,13 @@ def _dash_lines(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
     cands: list[_Cand] = []
     starts = [s for s, _ in inside]
     for s, e in doc.lines:
-        k = s
-        while k < e and text[k] in _SPACE:
-            k += 1
+        k = _skip_space(text, s, e)
         if k + 1 >= e or text[k] not in _DASHES or text[k + 1] not in _SPACE:
             continue
         j = bisect.bisect_right(starts, k) - 1
         if j >= 0 and inside[j][0] <= k < inside[j][1]:
             continue
-        a = k + 1
-        while a < e and text[a] in _SPACE:
-            a += 1
+        a = _skip_space(text, k + 1, e)
         parts = _split_interrupted(doc, a, e)
         if parts:
             for p, q, part_cue in parts:
