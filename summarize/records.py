@@ -123,11 +123,13 @@ class Summary:
         return sorted(self.all_sentences, key=lambda s: (-s.score, s.index))
 
     def __str__(self) -> str:
+        from .text import LINE_BREAKS  # text imports this module
+
         parts: list[str] = []
         for before, sentence in zip((None, *self.sentences), self.sentences):
             if before is not None:
                 gap = self.text[before.stop : sentence.start]
-                parts.append("\n" if "\n" in gap or "\r" in gap else " ")
+                parts.append("\n" if any(c in LINE_BREAKS for c in gap) else " ")
             parts.append(sentence.text.strip())
         return "".join(parts)
 

@@ -15,7 +15,9 @@ from .records import Span
 
 # A paragraph is one line; news texts put a line break between paragraphs and
 # after a headline, which razdel alone would glue to the next sentence.
-LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+LINE_BREAKS = "\n\r\u2028\u2029"
+"""What ends a line (and so a sentence) for the splitter."""
+LINE = re.compile(f"[^{LINE_BREAKS}]+")
 
 # Characters that may pad a sentence but belong to none: spaces and invisible marks.
 _PAD = (

@@ -190,3 +190,7 @@ def test_the_summary_text_keeps_a_headline_on_its_own_line(seed):
     assert str(summarize("Первое предложение. Второе предложение.", sentences=2)) == (
         "Первое предложение. Второе предложение."
     )
+    # every line break the splitter knows, not only \n
+    assert str(summarize("Заголовок новости\u2028Первое предложение текста.", sentences=2)) == (
+        "Заголовок новости\nПервое предложение текста."
+    )
