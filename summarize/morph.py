@@ -61,11 +61,16 @@ def _parse(word: str) -> list[Parse]:
         return []
 
 
+NAME_TAGS = ("Name", "Surn", "Patr")
+"""pymorphy3's grammemes for the parts of a person's name."""
 # A top parse with one of these is already what a capitalised word should be read as.
-_PROPER = frozenset({"Geox", "Orgn", "Name", "Surn", "Patr"})
+_PROPER = frozenset({"Geox", "Orgn", *NAME_TAGS})
 SURNAME_SHARE = 0.1
 """A surname reading at least this share as likely as the top parse wins for a capitalised word."""
-_SURNAME_BASE = re.compile(r"(\w{2,}(?:ов|ев|ин|ын))(?:а|у|ым|ом|ой|е|ы|ых|ыми)?")
+SURNAME_SUFFIX = "(?:ов|ев|ёв|ин|ын)"
+SURNAME_CASE_ENDING = "(?:а|у|ым|ом|е|ой|ы|ых|ыми)"
+"""Regex pieces: a Russian surname's suffix and its case endings ("Косанов", "Косановым")."""
+_SURNAME_BASE = re.compile(rf"(\w{{2,}}{SURNAME_SUFFIX}){SURNAME_CASE_ENDING}?")
 """A Russian surname in any case, around its masculine nominative ("косановым" -> "косанов")."""
 _VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
 

@@ -23,11 +23,10 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from .lexicon import load
-from .morph import CACHE_SIZE, analyzer, parses
+from .morph import CACHE_SIZE, NAME_TAGS, SURNAME_CASE_ENDING, SURNAME_SUFFIX, analyzer, parses
 from .morph import lemma_pos as top_lemma_pos
 from .morph import normalize_word as _normalize_word
 
-NAME_TAGS = ("Name", "Surn", "Patr")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 PRONOUNS = {"он": "masc", "она": "femn", "они": "plur"}
 POSSESSIVES = {"его": "masc", "ее": "femn", "её": "femn", "их": "plur"}
@@ -62,7 +61,7 @@ _DOMAIN = r"(?:\.(?i:ru|com|net|org|ua|by|kz|info|su|рф)\b)"
 WORD = re.compile(r"[^\W\d_]+(?:[-‐’'`][^\W\d_]+)*" + _DOMAIN + "?")
 _PARTICLES = frozenset("де да дер ван фон ди дель ла ле бин бен ибн аль эль".split())
 _SURNAME_END = re.compile(
-    r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ы|ых|ыми)?$|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|енко$"
+    rf"{SURNAME_SUFFIX}{SURNAME_CASE_ENDING}?$|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|енко$"
 )
 """Endings of Russian surnames in any case ("Карасина", "Лесину", "Вертинского")."""
 _SOFT = "бвгджзклмнпрстфхцчшщ"
