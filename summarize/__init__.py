@@ -9,8 +9,8 @@
 [('Даурен Косанов', 'сказал', 'Сотрудничество развивается успешно')]
 """
 
-from .batch import extract_quotes_many, summarize_many
-from .factcheck import QuoteMatch, find_quote, quotes_by_speaker
+from .batch import extract_quotes_many, quotes_by_speaker, summarize_many
+from .factcheck import QuoteMatch, find_quote
 from .keywords import Keyword, keywords
 from .quotes import extract_quotes
 from .records import Quote, Quotes, Sentence, Span, Summary

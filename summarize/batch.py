@@ -25,19 +25,11 @@ from dataclasses import fields
 from itertools import islice
 from typing import Any, TypeVar
 
-from .records import Quote, Quotes, Sentence, Span, Summary
-from .summarizer import Summarizer, _is_int, check_text
+from .checks import check_errors, check_n_jobs, check_text
+from .records import Quote, Quotes, Sentence, Span, Summary, grouped
+from .summarizer import Summarizer
 
 T = TypeVar("T")
-
-ERRORS = ("raise", "return")
-
-
-def check_errors(errors: str) -> None:
-    """Raise ``ValueError`` unless ``errors`` is one of :data:`ERRORS`."""
-    if errors not in ERRORS:
-        raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
-
 
 TASK_SIZE = 16
 """Documents a worker process gets at a time: enough to hide the cost of sending them."""
@@ -92,6 +84,29 @@ def extract_quotes_many(
     return _run(texts, extract_quotes, n_jobs=n_jobs, progress=progress, errors=errors)
 
 
+def quotes_by_speaker(texts: Iterable[str], *, n_jobs: int = 1) -> dict[str, list[tuple[int, Quote]]]:
+    """Everything each person is quoted as saying across many documents.
+
+    Returns ``{speaker: [(document index, Quote), ...]}``, the documents in input
+    order; names differing only by case or by a first name are one speaker (the
+    key is the fullest form); unattributed quotes are left out.  ``n_jobs`` is
+    that of :func:`extract_quotes_many`.
+
+    >>> gathered = quotes_by_speaker([
+    ...     "«Мы готовы к переговорам», — заявил Сергей Лавров.",
+    ...     "«Переговоры продолжатся», — сказал Лавров. Погода была тёплой.",
+    ... ])
+    >>> [(i, quote.text) for i, quote in gathered["Сергей Лавров"]]
+    [(0, 'Мы готовы к переговорам'), (1, 'Переговоры продолжатся')]
+    """
+    found = (
+        (index, quote)
+        for index, quotes in enumerate(extract_quotes_many(texts, n_jobs=n_jobs))
+        for quote in quotes  # type: ignore[union-attr]
+    )
+    return grouped(found, lambda pair: pair[1].speaker)
+
+
 def _run(
     texts: Iterable[str],
     function: Callable[[str], T],
@@ -103,8 +118,7 @@ def _run(
     if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
         raise TypeError(f"texts must be an iterable of str documents, got {type(texts).__name__}")
     check_errors(errors)
-    if not _is_int(n_jobs) or n_jobs == 0:
-        raise ValueError(f"n_jobs must be a non-zero int (1: this process, -1: every core), got {n_jobs!r}")
+    check_n_jobs(n_jobs)
     results = _results(iter(texts), function, n_jobs, errors == "raise")
     if progress:
         results = progress_bar(results, len(texts) if isinstance(texts, Sized) else None)
@@ -129,7 +143,7 @@ def _results(
 
         workers = effective_n_jobs(n_jobs)
     if workers == 1:
-        batches: Iterator[list[T | Exception]] = (_apply([text], function, i) for i, text in enumerate(texts))
+        batches: Iterator[list[T | Exception]] = (apply([text], function, i) for i, text in enumerate(texts))
     else:
         batches = _parallel(_chunks(texts, TASK_SIZE), function, workers)
     for batch in batches:
@@ -174,8 +188,8 @@ def _parallel(
 
 
 def _apply_packed(texts: list[Any], function: Callable[[str], Any], first: int) -> list[Any]:
-    """:func:`_apply` for a worker: results go back as offsets, not as text (see :func:`_pack`)."""
-    return [_pack(result) for result in _apply(texts, function, first)]
+    """:func:`apply` for a worker: results go back as offsets, not as text (see :func:`_pack`)."""
+    return [_pack(result) for result in apply(texts, function, first)]
 
 
 def _unpack_all(texts: list[Any], future: Future[list[Any]]) -> list[Any]:
@@ -232,7 +246,7 @@ def _unpack(text: str, packed: Any) -> Any:
     return Quotes(text, tuple(quotes))
 
 
-def _apply(
+def apply(
     texts: Iterable[Any], function: Callable[[str], T], first: int | None = None, catch: bool = True
 ) -> list[T | Exception]:
     """Run ``function`` on each text; a failure becomes its exception (or is raised if not ``catch``).

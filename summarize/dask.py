@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .batch import _apply, check_errors
+from .batch import apply
+from .checks import check_errors
 from .summarizer import Summarizer
 
 if TYPE_CHECKING:
@@ -56,4 +57,4 @@ def _map(bag: Bag, function: Callable[[str], Any], errors: str) -> Bag:
     if not isinstance(bag, dask.bag.Bag):
         raise TypeError(f"bag must be a dask.bag.Bag of str, got {type(bag).__name__}")
     check_errors(errors)
-    return bag.map_partitions(_apply, function, catch=errors == "return")
+    return bag.map_partitions(apply, function, catch=errors == "return")

@@ -10,28 +10,18 @@ changed ending is a change.
 The source is never aligned whole: each place where it has a word starting
 like a (long, so rare) claimed word votes for where the claim would begin
 there, and only the few best-voted windows are split into words and aligned.
-
-``quotes_by_speaker(texts)`` gathers the quotes of many documents under one
-key per person, merging names that differ only by case or by a first name.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import Match, SequenceMatcher
-from typing import TYPE_CHECKING, TypeVar
 
+from .checks import check_text
 from .morph import FUNCTION_POS, lemma_pos
-from .records import _Record
-from .summarizer import check_text
-
-if TYPE_CHECKING:
-    from .records import Quote
-
-T = TypeVar("T")
+from .records import Record
 
 # A word or a number; soft hyphens and combining accents may sit inside it.
 # Hyphens split words, so every dash and hyphen variant compares equal.
@@ -70,7 +60,7 @@ Difference = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class QuoteMatch(_Record):
+class QuoteMatch(Record):
     """How a claimed quotation stands against its source.
 
     ``status`` is ``"exact"`` (the same words, typography aside), ``"altered"``
@@ -346,111 +336,6 @@ def _difference(
     # difflib speaks of turning the claim into the source; we speak of what the claim did to the source.
     kind = {"replace": "replace", "delete": "insert", "insert": "delete"}[op]
     return kind, said, written
-
-
-# -- quotes by speaker ---------------------------------------------------------------------------
-
-
-def _name_words(name: str) -> tuple[str, ...]:
-    return tuple(_lower(name).split())
-
-
-def _fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """``short`` names the same person as ``full``: the same surname, the other words
-    a subsequence of ``full``'s (``путин`` / ``владимир путин``; ``в. путин`` with an initial)."""
-    if not short or short[-1] != full[-1]:
-        return False
-    rest = iter(full[:-1])
-    for word in short[:-1]:
-        initial = word.rstrip(".")
-        if not any(w == word or (len(initial) == 1 and w.startswith(initial)) for w in rest):
-            return False
-    return True
-
-
-def _personal(name: str) -> bool:
-    """Written like a person's name: every word capitalised, and not a lone acronym ("США")."""
-    words = name.split()
-    return all(word[:1].isupper() for word in words) and not (len(words) == 1 and name.isupper())
-
-
-def speaker_keys(names: Iterable[str]) -> dict[str, str]:
-    """Map every speaker name to one key per person: its fullest form.
-
-    Names differing only by case, or by a first name, patronymic or initial
-    ("Путин", "Владимир Путин") are one person; a bare surname shared by two
-    different full names stays apart, as it cannot be told whose it is.  Only
-    names written as a person's (capitalised words, no acronym) merge that way:
-    "США" is not "Госдеп США", "источники" not "источники в Кремле".
-
-    >>> speaker_keys(["Косанов", "Даурен Косанов", "КОСАНОВ"])
-    {'Косанов': 'Даурен Косанов', 'Даурен Косанов': 'Даурен Косанов', 'КОСАНОВ': 'Даурен Косанов'}
-    >>> speaker_keys(["Иванов", "Сергей Иванов", "Иван Иванов"])["Иванов"]
-    'Иванов'
-    """
-    spellings: dict[tuple[str, ...], list[str]] = {}
-    order = list(dict.fromkeys(names))
-    for name in order:
-        spellings.setdefault(_name_words(name), []).append(name)
-    people: list[tuple[str, ...]] = []  # the fullest form of each person found so far
-    owner: dict[tuple[str, ...], tuple[str, ...]] = {}
-    personal = {words: any(map(_personal, forms)) for words, forms in spellings.items()}
-    for words in sorted(spellings, key=lambda words: (-len(words), -sum(map(len, words)), words)):
-        homes = [full for full in people if personal[words] and personal[full] and _fits(words, full)]
-        if len(homes) == 1:
-            owner[words] = homes[0]
-        else:
-            people.append(words)
-            owner[words] = words
-    shown = {}
-    for words, forms in spellings.items():
-        # The key shows a person as the text did, preferring a spelling that is not all capitals.
-        if owner[words] == words:
-            shown[words] = min(forms, key=lambda form: (form.isupper(), form))
-    return {name: shown[owner[_name_words(name)]] for name in order}
-
-
-def _grouped(items: Iterable[T], speaker: Callable[[T], str | None]) -> dict[str, list[T]]:
-    """``items`` with a speaker, grouped under :func:`speaker_keys`, keys in order of first appearance."""
-    attributed = [(name, item) for item in items if (name := speaker(item))]
-    keys = speaker_keys(name for name, _ in attributed)
-    grouped: dict[str, list[T]] = {}
-    for name, item in attributed:
-        grouped.setdefault(keys[name], []).append(item)
-    return grouped
-
-
-def by_speaker(quotes: Iterable[Quote]) -> dict[str, list[Quote]]:
-    """Group quotes under one key per speaker (see :func:`speaker_keys`); unattributed ones are left out.
-
-    Keys come in the order of their first quote.
-    """
-    return _grouped(quotes, lambda quote: quote.speaker)
-
-
-def quotes_by_speaker(texts: Iterable[str], *, n_jobs: int = 1) -> dict[str, list[tuple[int, Quote]]]:
-    """Everything each person is quoted as saying across many documents.
-
-    Returns ``{speaker: [(document index, Quote), ...]}``, the documents in input
-    order; names differing only by case or by a first name are one speaker (the
-    key is the fullest form); unattributed quotes are left out.  ``n_jobs`` is
-    that of :func:`summarize.extract_quotes_many`.
-
-    >>> gathered = quotes_by_speaker([
-    ...     "«Мы готовы к переговорам», — заявил Сергей Лавров.",
-    ...     "«Переговоры продолжатся», — сказал Лавров. Погода была тёплой.",
-    ... ])
-    >>> [(i, quote.text) for i, quote in gathered["Сергей Лавров"]]
-    [(0, 'Мы готовы к переговорам'), (1, 'Переговоры продолжатся')]
-    """
-    from .batch import extract_quotes_many
-
-    found = (
-        (index, quote)
-        for index, quotes in enumerate(extract_quotes_many(texts, n_jobs=n_jobs))
-        for quote in quotes  # type: ignore[union-attr]
-    )
-    return _grouped(found, lambda pair: pair[1].speaker)
 
 
 def format_match(match: QuoteMatch) -> str:

@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import scoring
-from .records import Span, _Record
-from .summarizer import Summarizer, _is_int, check_text
+from .checks import check_text, is_int
+from .records import Record, Span
+from .summarizer import Summarizer
 from .text import words
 
 PHRASE_MIN_COUNT = 2
@@ -23,7 +24,7 @@ PHRASE_MIN_COUNT = 2
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class Keyword(_Record):
+class Keyword(Record):
     """A key lemma (``"ставка"``) or phrase of lemmas (``"ключевой ставка"``) of a text.
 
     ``weight`` is its TF-IDF weight in the document (the weights of all
@@ -71,7 +72,7 @@ def keywords(
             span=Span(text='ключевую ставку', start=24, stop=39))
     """
     check_text(text)
-    if not _is_int(top) or top < 1:
+    if not is_int(top) or top < 1:
         raise ValueError(f"top must be an int >= 1, got {top!r}")
     lookup: Mapping[str, float]
     if idf is None:

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .checks import check_text
 from .lexicon import load
 from .morph import CACHE_SIZE
 from .morph import lemma_pos as top_lemma_pos
@@ -52,7 +53,6 @@ from .speakers import (
     plural_head,
     tokens,
 )
-from .summarizer import check_text
 from .text import LINE, trim
 
 __all__ = ["extract_quotes"]

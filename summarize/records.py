@@ -6,9 +6,11 @@ on the ORIGINAL string the caller passed in.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any, overload
+from typing import Any, TypeVar, overload
+
+from .punct import LINE_BREAKS
 
 _REPR_CHARS = 50
 
@@ -29,7 +31,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class _Record:
+class Record:
     """Shared behaviour of the leaf records: ``to_dict`` and a short repr."""
 
     __slots__ = ()
@@ -50,7 +52,7 @@ class _Record:
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class Span(_Record):
+class Span(Record):
     """A piece of the source text: ``text[start:stop] == span.text``.
 
     >>> Span("Косанова", 10, 18)
@@ -63,7 +65,7 @@ class Span(_Record):
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class Sentence(_Record):
+class Sentence(Record):
     """One sentence of the source with its score.
 
     ``index`` is the sentence's position among all sentences of the text,
@@ -82,7 +84,7 @@ QUOTE_TYPES = ("direct", "partial", "block", "dash")
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class Quote(_Record):
+class Quote(Record):
     """A quotation: the quoted words without their marks, and who said them.
 
     ``speaker`` is the canonical nominative name ("Даурен Косанов") or None;
@@ -123,8 +125,6 @@ class Summary:
         return sorted(self.all_sentences, key=lambda s: (-s.score, s.index))
 
     def __str__(self) -> str:
-        from .text import LINE_BREAKS  # text imports this module
-
         parts: list[str] = []
         for before, sentence in zip((None, *self.sentences), self.sentences):
             if before is not None:
@@ -199,10 +199,11 @@ class Quotes(Sequence[Quote]):
         return {"text": self.text, "quotes": [q.to_dict() for q in self.items]}
 
     def by_speaker(self) -> dict[str, list[Quote]]:
-        """Quotes per speaker, one key per person (its fullest name); see ``factcheck.by_speaker``."""
-        from .factcheck import by_speaker
+        """Quotes per speaker, one key per person (its fullest name; see :func:`speaker_keys`).
 
-        return by_speaker(self.items)
+        Unattributed quotes are left out; keys come in the order of their first quote.
+        """
+        return grouped(self.items, lambda quote: quote.speaker)
 
     def to_frame(self) -> Any:
         """A pandas DataFrame, one row per quote; see :func:`summarize.export.to_frame`."""
@@ -219,3 +220,76 @@ class Quotes(Sequence[Quote]):
         shown = ", ".join(repr(q) for q in self.items[:3])
         more = ", …" if len(self.items) > 3 else ""
         return f"Quotes([{shown}{more}])"
+
+
+# -- one key per person ---------------------------------------------------------------------------
+T = TypeVar("T")
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(name.lower().replace("ё", "е").split())
+
+
+def _fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``short`` names the same person as ``full``: the same surname, the other words
+    a subsequence of ``full``'s (``путин`` / ``владимир путин``; ``в. путин`` with an initial)."""
+    if not short or short[-1] != full[-1]:
+        return False
+    rest = iter(full[:-1])
+    for word in short[:-1]:
+        initial = word.rstrip(".")
+        if not any(w == word or (len(initial) == 1 and w.startswith(initial)) for w in rest):
+            return False
+    return True
+
+
+def _personal(name: str) -> bool:
+    """Written like a person's name: every word capitalised, and not a lone acronym ("США")."""
+    words = name.split()
+    return all(word[:1].isupper() for word in words) and not (len(words) == 1 and name.isupper())
+
+
+def speaker_keys(names: Iterable[str]) -> dict[str, str]:
+    """Map every speaker name to one key per person: its fullest form.
+
+    Names differing only by case, or by a first name, patronymic or initial
+    ("Путин", "Владимир Путин") are one person; a bare surname shared by two
+    different full names stays apart, as it cannot be told whose it is.  Only
+    names written as a person's (capitalised words, no acronym) merge that way:
+    "США" is not "Госдеп США", "источники" not "источники в Кремле".
+
+    >>> speaker_keys(["Косанов", "Даурен Косанов", "КОСАНОВ"])
+    {'Косанов': 'Даурен Косанов', 'Даурен Косанов': 'Даурен Косанов', 'КОСАНОВ': 'Даурен Косанов'}
+    >>> speaker_keys(["Иванов", "Сергей Иванов", "Иван Иванов"])["Иванов"]
+    'Иванов'
+    """
+    spellings: dict[tuple[str, ...], list[str]] = {}
+    order = list(dict.fromkeys(names))
+    for name in order:
+        spellings.setdefault(_name_words(name), []).append(name)
+    people: list[tuple[str, ...]] = []  # the fullest form of each person found so far
+    owner: dict[tuple[str, ...], tuple[str, ...]] = {}
+    personal = {words: any(map(_personal, forms)) for words, forms in spellings.items()}
+    for words in sorted(spellings, key=lambda words: (-len(words), -sum(map(len, words)), words)):
+        homes = [full for full in people if personal[words] and personal[full] and _fits(words, full)]
+        if len(homes) == 1:
+            owner[words] = homes[0]
+        else:
+            people.append(words)
+            owner[words] = words
+    shown = {}
+    for words, forms in spellings.items():
+        # The key shows a person as the text did, preferring a spelling that is not all capitals.
+        if owner[words] == words:
+            shown[words] = min(forms, key=lambda form: (form.isupper(), form))
+    return {name: shown[owner[_name_words(name)]] for name in order}
+
+
+def grouped(items: Iterable[T], speaker: Callable[[T], str | None]) -> dict[str, list[T]]:
+    """``items`` with a speaker, grouped under :func:`speaker_keys`, keys in order of first appearance."""
+    attributed = [(name, item) for item in items if (name := speaker(item))]
+    keys = speaker_keys(name for name, _ in attributed)
+    grouped: dict[str, list[T]] = {}
+    for name, item in attributed:
+        grouped.setdefault(keys[name], []).append(item)
+    return grouped

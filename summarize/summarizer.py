@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from . import scoring
+from .checks import check_text, is_int
 from .records import Sentence, Span, Summary
 from .text import WORD
 from .text import sentences as split_sentences
@@ -20,20 +21,6 @@ that a near repeat of a picked sentence comes last."""
 TITLE_WEIGHT = 0.1
 """How much similarity to a given headline adds to a sentence's centrality."""
 IDF_SOURCES = ("document", "shipped")
-
-
-def check_text(text: object, name: str = "text") -> str:
-    """Return ``text`` if it is a ``str``; raise ``TypeError`` naming the argument otherwise."""
-    if not isinstance(text, str):
-        hint = (
-            " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
-        )
-        raise TypeError(f"{name} must be str, got {type(text).__name__}{hint}")
-    return text
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def length_option(sentences: int | None, ratio: float | None, words: int | None) -> tuple[str, float]:
@@ -51,7 +38,7 @@ def length_option(sentences: int | None, ratio: float | None, words: int | None)
     if name == "ratio":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
             raise ValueError(f"ratio must be a number in (0, 1], got {value!r}")
-    elif not _is_int(value) or value < 1:
+    elif not is_int(value) or value < 1:
         raise ValueError(f"{name} must be an int >= 1, got {value!r}")
     return name, value
 

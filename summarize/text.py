@@ -11,19 +11,12 @@ from collections.abc import Iterator
 
 from razdel import sentenize
 
+from .punct import LINE_BREAKS, PADDING
 from .records import Span
 
 # A paragraph is one line; news texts put a line break between paragraphs and
 # after a headline, which razdel alone would glue to the next sentence.
-LINE_BREAKS = "\n\r\u2028\u2029"
-"""What ends a line (and so a sentence) for the splitter."""
 LINE = re.compile(f"[^{LINE_BREAKS}]+")
-
-# Characters that may pad a sentence but belong to none: spaces and invisible marks.
-_PAD = (
-    " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
-)
 
 # A word: letters, possibly joined by a hyphen or broken by a soft hyphen or an accent.  It
 # starts where a run of letters starts; after a number and a hyphen only a whole word (four
@@ -39,9 +32,9 @@ _MAX_QUOTE_MERGE = 4
 
 def trim(text: str, start: int, stop: int) -> tuple[int, int]:
     """Narrow ``[start, stop)`` of ``text`` past spaces and invisible marks at either end."""
-    while start < stop and (text[start] in _PAD or text[start].isspace()):
+    while start < stop and (text[start] in PADDING or text[start].isspace()):
         start += 1
-    while stop > start and (text[stop - 1] in _PAD or text[stop - 1].isspace()):
+    while stop > start and (text[stop - 1] in PADDING or text[stop - 1].isspace()):
         stop -= 1
     return start, stop
 

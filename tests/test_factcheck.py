@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize import QuoteMatch, extract_quotes, find_quote, quotes_by_speaker
-from summarize.factcheck import speaker_keys
 from summarize.morph import analyzer
+from summarize.records import speaker_keys
 
 WORD = re.compile(r"[^\W\d_]+")
 ALNUM = re.compile(r"[^\W_]+")
