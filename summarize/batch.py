@@ -207,7 +207,15 @@ _SHAPES = {
     Quote: ("text", "start", "stop", "speaker", "speaker_mention", "cue", "type"),
     Span: ("text", "start", "stop"),
 }
-_PACKABLE = all(tuple(f.name for f in fields(cls)) == names for cls, names in _SHAPES.items())
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The fields of a record class: a dataclass's, or a NamedTuple's (:class:`Span`)."""
+    names: tuple[str, ...] | None = getattr(cls, "_fields", None)
+    return names if names is not None else tuple(f.name for f in fields(cls))
+
+
+_PACKABLE = all(_field_names(cls) == names for cls, names in _SHAPES.items())
 
 
 def _offsets(span: Span | None) -> tuple[int, int] | None:

@@ -38,7 +38,6 @@ from .speakers import (
     POSSESSIVES,
     Mention,
     People,
-    Tok,
     _heads,
     agrees,
     gender_of,
@@ -326,7 +325,7 @@ class _Doc:
         self._people: People | None = None
         self.issuer: str | None = None  # the organisation whose statement is being quoted
 
-    def _words_near_candidates(self) -> list[Tok]:
+    def _words_near_candidates(self) -> list[Span]:
         """The words of the paragraphs a quote can be in or be attributed from, in text order.
 
         Those are the paragraphs with a quotation mark, led by a dash or ending with a
@@ -348,13 +347,13 @@ class _Doc:
                     )  # a quote opening the paragraph: the sentence before may name the speaker
                 if line[-1:] in _CLOSING or line[-2:-1] in _CLOSING:
                     wanted.add(n + 1)  # a quote closing it: a signature or the cue may follow
-        out: list[Tok] = []
+        out: list[Span] = []
         self._wanted = {n for n in wanted if 0 <= n < len(self.lines)}
         for n in sorted(self._wanted):
             out.extend(tokens(text, *self.lines[n]))
         return out
 
-    def _line_words(self, start: int, stop: int) -> Sequence[Tok]:
+    def _line_words(self, start: int, stop: int) -> Sequence[Span]:
         """The words of the paragraph ``[start, stop)``: from :attr:`toks` if it holds them."""
         n = bisect.bisect_right(self.line_starts, start) - 1
         if n in self._wanted:
@@ -496,7 +495,7 @@ def _initial_before(text: str, k: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 # cues
 # ---------------------------------------------------------------------------------------------
-def _speech_lemma(tok: Tok) -> str | None:
+def _speech_lemma(tok: Span) -> str | None:
     """The speech-verb lemma of ``tok`` if it is a verb form listed in ``speech_verbs``."""
     return _speech_lemma_of(tok.text)
 
@@ -518,15 +517,15 @@ def _speech_lemma_of(word: str) -> str | None:
     return None
 
 
-def _low(tok: Tok) -> str:
+def _low(tok: Span) -> str:
     return normalize_word(tok.text)
 
 
-def _doc_noun(tok: Tok) -> bool:
+def _doc_noun(tok: Span) -> bool:
     return bool(lemmas(tok.text) & load("cue_nouns")) and not is_verbal(tok.text)
 
 
-def _span(text: str, a: Tok, b: Tok) -> Span:
+def _span(text: str, a: Span, b: Span) -> Span:
     return Span(text[a.start : b.stop], a.start, b.stop)
 
 
@@ -534,7 +533,7 @@ _PREFERENCE = {"person": 0, "pron": 0, "role": 0, "org": 1}
 
 
 def _subject(
-    text: str, ms: Sequence[Mention], start: int, stop: int, verb: Tok, nearest_last: bool
+    text: str, ms: Sequence[Mention], start: int, stop: int, verb: Span, nearest_last: bool
 ) -> Mention | None:
     """The mention in ``[start, stop)`` that can be the subject of ``verb``.
 
@@ -580,7 +579,7 @@ def _apposition_head(text: str, ms: Sequence[Mention], m: Mention) -> Mention:
     return m
 
 
-def _mention_after(ms: Sequence[Mention], text: str, tok: Tok, case: str = "gent") -> Mention | None:
+def _mention_after(ms: Sequence[Mention], text: str, tok: Span, case: str = "gent") -> Mention | None:
     """The mention right after ``tok``, nothing but spaces between ("слова Косанова", "в сообщении МИД"),
     read in the ``case`` that word governs."""
     for m in ms:
@@ -593,7 +592,7 @@ def _mention_after(ms: Sequence[Mention], text: str, tok: Tok, case: str = "gent
 
 
 def _owner(
-    doc: _Doc, toks: Sequence[Tok], ms: Sequence[Mention], i: int, hi: int
+    doc: _Doc, toks: Sequence[Span], ms: Sequence[Mention], i: int, hi: int
 ) -> tuple[Mention | None, int, bool]:
     """Around an impersonal verb at ``toks[i]``: "говорится в сообщении <owner>",
     "в заявлении <owner> говорится".
@@ -662,7 +661,7 @@ def _cues(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool, inside: bool) -
             if after and "слово" in lemmas(tok.text) and not is_verbal(tok.text):
                 m = _mention_after(mentions(), text, tok)
                 if m is not None:
-                    yield _Cue(m, Span(tok.text, tok.start, tok.stop))  # "— слова Косанова"
+                    yield _Cue(m, tok)  # "— слова Косанова"
             continue
         if i > lo and _low(toks[i - 1]) in _RELATIVE:
             continue  # "Филата, которого цитирует «Интерфакс»": a side remark about the source
@@ -675,7 +674,7 @@ def _cues(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool, inside: bool) -
                 before = [m for m in ms if m.stop <= tok.start and not m.prep and m.subject]
                 before.sort(key=lambda m: (_PREFERENCE[m.kind], -m.start))
                 m = _mention_after(ms, text, tok) or (before[0] if before else None)
-                yield _Cue(m, Span(tok.text, tok.start, tok.stop))
+                yield _Cue(m, tok)
                 return
 
 
@@ -691,12 +690,12 @@ def _plural_subject_word(word: str) -> bool:
     return bool(ps) and ps[0].tag.POS == "NOUN" and any("nomn" in p.tag and "plur" in p.tag for p in ps)
 
 
-def _plural_subject(tok: Tok) -> bool:
+def _plural_subject(tok: Span) -> bool:
     """A noun that can be a plural subject ("девушки")."""
     return _plural_subject_word(tok.text)
 
 
-def _plural(tok: Tok) -> bool:
+def _plural(tok: Span) -> bool:
     """A plural verb form ("сообщили", "заявляют")."""
     return _plural_verb(tok.text)
 
@@ -719,7 +718,7 @@ def _according(doc: _Doc, ms: Sequence[Mention], i: int, hi: int) -> _Cue | None
             return None
     elif not _doc_noun(nxt):
         m = _mention_after(ms, text, tok, "datv")  # "согласно Марку"
-        return _Cue(m, Span(tok.text, tok.start, tok.stop)) if m is not None else None
+        return _Cue(m, tok) if m is not None else None
     if possessive is not None:
         gender = POSSESSIVES[_low(possessive)]
         return _Cue(Mention("pron", possessive.start, possessive.stop, possessive.text, gender=gender), span)
@@ -730,7 +729,6 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
     """The speaker of the speech verb ``doc.toks[i]``."""
     text, toks = doc.text, doc.toks
     tok = toks[i]
-    cue = Span(tok.text, tok.start, tok.stop)
     # "приводятся в сообщении слова Косанова", "приводит ТАСС слова Косанова"
     for j in range(i + 1, min(hi, i + 6)):
         if "слово" in lemmas(toks[j].text) and not is_verbal(toks[j].text):
@@ -745,9 +743,9 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
         rest = [m for m in ms if m.start > tok.start and not m.outlet and not (m.kind == "org" and m.subject)]
         persons = [m for m in rest if m.kind == "person"] or [m for m in rest if m.kind == "role"]
         if persons:
-            return _Cue(persons[0], cue)
+            return _Cue(persons[0], tok)
         if lemma in ("передавать", "передать"):
-            return _Cue(None, cue)  # "передает ТАСС": the outlet reports, it does not speak
+            return _Cue(None, tok)  # "передает ТАСС": the outlet reports, it does not speak
     end = toks[hi - 1].stop + 1
     gerund = any(pos == "GRND" for _, pos in lemma_pos(tok.text))
     if after:
@@ -775,7 +773,7 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
             m = next((x for x in reversed(ms) if x.kind == "org" and x.start < tok.start), None)
     if m is not None and m.outlet and lemma in _QUOTING:
         m = None
-    return _Cue(m, cue)
+    return _Cue(m, tok)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -783,7 +781,7 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
 # ---------------------------------------------------------------------------------------------
 
 
-def _title_like(words: Sequence[Tok]) -> bool:
+def _title_like(words: Sequence[Span]) -> bool:
     """«Двенадцать стульев», «Эхо Москвы», «Газпром»: a short capitalised name."""
     if not words or len(words) > 6:
         return False
@@ -820,14 +818,14 @@ def _head_kind(word: str) -> str:
     return "other"
 
 
-def _has_verb(words: Sequence[Tok]) -> bool:
+def _has_verb(words: Sequence[Span]) -> bool:
     return any(
         is_verbal(w.text) or any("1per" in p.tag or "2per" in p.tag for p in parses(w.text)[:1])
         for w in words
     )
 
 
-def _sentence_like(text: str, words: Sequence[Tok], start: int, stop: int) -> bool:
+def _sentence_like(text: str, words: Sequence[Span], start: int, stop: int) -> bool:
     if len(words) < 3:
         return False
     ends = text[stop - 1] in _TERMINAL
@@ -1355,7 +1353,7 @@ _THAT = re.compile(r"\b(?:что|чтобы)\b")
 def _is_name(
     doc: _Doc,
     pair: _Pair,
-    words: Sequence[Tok],
+    words: Sequence[Span],
     upper: bool,
     colon: bool,
     cued_after: bool,
@@ -1441,7 +1439,7 @@ def _nominal(word: str) -> bool:
     return bool(ps) and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF")
 
 
-def _word_before(doc: _Doc, pos: int) -> Tok | None:
+def _word_before(doc: _Doc, pos: int) -> Span | None:
     """The word right before ``pos`` with only spaces between (None after punctuation)."""
     k = bisect.bisect_left(doc.tok_starts, pos) - 1
     if k < 0:
@@ -1450,7 +1448,7 @@ def _word_before(doc: _Doc, pos: int) -> Tok | None:
     return tok if not doc.text[tok.stop : pos].strip(_SPACE) else None
 
 
-def _word_after(doc: _Doc, close: int) -> Tok | None:
+def _word_after(doc: _Doc, close: int) -> Span | None:
     k = bisect.bisect_left(doc.tok_starts, close + 1)
     if k >= len(doc.toks):
         return None
@@ -1458,7 +1456,7 @@ def _word_after(doc: _Doc, close: int) -> Tok | None:
     return tok if not doc.text[close + 1 : tok.start].strip(_SPACE) else None
 
 
-def _is_prep(tok: Tok) -> bool:
+def _is_prep(tok: Span) -> bool:
     ps = parses(tok.text)
     return bool(ps) and ps[0].tag.POS == "PREP"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar, overload
+from typing import Any, NamedTuple, TypeVar, overload
 
 from .punct import LINE_BREAKS
 
@@ -51,17 +51,27 @@ class Record:
         return f"{type(self).__name__}({', '.join(parts)})"
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Span(Record):
+class Span(NamedTuple):
     """A piece of the source text: ``text[start:stop] == span.text``.
+
+    A named tuple, so that the tokenizers can make millions of them cheaply.
 
     >>> Span("Косанова", 10, 18)
     Span(text='Косанова', start=10, stop=18)
+    >>> Span("Косанова", 10, 18).to_dict()
+    {'text': 'Косанова', 'start': 10, 'stop': 18}
     """
 
     text: str
     start: int
     stop: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The span as plain JSON types."""
+        return {"text": self.text, "start": self.start, "stop": self.stop}
+
+    def __repr__(self) -> str:
+        return f"Span(text={_cut(self.text)}, start={self.start}, stop={self.stop})"
 
 
 @dataclass(frozen=True, slots=True, repr=False)

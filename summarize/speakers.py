@@ -26,6 +26,7 @@ from .lexicon import load
 from .morph import CACHE_SIZE, NAME_TAGS, SURNAME_CASE_ENDING, SURNAME_SUFFIX, analyzer, parses
 from .morph import lemma_pos as top_lemma_pos
 from .morph import normalize_word as _normalize_word
+from .records import Span
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 PRONOUNS = {"он": "masc", "она": "femn", "они": "plur"}
@@ -67,19 +68,11 @@ _SURNAME_END = re.compile(
 _SOFT = "бвгджзклмнпрстфхцчшщ"
 
 
-class Tok(NamedTuple):
-    """A word of the text: ``text[start:stop] == tok.text``."""
-
-    text: str
-    start: int
-    stop: int
-
-
-def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Tok]:
+def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Span]:
     """The words of ``text[start:stop]`` (digits and punctuation skipped)."""
     end = len(text) if stop is None else stop
     new = tuple.__new__
-    return [new(Tok, (m[0], m.start(), m.end())) for m in WORD.finditer(text, start, end)]
+    return [new(Span, (m[0], m.start(), m.end())) for m in WORD.finditer(text, start, end)]
 
 
 normalize_word = lru_cache(maxsize=CACHE_SIZE)(_normalize_word)
@@ -134,7 +127,7 @@ def is_verbal(word: str) -> bool:
 
 
 # -- names in the nominative ----------------------------------------------------------------
-def _is_initial(text: str, tok: Tok) -> bool:
+def _is_initial(text: str, tok: Span) -> bool:
     return len(tok.text) == 1 and tok.text.isupper() and text[tok.stop : tok.stop + 1] == "."
 
 
@@ -415,21 +408,21 @@ class Mention(NamedTuple):
     head: str = ""  # the word that agrees with a verb: a role noun, a surname, an organisation's head noun
 
 
-def _capitalised(tok: Tok) -> bool:
+def _capitalised(tok: Span) -> bool:
     return tok.text[:1].isupper()
 
 
-def _gap(text: str, a: Tok, b: Tok) -> str:
+def _gap(text: str, a: Span, b: Span) -> str:
     return text[a.stop : b.start]
 
 
-def _tight(text: str, a: Tok, b: Tok) -> bool:
+def _tight(text: str, a: Span, b: Span) -> bool:
     """Only a space (or an initial's dot) between two words."""
     gap = _gap(text, a, b)
     return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0", ".") and _is_initial(text, a))
 
 
-def _person_word(text: str, tok: Tok) -> bool:
+def _person_word(text: str, tok: Span) -> bool:
     if _is_initial(text, tok) or _person_text(tok.text):
         return True
     # "цитирует РБК Карасина": a capitalised word inside a sentence with a surname's ending,
@@ -472,7 +465,7 @@ def _mixed_case(word: str) -> bool:
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
 
 
-def _org_word(text: str, tok: Tok) -> bool:
+def _org_word(text: str, tok: Span) -> bool:
     return _org_text(tok.text)
 
 
@@ -497,7 +490,7 @@ def _is_outlet(word: str) -> bool:
     return normalize_word(word) in load("outlets") or bool(re.search(_DOMAIN + "$", word))
 
 
-def _geo_word(tok: Tok) -> bool:
+def _geo_word(tok: Span) -> bool:
     return _geo_text(tok.text)
 
 
@@ -549,15 +542,15 @@ def _role_lemma(word: str) -> str | None:
     return None
 
 
-def _role_word(tok: Tok) -> str | None:
+def _role_word(tok: Span) -> str | None:
     return _role_lemma(tok.text)
 
 
-def _is_prep(tok: Tok) -> bool:
+def _is_prep(tok: Span) -> bool:
     return tok.text.lower() in PREPOSITIONS
 
 
-def _governed(text: str, toks: Sequence[Tok], i: int, lo: int) -> bool:
+def _governed(text: str, toks: Sequence[Span], i: int, lo: int) -> bool:
     """True if a preposition governs the phrase starting at ``toks[i]``.
 
     Either directly ("в Минобороны") or through a noun of speech or a head noun
@@ -600,7 +593,7 @@ def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None
     return k + 1, end
 
 
-def find_mentions(text: str, toks: Sequence[Tok], lo: int = 0, hi: int | None = None) -> list[Mention]:
+def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None = None) -> list[Mention]:
     """Mentions among ``toks[lo:hi]``, left to right, not overlapping."""
     hi = len(toks) if hi is None else hi
     out: list[Mention] = []
@@ -672,7 +665,7 @@ def _may_start(word: str) -> bool:
     )
 
 
-def _sentence_initial(text: str, tok: Tok) -> bool:
+def _sentence_initial(text: str, tok: Span) -> bool:
     k = tok.start - 1
     while k >= 0 and text[k] in ' \u00a0\t«"„“':
         k -= 1
@@ -707,7 +700,7 @@ def agrees(verb: str, m: Mention) -> bool:
     return True
 
 
-def _person_run(text: str, toks: Sequence[Tok], i: int, hi: int) -> int:
+def _person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     """Index after the run of name words starting at ``i`` (``i`` itself if none)."""
     j = i
     if (
@@ -758,7 +751,7 @@ def _person_run(text: str, toks: Sequence[Tok], i: int, hi: int) -> int:
     return j
 
 
-def _name_start(text: str, toks: Sequence[Tok], i: int, j: int) -> int:
+def _name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
     """Where the name in the run ``toks[i:j]`` starts: at its first name when words that are no
     first names stand before it ("Театра Наций Евгений Миронов", "тёщу Воробьянинова Клавдию …")."""
     for k in range(i + 1, j - 1):
@@ -769,7 +762,7 @@ def _name_start(text: str, toks: Sequence[Tok], i: int, j: int) -> int:
     return i
 
 
-def _strong_name(text: str, tok: Tok, alone: bool = False) -> bool:
+def _strong_name(text: str, tok: Span, alone: bool = False) -> bool:
     """Is ``tok`` surely part of a name?  An adjective that may be a surname ("Навальный",
     "Московский") is one only ``alone``: not right after a role noun or another capitalised word."""
     if _is_initial(text, tok) or not is_known(tok.text):
@@ -784,7 +777,7 @@ def _strong_name(text: str, tok: Tok, alone: bool = False) -> bool:
 
 def _person_mention(
     text: str,
-    toks: Sequence[Tok],
+    toks: Sequence[Span],
     i: int,
     j: int,
     lo: int,
@@ -830,7 +823,7 @@ def _person_mention(
     )
 
 
-def _mention_at(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Mention | None:
+def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
     tok = toks[i]
     low = normalize_word(tok.text)
     if low in PRONOUNS:
@@ -881,7 +874,7 @@ def _mention_at(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Men
     return None
 
 
-def _quoted_org(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int) -> Mention | None:
+def _quoted_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
     """A short capitalised name in marks standing for an organisation: "«Ведомости» распространили …"."""
     quoted = _quoted_name(text, toks[i].start - 1, limit=60)
     if quoted is None:
@@ -912,7 +905,7 @@ def _heads() -> frozenset[str]:
     return load("outlets") | load("name_heads")
 
 
-def _head_with_name(text: str, toks: Sequence[Tok], i: int, hi: int) -> Mention | None:
+def _head_with_name(text: str, toks: Sequence[Span], i: int, hi: int) -> Mention | None:
     """ "газета «Труд»", "агентство Reuters": an organisation named after its head noun."""
     tok = toks[i]
     if not (lemmas(tok.text) & _heads()):
@@ -992,7 +985,7 @@ def _role_parses(word: str, role: str) -> tuple[Any, ...]:
     return tuple(p for p in parses(word) if p.normal_form.replace("ё", "е") == role and p.tag.POS == "NOUN")
 
 
-def _role_mention(text: str, toks: Sequence[Tok], i: int, lo: int, hi: int, role: str) -> Mention:
+def _role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role: str) -> Mention:
     """A role phrase: "официальный представитель МИД России Мария Захарова", "глава ведомства".
 
     A name right after the role and its complements is the holder of the role; a name
@@ -1122,7 +1115,7 @@ class People:
         text: str,
         hidden: Sequence[tuple[int, int]] = (),
         lines: Sequence[tuple[int, int]] | None = None,
-        words: Callable[[int, int], Sequence[Tok]] | None = None,
+        words: Callable[[int, int], Sequence[Span]] | None = None,
     ) -> None:
         self.text = text
         self._words = words or (lambda start, stop: tokens(text, start, stop))
