@@ -28,17 +28,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .checks import check_text
-from .lexicon import load
+from .lexicon import column, head_nouns, load, tagged
 from .morph import CACHE_SIZE
 from .morph import lemma_pos as top_lemma_pos
 from .records import Quote, Quotes, Span
 from .speakers import (
-    ANAPHORIC,
-    ANONYMOUS,
-    POSSESSIVES,
     Mention,
     People,
-    _heads,
     agrees,
     gender_of,
     has_case,
@@ -75,75 +71,6 @@ MAX_INTERRUPTION = 160
 """The longest author's insertion inside a quote («Q1, — сказал X. — Q2»), in characters."""
 MAX_CUE_DISTANCE = 25
 """How many words may stand between a speech verb and the partial quote it introduces."""
-
-# Speech verbs whose grammatical subject is the quoting outlet, not the speaker.
-_QUOTING = frozenset({"цитировать", "процитировать", "приводить", "привести", "передавать", "передать"})
-# Impersonal forms ("говорится в сообщении") name their speaker through a document noun.
-_IMPERSONAL = frozenset(
-    {
-        "говориться",
-        "сообщаться",
-        "отмечаться",
-        "подчеркиваться",
-        "указываться",
-        "утверждаться",
-        "заявляться",
-        "приводиться",
-        "цитироваться",
-        "сказаться",
-        "значиться",
-    }
-)
-_OPINION = frozenset({"уверенный", "убежденный", "согласный", "убедить", "уверить"})
-"""Short adjectives that report an opinion like a speech verb ("— уверен Косанов", "— согласна Тимченко")."""
-_RELATIVE = frozenset({"который", "которого", "которую", "которой", "которых", "которым", "которые"})
-_CHANT = frozenset({"скандировать", "выкрикивать", "выкрикнуть", "скандирование"})
-_SPEECH_NOUNS = frozenset(
-    {
-        "заявление",
-        "сообщение",
-        "комментарий",
-        "обращение",
-        "слово",
-        "интервью",
-        "выступление",
-        "письмо",
-        "послание",
-        "пост",
-        "запись",
-        "твит",
-        "цитата",
-        "ответ",
-        "реплика",
-        "текст",
-        "пресс-релиз",
-        "релиз",
-        "информация",
-        "образ",
-    }
-)
-"""Nouns that introduce speech after a colon ("выступил с заявлением: «Q»")."""
-_ACCORDING = frozenset({"слово", "мнение", "данные", "оценка", "информация", "утверждение", "признание"})
-_FIRST_PERSON = frozenset(
-    "я мы мне меня мной нам нас нами мой моя моё мое мои моего моей моих наш наша наше наши "
-    "нашего нашей наших нашим нашими".split()
-)
-_SCARE_VERBS = frozenset(
-    {
-        "называть",
-        "называемый",
-        "именовать",
-        "именуемый",
-        "прозвать",
-        "прозванный",
-        "окрестить",
-        "окрещенный",
-        "назвать",
-        "названный",
-        "обозначенный",
-        "обозначаемый",
-    }
-)
 
 
 @dataclass
@@ -478,18 +405,7 @@ def _initial_before(text: str, k: int) -> bool:
     while j >= 0 and text[j].isalpha():
         j -= 1
     word = text[j + 1 : k]
-    return (len(word) == 1 and word.isupper()) or word in (
-        "г",
-        "гг",
-        "т",
-        "д",
-        "тыс",
-        "млн",
-        "млрд",
-        "им",
-        "ул",
-        "др",
-    )
+    return (len(word) == 1 and word.isupper()) or word in load("abbreviations")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -512,7 +428,7 @@ def _speech_lemma_of(word: str) -> str | None:
         if lemma in verbs and pos in ("VERB", "INFN", "PRTS", "GRND"):
             return lemma
     for lemma, pos in lemma_pos(word):
-        if pos == "ADJS" and lemma in _OPINION:
+        if pos == "ADJS" and lemma in load("opinion_words"):
             return lemma
     return None
 
@@ -663,13 +579,13 @@ def _cues(doc: _Doc, lo: int, hi: int, after: bool, nouns: bool, inside: bool) -
                 if m is not None:
                     yield _Cue(m, tok)  # "— слова Косанова"
             continue
-        if i > lo and _low(toks[i - 1]) in _RELATIVE:
+        if i > lo and _low(toks[i - 1]) in load("relative_pronouns"):
             continue  # "Филата, которого цитирует «Интерфакс»": a side remark about the source
         yield _verb_cue(doc, mentions(), lo, hi, i, lemma, after)
     if nouns:
         for i in range(hi - 1, max(lo, hi - 4) - 1, -1):
             tok = toks[i]
-            if lemmas(tok.text) & _SPEECH_NOUNS and not is_verbal(tok.text):
+            if lemmas(tok.text) & load("speech_nouns") and not is_verbal(tok.text):
                 ms = mentions()
                 before = [m for m in ms if m.stop <= tok.start and not m.prep and m.subject]
                 before.sort(key=lambda m: (_PREFERENCE[m.kind], -m.start))
@@ -706,7 +622,7 @@ def _according(doc: _Doc, ms: Sequence[Mention], i: int, hi: int) -> _Cue | None
     tok = toks[i]
     j = i + 1
     possessive = None
-    if _low(toks[j]) in POSSESSIVES and j + 1 < hi:
+    if _low(toks[j]) in column("possessives") and j + 1 < hi:
         possessive = toks[j]
         j += 1
     while j + 1 < hi and "ADJF" in {str(p.tag.POS) for p in parses(toks[j].text)[:1]}:
@@ -714,13 +630,13 @@ def _according(doc: _Doc, ms: Sequence[Mention], i: int, hi: int) -> _Cue | None
     nxt = toks[j]
     span = _span(text, tok, nxt)
     if _low(tok) == "по":
-        if not (lemmas(nxt.text) & _ACCORDING and has_case(nxt.text, "datv")):
+        if not (lemmas(nxt.text) & tagged("cue_nouns", "according") and has_case(nxt.text, "datv")):
             return None
     elif not _doc_noun(nxt):
         m = _mention_after(ms, text, tok, "datv")  # "согласно Марку"
         return _Cue(m, tok) if m is not None else None
     if possessive is not None:
-        gender = POSSESSIVES[_low(possessive)]
+        gender = column("possessives")[_low(possessive)]
         return _Cue(Mention("pron", possessive.start, possessive.stop, possessive.text, gender=gender), span)
     return _Cue(_mention_after(ms, text, nxt), span, document=_low(tok) == "согласно")
 
@@ -735,11 +651,13 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
             m = _mention_after(ms, text, toks[j])
             if m is not None:
                 return _Cue(m, _span(text, tok, toks[j]))
-    if lemma in _IMPERSONAL or ("PRTS" in {pos for _, pos in lemma_pos(tok.text)} and lemma not in _OPINION):
+    if lemma in tagged("speech_verbs", "impersonal") or (
+        "PRTS" in {pos for _, pos in lemma_pos(tok.text)} and lemma not in load("opinion_words")
+    ):
         owner, last, document = _owner(doc, toks, ms, i, hi)
         # "признано «нецелесообразным»": nobody is named, and no document either
         return _Cue(owner, _span(text, tok, toks[last]), document=document)
-    if lemma in _QUOTING:
+    if lemma in load("quoting_verbs"):
         rest = [m for m in ms if m.start > tok.start and not m.outlet and not (m.kind == "org" and m.subject)]
         persons = [m for m in rest if m.kind == "person"] or [m for m in rest if m.kind == "role"]
         if persons:
@@ -771,7 +689,7 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
         if m is None:
             # "в Минобороны сообщили, что …": the organisation itself speaks
             m = next((x for x in reversed(ms) if x.kind == "org" and x.start < tok.start), None)
-    if m is not None and m.outlet and lemma in _QUOTING:
+    if m is not None and m.outlet and lemma in load("quoting_verbs"):
         m = None
     return _Cue(m, tok)
 
@@ -811,7 +729,7 @@ def _head_before(doc: _Doc, pos: int) -> bool:
 def _head_kind(word: str) -> str:
     """ "head" for a head noun of names ("газета"), "modifier" for what may stand between it and
     the marks (an adjective, a capitalised word: "газета «Труд»", "ОАО «НК „Роснефть“»"), else "other"."""
-    if lemmas(word) & _heads() or normalize_word(word) in load("name_heads"):
+    if lemmas(word) & head_nouns() or normalize_word(word) in load("name_heads"):
         return "head"
     if word[:1].isupper() or "ADJF" in {str(p.tag.POS) for p in parses(word)}:
         return "modifier"
@@ -1156,7 +1074,7 @@ def _first_person(doc: _Doc, s: int, e: int) -> bool:
     for t in tokens(doc.text, s, e):
         if doc.in_marks(t.start):
             continue
-        if _low(t) in _FIRST_PERSON:
+        if _low(t) in load("first_person"):
             return True
         ps = parses(t.text)
         if ps and ps[0].tag.POS == "VERB" and "1per" in ps[0].tag:
@@ -1384,7 +1302,7 @@ def _is_name(
         and not cued_after
         and prev is not None
         and _nominal(prev.text)
-        and not (lemmas(prev.text) & _SPEECH_NOUNS)
+        and not (lemmas(prev.text) & load("speech_nouns"))
         and _speech_lemma(prev) is None
     ):
         # a capitalised name inside the author's sentence: "круглого стола «Реконструкция …»",
@@ -1395,7 +1313,7 @@ def _is_name(
     text = doc.text
     if text[max(0, pair.open - 1) : pair.open] == "(" and text[pair.close + 1 : pair.close + 2] == ")":
         return True  # "Happy Birthday to You («С днем рождения тебя»)": a title or its translation
-    if colon and prev is not None and lemmas(prev.text) & _CHANT:
+    if colon and prev is not None and lemmas(prev.text) & load("chant_words"):
         return True
     if cued_after or len(words) > 3:
         return False
@@ -1489,7 +1407,7 @@ def _named_after(doc: _Doc, pair: _Pair) -> bool:
     toks = doc.toks[lo : min(hi, lo + 3)]
     if not toks or after.lstrip(_SPACE + ",")[:3].lower() != "как":
         return False
-    return any(lemmas(t.text) & _SCARE_VERBS for t in toks[1:])
+    return any(lemmas(t.text) & load("naming_words") for t in toks[1:])
 
 
 def _previous_sentence_cue(doc: _Doc, pos: int) -> _Cue | None:
@@ -1540,7 +1458,7 @@ def _scare(doc: _Doc, pos: int) -> bool:
 def _naming(word: str) -> bool:
     """A passive participle of naming: "называемых", "прозванный"."""
     return any(
-        p.tag.POS == "PRTF" and "pssv" in p.tag and p.normal_form.replace("ё", "е") in _SCARE_VERBS
+        p.tag.POS == "PRTF" and "pssv" in p.tag and p.normal_form.replace("ё", "е") in load("naming_words")
         for p in parses(word)
     )
 
@@ -1575,13 +1493,13 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
                 if m.kind == "role" and not plural_head(m.head):
                     speaker = people.holder_name(m, c.start)
                     person = speaker is not None
-                    if speaker is None and m.role in ANAPHORIC:
+                    if speaker is None and m.role in tagged("role_nouns", "anaphoric"):
                         # "— подчеркнул сенатор": the person last named, as for a pronoun
                         speaker = people.last_person(m.start, _cue_gender(cue_span))
                         person = speaker is not None
                     if (
                         speaker is None
-                        and m.role not in ANONYMOUS
+                        and m.role not in tagged("role_nouns", "anonymous")
                         and last_person is not None
                         and c.start - last_person[1] < 4 * WINDOW
                         and _fits(cue_span, last_person[0])

@@ -22,45 +22,18 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from .lexicon import load
+from .lexicon import column, head_nouns, is_listed_preposition, load, tagged
 from .morph import CACHE_SIZE, NAME_TAGS, SURNAME_CASE_ENDING, SURNAME_SUFFIX, analyzer, parses
 from .morph import lemma_pos as top_lemma_pos
 from .morph import normalize_word as _normalize_word
 from .records import Span
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-PRONOUNS = {"он": "masc", "она": "femn", "они": "plur"}
-POSSESSIVES = {"его": "masc", "ее": "femn", "её": "femn", "их": "plur"}
-PREPOSITIONS = frozenset(
-    "в во на по с со о об обо от для при из к ко у за под над перед между через про без до около "
-    "после вокруг среди против ради согласно благодаря вслед".split()
-)
-SPOKESPERSON = frozenset("представитель пресс-секретарь спикер пресс-служба пресс-атташе".split())
-"""Role nouns whose unnamed holder speaks for the organisation they are attached to.  Anonymous
-sources ("источник", "собеседник") keep their description ("собеседник РБК")."""
-HEADS = frozenset(
-    "глава руководитель министр председатель директор гендиректор президент премьер премьер-министр мэр "
-    "губернатор начальник шеф лидер канцлер".split()
-)
-"""Roles of the one person at the head of something: "министр" may be the "глава ведомства" named before."""
-ANAPHORIC = HEADS | frozenset(
-    "оппозиционер политик блогер премьер-министр вице-премьер экс-президент сенатор патриарх митрополит "
-    "режиссер писатель поэт автор "
-    "актер актриса певец певица тренер наставник художник композитор посол король королева принц папа "
-    "понтифик основатель создатель владелец бизнесмен миллиардер олигарх генерал адмирал командующий "
-    "худрук госсекретарь генсек генсекретарь".split()
-)
-"""Roles that, without a name, point back to a person the text has named ("— подчеркнул сенатор")."""
-ANONYMOUS = frozenset(
-    "источник собеседник эксперт аналитик политолог экономист социолог юрист очевидец свидетель житель "
-    "горожанин чиновник сотрудник работник служащий участник пострадавший потерпевший инсайдер".split()
-)
-"""Roles that introduce somebody new and unnamed: they keep their description ("собеседник РБК")."""
+
 
 # A word: letters, inner hyphens and apostrophes ("пресс-секретарь", "О’Рейли"), a web domain ("Lenta.ru").
 _DOMAIN = r"(?:\.(?i:ru|com|net|org|ua|by|kz|info|su|рф)\b)"
 WORD = re.compile(r"[^\W\d_]+(?:[-‐’'`][^\W\d_]+)*" + _DOMAIN + "?")
-_PARTICLES = frozenset("де да дер ван фон ди дель ла ле бин бен ибн аль эль".split())
 _SURNAME_END = re.compile(
     rf"{SURNAME_SUFFIX}{SURNAME_CASE_ENDING}?$|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|енко$"
 )
@@ -546,10 +519,6 @@ def _role_word(tok: Span) -> str | None:
     return _role_lemma(tok.text)
 
 
-def _is_prep(tok: Span) -> bool:
-    return tok.text.lower() in PREPOSITIONS
-
-
 def _governed(text: str, toks: Sequence[Span], i: int, lo: int) -> bool:
     """True if a preposition governs the phrase starting at ``toks[i]``.
 
@@ -558,19 +527,19 @@ def _governed(text: str, toks: Sequence[Span], i: int, lo: int) -> bool:
     """
     if i - 1 < lo:
         return False
-    if _is_prep(toks[i - 1]) and _gap(text, toks[i - 1], toks[i]).strip() == "":
+    if is_listed_preposition(toks[i - 1].text) and _gap(text, toks[i - 1], toks[i]).strip() == "":
         return True
-    if i - 2 >= lo and _is_prep(toks[i - 2]) and not _capitalised(toks[i - 1]):
+    if i - 2 >= lo and is_listed_preposition(toks[i - 2].text) and not _capitalised(toks[i - 1]):
         between = toks[i - 1]
         gaps = _gap(text, toks[i - 2], between) + _gap(text, between, toks[i])
-        return gaps.strip(' \u00a0«"„“') == "" and bool(lemmas(between.text) & _governing_heads())
+        return gaps.strip(' \u00a0«"„“') == "" and bool(lemmas(between.text) & _governinghead_nouns())
     return False
 
 
 @cache
-def _governing_heads() -> frozenset[str]:
+def _governinghead_nouns() -> frozenset[str]:
     """Nouns a preposition can govern a name through: speech nouns, head nouns, outlets."""
-    return load("cue_nouns") | _heads()
+    return load("cue_nouns") | head_nouns()
 
 
 def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None:
@@ -659,9 +628,9 @@ def _may_start(word: str) -> bool:
         return True
     low = normalize_word(word)
     return (
-        low in PRONOUNS
+        low in column("pronouns")
         or _role_lemma(word) is not None
-        or ((may_be(word, "name_heads") or may_be(word, "outlets")) and bool(lemmas(word) & _heads()))
+        or ((may_be(word, "name_heads") or may_be(word, "outlets")) and bool(lemmas(word) & head_nouns()))
     )
 
 
@@ -724,7 +693,12 @@ def _person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
             _person_word(text, t) or (j > i and not is_known(t.text) and not _org_word(text, t))
         ):
             j += 1
-        elif j > i and normalize_word(t.text) in _PARTICLES and j + 1 < hi and _capitalised(toks[j + 1]):
+        elif (
+            j > i
+            and normalize_word(t.text) in load("name_particles")
+            and j + 1 < hi
+            and _capitalised(toks[j + 1])
+        ):
             j += 1
         elif (
             j > i
@@ -826,13 +800,13 @@ def _person_mention(
 def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
     tok = toks[i]
     low = normalize_word(tok.text)
-    if low in PRONOUNS:
+    if low in column("pronouns"):
         return Mention(
             "pron",
             tok.start,
             tok.stop,
             tok.text.lower(),
-            gender=PRONOUNS[low],
+            gender=column("pronouns")[low],
             first=i,
             last=i,
             prep=_governed(text, toks, i, lo),
@@ -900,15 +874,10 @@ def _quoted_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
     )
 
 
-@lru_cache(maxsize=1)
-def _heads() -> frozenset[str]:
-    return load("outlets") | load("name_heads")
-
-
 def _head_with_name(text: str, toks: Sequence[Span], i: int, hi: int) -> Mention | None:
     """ "газета «Труд»", "агентство Reuters": an organisation named after its head noun."""
     tok = toks[i]
-    if not (lemmas(tok.text) & _heads()):
+    if not (lemmas(tok.text) & head_nouns()):
         return None
     quoted = _quoted_name(text, tok.stop)
     outlet = bool(lemmas(tok.text) & load("outlets"))
@@ -997,8 +966,8 @@ def _role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, rol
         and _gap(text, toks[start_i - 1], toks[start_i]) == " "
         and not _capitalised(toks[start_i - 1])
         and _qualifier(toks[start_i - 1].text)
-        and not _is_prep(toks[start_i - 1])
-        and normalize_word(toks[start_i - 1].text) not in POSSESSIVES
+        and not is_listed_preposition(toks[start_i - 1].text)
+        and normalize_word(toks[start_i - 1].text) not in column("possessives")
     ):
         start_i -= 1
     nominative = [p for p in _role_parses(toks[i].text, role) if "nomn" in p.tag]
@@ -1024,7 +993,7 @@ def _role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, rol
                     and not _capitalised(nxt)
                     and not is_verbal(nxt.text)
                     and (normalize_word(nxt.text) in ("по", "при") or _genitive_word(nxt.text))
-                    and normalize_word(nxt.text) not in PRONOUNS
+                    and normalize_word(nxt.text) not in column("pronouns")
                 )
                 if not complement:
                     first = _name_start(text, toks, j, k)
@@ -1056,7 +1025,11 @@ def _role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, rol
             last = j
             j += 1
             continue
-        if is_verbal(t.text) or (low in PREPOSITIONS and low not in ("по", "при")) or low in PRONOUNS:
+        if (
+            is_verbal(t.text)
+            or (low in load("prepositions") and low not in ("по", "при"))
+            or low in column("pronouns")
+        ):
             break
         if low in ("по", "при") or _genitive_word(t.text) or "ADJF" in _pos(t.text):
             if low not in ("по", "при"):
@@ -1260,16 +1233,16 @@ class People:
         if same_role:
             with_org = [e for e in same_role if org and e.org and _overlap(org, e.org)]
             return _nearest(with_org or same_role, pos)
-        if role in HEADS and not org:
+        if role in tagged("role_nouns", "head") and not org:
             heads = {
                 e.name: e
-                for head in HEADS
+                for head in tagged("role_nouns", "head")
                 for e in _around(self._persons_with(*_stems(head)), pos)
-                if e.role in HEADS
+                if e.role in tagged("role_nouns", "head")
             }
             if len(heads) == 1:
                 return next(iter(heads.values()))
-        if org and role in SPOKESPERSON:
+        if org and role in tagged("role_nouns", "spokesperson"):
             words = [w for w in org.split() if w[:1].isupper()]
             of_org = [
                 e
@@ -1286,7 +1259,7 @@ class People:
         e = None if plural_head(m.head) else self._holder(m, pos)
         if e is None:
             return None
-        if not m.org and not e.subject and m.role in ANAPHORIC:
+        if not m.org and not e.subject and m.role in tagged("role_nouns", "anaphoric"):
             # "Президент рассказал" after "Владимир Путин говорит": the role named before in an
             # oblique case ("президента Украины Виктора Януковича") yields to the last actor
             last = self.last_person(m.start)
@@ -1348,7 +1321,7 @@ class People:
             e = None if plural_head(m.head) else self._holder(m, pos)
             if e is not None:
                 return self.full_name(e.name)
-            if m.org and m.role in SPOKESPERSON:
+            if m.org and m.role in tagged("role_nouns", "spokesperson"):
                 if any(w[:1].isupper() for w in m.org.split()):
                     return _organisation(m.org)
                 if all(_generic_org(w) for w in m.org.split()):
@@ -1389,24 +1362,16 @@ def plural_head(word: str) -> bool:
 
 
 _ORG_NAME = re.compile(r"[«\"„“]([A-ZА-ЯЁ][^«»\"„“”\n]{0,40}?)[»\"“”]")
-_GENERIC_ORGS = frozenset(
-    "компания студия киностудия ведомство министерство организация корпорация холдинг банк фонд фирма "
-    "концерн предприятие театр партия движение клуб издательство агентство канал телеканал служба".split()
-)
-_WORKS = frozenset(
-    "фильм кинофильм сериал комедия драма сказка мелодрама спектакль опера балет роман повесть рассказ книга "
-    "песня альбом картина статья программа передача проект".split()
-)
 
 
 def _generic_org(word: str) -> bool:
     """A common noun for an organisation ("студии", "компании", "ведомства")."""
-    return bool(lemmas(word) & _GENERIC_ORGS)
+    return bool(lemmas(word) & load("generic_orgs"))
 
 
 def _work_head(word: str) -> bool:
     """A noun that names a work ("комедию «Трек»")."""
-    return bool(lemmas(word.strip(",.:;()")) & _WORKS)
+    return bool(lemmas(word.strip(",.:;()")) & load("work_nouns"))
 
 
 def _organisation(words: str) -> str:
