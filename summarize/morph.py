@@ -1,4 +1,7 @@
-"""Morphology: one lazily created pymorphy3 analyzer per process, cached lemmas.
+"""Morphology: one lazily created pymorphy3 analyzer per process, cached per-word readings.
+
+The summary side asks for one lemma and part of speech (:func:`lemma_pos`); the quotes side
+for every reading of a word (:func:`readings`, :func:`lemmas`), its name grammemes and its case.
 
 The analyzer is never stored on a result or an estimator, so everything the
 library returns pickles cheaply; each process (or joblib worker) loads the
@@ -40,6 +43,7 @@ def analyzer() -> MorphAnalyzer:
     return _analyzer
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def normalize_word(word: str) -> str:
     """Lower-case, ``ё`` -> ``е``, soft hyphens and accents dropped: the key for lookups.
 
@@ -129,3 +133,90 @@ def lemma_pos(word: str, *, surnames: bool = False) -> tuple[str, str | None]:
     ('песок', 'песков', 'афины')
     """
     return _analyse(normalize_word(word), surnames and word[:1].isupper() and not word.isupper())
+
+
+# -- every reading of a word: the quotes side -----------------------------------------------------
+@lru_cache(maxsize=CACHE_SIZE)
+def lemmas(word: str) -> frozenset[str]:
+    """Every normal form pymorphy3 offers for ``word``.
+
+    >>> sorted(lemmas("стали"))
+    ['сталь', 'стать']
+    """
+    return frozenset(p.normal_form.replace("ё", "е") for p in parses(word))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def readings(word: str) -> frozenset[tuple[str, str | None]]:
+    """``(lemma, part of speech)`` of every parse of ``word`` (:func:`lemma_pos` gives the likeliest).
+
+    >>> sorted(readings("стали"), key=str)
+    [('сталь', 'NOUN'), ('стать', 'VERB')]
+    """
+    return frozenset((p.normal_form.replace("ё", "е"), p.tag.POS) for p in parses(word))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def is_known(word: str) -> bool:
+    """True if pymorphy3's dictionary holds ``word`` (not a guess)."""
+    return bool(analyzer().word_is_known(normalize_word(word)))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def name_parses(word: str) -> tuple[Parse, ...]:
+    """Parses of ``word`` as part of a person's name.
+
+    For a word the dictionary lacks only the surname guesses are kept: pymorphy3
+    guesses surnames well from their suffix, first names badly ("Косанов" is not
+    the genitive plural of a first name "Косан").
+    """
+    tags = NAME_TAGS if is_known(word) else ("Surn",)
+    return tuple(p for p in parses(word) if any(t in p.tag for t in tags))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def name_tags(word: str) -> frozenset[str]:
+    """Which of ``Name``, ``Surn``, ``Patr`` some reasonably likely parse of ``word`` carries.
+
+    >>> sorted(name_tags("Сергей")), sorted(name_tags("Пескову")), sorted(name_tags("Москве"))
+    (['Name'], ['Surn'], [])
+    """
+    ps = name_parses(word)
+    top = parses(word)[0].score if parses(word) else 0.0
+    return frozenset(t for p in ps for t in NAME_TAGS if t in p.tag and p.score >= top * 0.1)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def has_case(word: str, case: str) -> bool:
+    """True if some parse of ``word`` is in grammatical ``case`` (or indeclinable)."""
+    return any(case in p.tag or "Fixd" in p.tag for p in parses(word))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def likely_pos(word: str) -> frozenset[str]:
+    """The parts of speech of the parses of ``word`` at least 0.3 times as likely as the best."""
+    ps = parses(word)
+    top = ps[0].score if ps else 0.0
+    return frozenset(str(p.tag.POS) for p in ps if p.score >= top * 0.3)
+
+
+def is_verbal(word: str) -> bool:
+    """True if ``word`` is most likely a verb form (finite, infinitive, participle, gerund).
+
+    >>> is_verbal("заявил"), is_verbal("заявление")
+    (True, False)
+    """
+    return bool(likely_pos(word) & {"VERB", "INFN", "PRTS", "GRND"})
+
+
+def is_preposition(word: str) -> bool:
+    """Is the likeliest parse of ``word`` a preposition (pymorphy3's ``PREP``)?
+
+    The dictionary's judgement, unlike :func:`summarize.lexicon.is_listed_preposition`,
+    which holds only the prepositions that govern a name.
+
+    >>> is_preposition("после"), is_preposition("министр")
+    (True, False)
+    """
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS == "PREP"

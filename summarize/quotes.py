@@ -29,22 +29,25 @@ from functools import lru_cache
 
 from .checks import check_text
 from .lexicon import column, head_nouns, load, tagged
-from .morph import CACHE_SIZE
-from .morph import lemma_pos as top_lemma_pos
+from .morph import (
+    CACHE_SIZE,
+    has_case,
+    is_preposition,
+    is_verbal,
+    lemma_pos,
+    lemmas,
+    normalize_word,
+    parses,
+    readings,
+)
 from .records import Quote, Quotes, Span
 from .speakers import (
     Mention,
     People,
     agrees,
     gender_of,
-    has_case,
     in_case,
-    is_verbal,
-    lemma_pos,
-    lemmas,
     may_be,
-    normalize_word,
-    parses,
     plural_head,
     tokens,
 )
@@ -424,10 +427,10 @@ def _speech_lemma_of(word: str) -> str | None:
     ps = parses(word)
     if ps and ps[0].tag.POS == "VERB" and "1per" in ps[0].tag:
         return None  # "напомним", "скажу": the author's own voice
-    for lemma, pos in lemma_pos(word):
+    for lemma, pos in readings(word):
         if lemma in verbs and pos in ("VERB", "INFN", "PRTS", "GRND"):
             return lemma
-    for lemma, pos in lemma_pos(word):
+    for lemma, pos in readings(word):
         if pos == "ADJS" and lemma in load("opinion_words"):
             return lemma
     return None
@@ -652,7 +655,7 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
             if m is not None:
                 return _Cue(m, _span(text, tok, toks[j]))
     if lemma in tagged("speech_verbs", "impersonal") or (
-        "PRTS" in {pos for _, pos in lemma_pos(tok.text)} and lemma not in load("opinion_words")
+        "PRTS" in {pos for _, pos in readings(tok.text)} and lemma not in load("opinion_words")
     ):
         owner, last, document = _owner(doc, toks, ms, i, hi)
         # "признано «нецелесообразным»": nobody is named, and no document either
@@ -665,7 +668,7 @@ def _verb_cue(doc: _Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma:
         if lemma in ("передавать", "передать"):
             return _Cue(None, tok)  # "передает ТАСС": the outlet reports, it does not speak
     end = toks[hi - 1].stop + 1
-    gerund = any(pos == "GRND" for _, pos in lemma_pos(tok.text))
+    gerund = any(pos == "GRND" for _, pos in readings(tok.text))
     if after:
         m = _subject(text, ms, tok.stop, end, tok, False) or _subject(
             text, ms, toks[lo].start, tok.start, tok, True
@@ -874,7 +877,7 @@ def _attribute_mark(
                 and not m.prep
                 and not any(ch in '«"„“' for ch in text[m.start : m.stop])
             ]
-            verbs = [t for t in doc.toks[lo:hi] if top_lemma_pos(t.text)[1] == "VERB"]
+            verbs = [t for t in doc.toks[lo:hi] if lemma_pos(t.text)[1] == "VERB"]
             if verbs:
                 m = _subject(text, ms, doc.toks[lo].start, verbs[-1].start, verbs[-1], True)
                 if m is not None:
@@ -1318,8 +1321,9 @@ def _is_name(
     if cued_after or len(words) > 3:
         return False
     if reported:
-        return len(words) == 1 and prev is not None and _is_prep(prev)  # "заявил, что после «обкатки»"
-    if len(words) <= 2 and prev is not None and _is_prep(prev):
+        # "заявил, что после «обкатки»"
+        return len(words) == 1 and prev is not None and is_preposition(prev.text)
+    if len(words) <= 2 and prev is not None and is_preposition(prev.text):
         return True  # "встреча в «нормандском формате»"
     nxt = _word_after(doc, pair.close)
     last = words[-1].text
@@ -1372,11 +1376,6 @@ def _word_after(doc: _Doc, close: int) -> Span | None:
         return None
     tok = doc.toks[k]
     return tok if not doc.text[close + 1 : tok.start].strip(_SPACE) else None
-
-
-def _is_prep(tok: Span) -> bool:
-    ps = parses(tok.text)
-    return bool(ps) and ps[0].tag.POS == "PREP"
 
 
 def _modifies(word: str, noun: str) -> bool:

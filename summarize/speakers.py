@@ -23,9 +23,22 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from .lexicon import column, head_nouns, is_listed_preposition, load, tagged
-from .morph import CACHE_SIZE, NAME_TAGS, SURNAME_CASE_ENDING, SURNAME_SUFFIX, analyzer, parses
-from .morph import lemma_pos as top_lemma_pos
-from .morph import normalize_word as _normalize_word
+from .morph import (
+    CACHE_SIZE,
+    SURNAME_CASE_ENDING,
+    SURNAME_SUFFIX,
+    analyzer,
+    has_case,
+    is_known,
+    is_verbal,
+    lemma_pos,
+    lemmas,
+    likely_pos,
+    name_parses,
+    name_tags,
+    normalize_word,
+    parses,
+)
 from .records import Span
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -48,72 +61,9 @@ def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Span]:
     return [new(Span, (m[0], m.start(), m.end())) for m in WORD.finditer(text, start, end)]
 
 
-normalize_word = lru_cache(maxsize=CACHE_SIZE)(_normalize_word)
-"""``summarize.morph.normalize_word``, cached: names and role nouns recur."""
-
-
-# -- morphology, cached per word ------------------------------------------------------------
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def lemmas(word: str) -> frozenset[str]:
-    """Every normal form pymorphy3 offers for ``word``."""
-    return frozenset(p.normal_form.replace("ё", "е") for p in parses(word))
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def lemma_pos(word: str) -> frozenset[tuple[str, str | None]]:
-    """``(lemma, part of speech)`` of every parse of ``word``."""
-    return frozenset((p.normal_form.replace("ё", "е"), p.tag.POS) for p in parses(word))
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def name_tags(word: str) -> frozenset[str]:
-    """Which of ``Name``, ``Surn``, ``Patr`` some reasonably likely parse of ``word`` carries."""
-    ps = _name_parses(word)
-    top = parses(word)[0].score if parses(word) else 0.0
-    return frozenset(t for p in ps for t in NAME_TAGS if t in p.tag and p.score >= top * 0.1)
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def is_known(word: str) -> bool:
-    """True if pymorphy3's dictionary holds ``word`` (not a guess)."""
-    return bool(analyzer().word_is_known(normalize_word(word)))
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def has_case(word: str, case: str) -> bool:
-    """True if some parse of ``word`` is in grammatical ``case`` (or indeclinable)."""
-    return any(case in p.tag or "Fixd" in p.tag for p in parses(word))
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _pos(word: str) -> frozenset[str]:
-    ps = parses(word)
-    top = ps[0].score if ps else 0.0
-    return frozenset(str(p.tag.POS) for p in ps if p.score >= top * 0.3)
-
-
-def is_verbal(word: str) -> bool:
-    """True if ``word`` is most likely a verb form (finite, infinitive, participle, gerund)."""
-    return bool(_pos(word) & {"VERB", "INFN", "PRTS", "GRND"})
-
-
 # -- names in the nominative ----------------------------------------------------------------
 def _is_initial(text: str, tok: Span) -> bool:
     return len(tok.text) == 1 and tok.text.isupper() and text[tok.stop : tok.stop + 1] == "."
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _name_parses(word: str) -> tuple[Any, ...]:
-    """Parses of ``word`` as part of a person's name.
-
-    For a word the dictionary lacks only the surname guesses are kept: pymorphy3
-    guesses surnames well from their suffix, first names badly ("Косанов" is not
-    the genitive plural of a first name "Косан").
-    """
-    tags = NAME_TAGS if is_known(word) else ("Surn",)
-    return tuple(p for p in parses(word) if any(t in p.tag for t in tags))
 
 
 def _restore_case(template: str, word: str) -> str:
@@ -200,7 +150,7 @@ def _reading(words: Sequence[str]) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _reading_of(words: tuple[str, ...]) -> tuple[str, str] | None:
-    options = [_name_parses(w) for w in words]
+    options = [name_parses(w) for w in words]
     if not any(options):
         return None
     best: tuple[float, str, str] | None = None
@@ -248,7 +198,7 @@ def _nominative_of(words: tuple[str, ...]) -> str:
         chosen = None
         if reading is not None:
             gender, case = reading
-            for p in _name_parses(w):
+            for p in name_parses(w):
                 if case in p.tag and (gender in p.tag or "ms-f" in p.tag):
                     chosen = p
                     break
@@ -306,7 +256,7 @@ def gender_of(name: str) -> str | None:
     votes = {"masc": 0.0, "femn": 0.0}
     for w in name.split():
         if is_known(w):
-            for p in _name_parses(w):
+            for p in name_parses(w):
                 if "nomn" in p.tag:
                     for g in votes:
                         if g in p.tag:
@@ -328,7 +278,7 @@ def _surname_forms(word: str) -> frozenset[str]:
     low = normalize_word(word)
     forms = {low}
     forms.update(
-        p.normal_form.replace("ё", "е") for p in _name_parses(word) if "Surn" in p.tag or "Name" in p.tag
+        p.normal_form.replace("ё", "е") for p in name_parses(word) if "Surn" in p.tag or "Name" in p.tag
     )
     for case in CASES[1:]:
         for gender in ("masc", "femn"):
@@ -410,7 +360,7 @@ def _surname_like(w: str) -> bool:
         w[:1].isupper()
         and not w.isupper()
         and _SURNAME_END.search(w.lower()) is not None
-        and top_lemma_pos(w)[1] != "ADJF"  # "Боденским озером", "Европейский союз"
+        and lemma_pos(w)[1] != "ADJF"  # "Боденским озером", "Европейский союз"
         and not _geo_text(w)
         and not _org_text(w)
     )
@@ -745,7 +695,7 @@ def _strong_name(text: str, tok: Span, alone: bool = False) -> bool:
     if "Name" in tags or "Patr" in tags:
         return True
     if "Surn" in tags:
-        return top_lemma_pos(tok.text)[1] != "ADJF" or alone
+        return lemma_pos(tok.text)[1] != "ADJF" or alone
     return _person_word(text, tok)
 
 
@@ -1031,7 +981,7 @@ def _role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, rol
             or low in column("pronouns")
         ):
             break
-        if low in ("по", "при") or _genitive_word(t.text) or "ADJF" in _pos(t.text):
+        if low in ("по", "при") or _genitive_word(t.text) or "ADJF" in likely_pos(t.text):
             if low not in ("по", "при"):
                 org_words.append(t.text)
             last = j
