@@ -6,11 +6,19 @@ needs a mark takes it from here rather than typing it out again.
 
 from __future__ import annotations
 
+import re
+
 LINE_BREAKS = "\n\r\u2028\u2029"
 """What ends a line, and so a paragraph and a sentence."""
 
-SPACES = " \t\u00a0\u2009\u202f\ufeff"
-"""Spaces that may stand between words on one line."""
+BLANKS = " \t\u00a0\u2009\u202f"
+"""Spaces that show as a gap: plain, tab, no-break, thin and narrow no-break."""
+
+SPACES = BLANKS + "\ufeff"
+"""Spaces that may stand between words on one line (a stray BOM too)."""
+
+WORD_GAP = " \u00a0"
+"""A plain or a no-break space: what stands between the words of one name or phrase."""
 
 PADDING = (
     " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -18,13 +26,19 @@ PADDING = (
 )
 """Characters that may pad a sentence or a quotation but belong to none: spaces and invisible marks."""
 
-DASHES = "—–-"
+TRUE_DASHES = "—–"
+"""An em or an en dash: a dash whatever stands around it."""
+
+DASHES = TRUE_DASHES + "-"
 """A dash as news texts write it: em dash, en dash, or a hyphen standing in for one."""
 
 TERMINAL = ".!?…"
 """What ends a sentence."""
 
-OPENING = '«„“"'
+CURLY_OPENING = "«„“"
+"""The typographic marks that can open a quotation."""
+
+OPENING = CURLY_OPENING + '"'
 """Marks that can open a quotation (``“`` and ``"`` can close one too)."""
 
 CLOSING = '»“”"'
@@ -35,3 +49,12 @@ MARKS = "«»„“”\""
 
 CLOSER = {"«": "»", "„": "“", "“": "”", '"': '"'}
 """The usual closing mark of each opening mark (``„`` may also close with ``”``)."""
+
+
+def one_of(chars: str) -> str:
+    """A regex character class matching any one of ``chars``.
+
+    >>> re.findall(one_of(DASHES), "а — б – в - г")
+    ['—', '–', '-']
+    """
+    return f"[{re.escape(chars)}]"

@@ -40,6 +40,20 @@ from .morph import (
     parses,
     readings,
 )
+from .punct import (
+    BLANKS,
+    CLOSER,
+    CLOSING,
+    CURLY_OPENING,
+    DASHES,
+    MARKS,
+    OPENING,
+    SPACES,
+    TERMINAL,
+    TRUE_DASHES,
+    WORD_GAP,
+    one_of,
+)
 from .records import Quote, Quotes, Span
 from .speakers import (
     Mention,
@@ -55,14 +69,8 @@ from .text import LINE, trim
 
 __all__ = ["extract_quotes"]
 
-_MARK = re.compile(r"[«»„“”\"]")
+_MARK = re.compile(one_of(MARKS))
 WORD_RE = re.compile(r"[^\W\d_]+")
-_SPACE = " \t\u00a0\u2009\u202f\ufeff"
-_DASHES = "—–-"
-_TERMINAL = ".!?…"
-_CLOSER = {"«": "»", "„": "“", "“": "”", '"': '"'}
-_OPENING = '«„“"'
-_CLOSING = '»“”"'
 
 WINDOW = 300
 """How many characters beside a quote are searched for its cue and speaker."""
@@ -106,7 +114,7 @@ def _straight_role(text: str, i: int, start: int, stop: int) -> tuple[bool, bool
     """May the straight quote at ``i`` open, may it close (by the spaces around it)?"""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < stop else " "
-    opens = (before.isspace() or before in "([{«„“—–-/:;,") and not after.isspace()
+    opens = (before.isspace() or before in "([{/:;," + CURLY_OPENING + DASHES) and not after.isspace()
     closes = not before.isspace() and (after.isspace() or not after.isalnum())
     return opens, closes
 
@@ -199,13 +207,13 @@ def _across(
     """A mark left open at the end of paragraph ``n``, closed by a lone closing mark a few paragraphs on."""
     if ch == '"':
         return None
-    closer = _CLOSER[ch]
+    closer = CLOSER[ch]
     for m in range(n + 1, min(len(lines), n + 1 + MAX_PARAGRAPHS)):
         found, open_marks, orphans = per_line[m]
         for c, j in orphans[:MAX_OPEN]:
             if c == closer or (ch == "„" and c == "”"):
                 return _Pair(i, j)
-        if any(c == ch for c, _ in open_marks[:MAX_OPEN]) or text[lines[m][0]] in '«„“"':
+        if any(c == ch for c, _ in open_marks[:MAX_OPEN]) or text[lines[m][0]] in OPENING:
             return None  # another quotation starts: this one was never closed
     return None
 
@@ -213,23 +221,23 @@ def _across(
 def _closed_with_inner(text: str, stop: int, found: list[_Pair], ch: str, i: int) -> _Pair | None:
     """«…«…» — one closing mark ends two quotations: the outer one ends where an inner one does,
     the last inner one followed by the end of the paragraph or a dash ("…», — сказал он")."""
-    closer = _CLOSER[ch]
+    closer = CLOSER[ch]
     for inner in sorted((p for p in found if p.open > i and text[p.close] == closer), key=lambda p: -p.close):
         k = inner.close + 1
-        while k < stop and text[k] in _SPACE + ",.!?…;":
+        while k < stop and text[k] in SPACES + ",;" + TERMINAL:
             k += 1
-        if k >= stop or text[k] in _DASHES:
+        if k >= stop or text[k] in DASHES:
             return _Pair(i, inner.close, shared=True)
     return None
 
 
 def _to_paragraph_end(text: str, start: int, stop: int, i: int) -> _Pair | None:
     """A mark never closed after a colon or at a paragraph's start: the quote runs to the paragraph's end."""
-    before = text[start:i].rstrip(_SPACE)
+    before = text[start:i].rstrip(SPACES)
     if before and not before.endswith(":"):
         return None
     end = stop
-    while end > i + 1 and text[end - 1] in _SPACE:
+    while end > i + 1 and text[end - 1] in SPACES:
         end -= 1
     if end - i < 12:
         return None
@@ -266,16 +274,16 @@ class _Doc:
         text = self.text
         wanted: set[int] = set()
         for n, (s, e) in enumerate(self.lines):
-            line = text[s:e].strip(_SPACE)
+            line = text[s:e].strip(SPACES)
             if line.endswith(":"):
                 wanted.update((n, n + 1))  # "X прокомментировал:" and the paragraph it introduces
-            elif _MARK.search(text, s, e) or line[:1] in _DASHES:
+            elif _MARK.search(text, s, e) or line[:1] in DASHES:
                 wanted.add(n)
-                if line[:1] in _OPENING:
+                if line[:1] in OPENING:
                     wanted.add(
                         n - 1
                     )  # a quote opening the paragraph: the sentence before may name the speaker
-                if line[-1:] in _CLOSING or line[-2:-1] in _CLOSING:
+                if line[-1:] in CLOSING or line[-2:-1] in CLOSING:
                     wanted.add(n + 1)  # a quote closing it: a signature or the cue may follow
         out: list[Span] = []
         self._wanted = {n for n in wanted if 0 <= n < len(self.lines)}
@@ -305,10 +313,10 @@ class _Doc:
         if lo >= hi:
             return []
         stop = self.toks[hi - 1].stop
-        if self.text[stop : stop + 1] in ("»", "“", '"', "”"):
+        if stop < len(self.text) and self.text[stop] in CLOSING:
             stop += 1  # a name in marks ends the clause: "в пресс-службе «Яндекса»"
         start = self.toks[lo].start
-        if self.text[start - 1 : start] in _OPENING:
+        if self.text[start - 1 : start] in OPENING:
             start -= 1  # «Фронтовики» предлагали: the name's mark opens the clause
         found = self.people.mentions_between(start, stop)
         return found if inside else [m for m in found if not self.quoted(m.start)]
@@ -360,7 +368,7 @@ class _Doc:
                 text[k + 1 : k + 2].isspace()
                 and not _initial_before(text, k)
                 and not self._closed_around(k, pos)
-                and not text[k + 1 : k + 4].lstrip(_SPACE)[:1].islower()  # "Yahoo! написал"
+                and not text[k + 1 : k + 4].lstrip(SPACES)[:1].islower()  # "Yahoo! написал"
             ):
                 return k + 1
 
@@ -384,7 +392,7 @@ class _Doc:
                     return k
                 k = p.close + 1
                 continue
-            if ch in _TERMINAL and (k + 1 >= hi or text[k + 1].isspace()) and not _initial_before(text, k):
+            if ch in TERMINAL and (k + 1 >= hi or text[k + 1].isspace()) and not _initial_before(text, k):
                 return k
             k += 1
         return hi
@@ -478,7 +486,7 @@ def _subject(
     return None
 
 
-_APPOSITION = re.compile(r"[ \u00a0]*,")
+_APPOSITION = re.compile(f"{one_of(WORD_GAP)}*,")
 
 
 def _apposition_head(text: str, ms: Sequence[Mention], m: Mention) -> Mention:
@@ -504,7 +512,7 @@ def _mention_after(ms: Sequence[Mention], text: str, tok: Span, case: str = "gen
     for m in ms:
         if m.start >= tok.stop:
             gap = m.start - tok.stop
-            if gap <= 3 and not text[tok.stop : m.start].strip(_SPACE + '«"„“'):
+            if gap <= 3 and not text[tok.stop : m.start].strip(SPACES + OPENING):
                 return in_case(m, case)
             return None
     return None
@@ -718,7 +726,7 @@ def _head_before(doc: _Doc, pos: int) -> bool:
     for k in range(hi - 1, max(lo, hi - 3) - 1, -1):
         tok = doc.toks[k]
         gap = doc.text[tok.stop : pos if k == hi - 1 else doc.toks[k + 1].start]
-        if gap.strip(_SPACE + '«"„“'):
+        if gap.strip(SPACES + OPENING):
             return False
         kind = _head_kind(tok.text)
         if kind == "head":
@@ -749,7 +757,7 @@ def _has_verb(words: Sequence[Span]) -> bool:
 def _sentence_like(text: str, words: Sequence[Span], start: int, stop: int) -> bool:
     if len(words) < 3:
         return False
-    ends = text[stop - 1] in _TERMINAL
+    ends = text[stop - 1] in TERMINAL
     return (ends and len(words) >= 3) or (len(words) >= 5 and _has_verb(words))
 
 
@@ -772,8 +780,8 @@ def _after_frame(doc: _Doc, close: int) -> tuple[int, int, bool] | None:
     _, line_stop = doc.line_of(close)
     k = close + 1
     punct = False
-    while k < line_stop and (text[k] in _SPACE or text[k] in ",.!?…"):
-        punct = punct or text[k] in ",.!?…"
+    while k < line_stop and (text[k] in SPACES or text[k] in "," + TERMINAL):
+        punct = punct or text[k] in "," + TERMINAL
         k += 1
     if k >= line_stop:
         # a signature on the next line: «Q».¶— Татьяна Скригонюк, заместитель начальника …
@@ -788,12 +796,12 @@ def _after_frame(doc: _Doc, close: int) -> tuple[int, int, bool] | None:
             if first is not None and first.start == k and _speech_lemma(first):
                 return k, doc.sentence_stop(k), True
             return None
-        if not (k + 1 < line_stop and text[k] in "—–-" and text[k + 1] in _SPACE):
+        if not (k + 1 < line_stop and text[k] in DASHES and text[k + 1] in SPACES):
             return None
-    dash = text[k] in _DASHES and (k + 1 >= line_stop or text[k + 1] in _SPACE or text[k + 1] in _DASHES)
+    dash = text[k] in DASHES and (k + 1 >= line_stop or text[k + 1] in SPACES or text[k + 1] in DASHES)
     if dash:
         k += 1
-        while k < line_stop and (text[k] in _SPACE or text[k] in _DASHES):
+        while k < line_stop and (text[k] in SPACES or text[k] in DASHES):
             k += 1
         return k, doc.sentence_stop(k), True
     if text[close + 1 : close + 2] == "," or (punct and text[k].isupper()):
@@ -835,26 +843,26 @@ def _attribute_mark(
                 blo, bhi = doc.tok_range(s, pair.open)
                 before = _clause_cue(doc, blo, bhi, after=False, nouns=True) if bhi > blo else None
                 if before is not None and before.mention is not None and not before.mention.outlet:
-                    return before, "before", text[s : pair.open].rstrip(_SPACE).endswith(":")
+                    return before, "before", text[s : pair.open].rstrip(SPACES).endswith(":")
             if cue is not None:
                 return cue, "after" if dash else "comma", False
             if dash:
                 # «Q» — Имя Фамилия. / «Q» — Имя Фамилия, должность.
                 ms = doc.mentions(lo, min(hi, lo + 12))
                 if ms and ms[0].start == doc.toks[lo].start and ms[0].kind in ("person", "role", "org"):
-                    tail = text[ms[0].stop : ms[0].stop + 2].lstrip(_SPACE)
+                    tail = text[ms[0].stop : ms[0].stop + 2].lstrip(SPACES)
                     if hi - lo <= 6 or tail[:1] in (",", ".", "(", ""):
                         return _Cue(ms[0], None, strong=False), "after", False
     s = doc.sentence_start(pair.open)
-    prefix = text[s : pair.open].rstrip(_SPACE)
+    prefix = text[s : pair.open].rstrip(SPACES)
     end = pair.open
     if not prefix.strip() and s == doc.line_of(pair.open)[0]:
         # "X написал:¶«Q»": the colon ends the paragraph before the quote
         n = bisect.bisect_right(doc.line_starts, pair.open) - 1
-        if n > 0 and text[doc.lines[n - 1][0] : doc.lines[n - 1][1]].rstrip(_SPACE).endswith(":"):
+        if n > 0 and text[doc.lines[n - 1][0] : doc.lines[n - 1][1]].rstrip(SPACES).endswith(":"):
             end = doc.lines[n - 1][1]
             s = doc.sentence_start(end)
-            prefix = text[s:end].rstrip(_SPACE)
+            prefix = text[s:end].rstrip(SPACES)
     colon = prefix.endswith(":")
     if title and not colon:
         return None, "", False
@@ -875,7 +883,7 @@ def _attribute_mark(
                 for m in doc.mentions(lo, hi)
                 if m.kind in ("person", "role", "org")
                 and not m.prep
-                and not any(ch in '«"„“' for ch in text[m.start : m.stop])
+                and not any(ch in OPENING for ch in text[m.start : m.stop])
             ]
             verbs = [t for t in doc.toks[lo:hi] if lemma_pos(t.text)[1] == "VERB"]
             if verbs:
@@ -906,21 +914,21 @@ def _tok_index(doc: _Doc, pos: int) -> int:
 
 def _skip_space(text: str, k: int, stop: int) -> int:
     """The first index from ``k`` that holds no space, or ``stop``."""
-    while k < stop and text[k] in _SPACE:
+    while k < stop and text[k] in SPACES:
         k += 1
     return k
 
 
 def _dash_at(text: str, j: int, stop: int) -> bool:
     """A dash between spaces at ``j``: "—", "–", or a hyphen standing in for one."""
-    if j >= stop or text[j] not in _DASHES:
+    if j >= stop or text[j] not in DASHES:
         return False
-    if text[j] in "—–":
+    if text[j] in TRUE_DASHES:
         return True
-    return j + 1 < stop and text[j + 1] in _SPACE and j > 0 and text[j - 1] in _SPACE
+    return j + 1 < stop and text[j + 1] in SPACES and j > 0 and text[j - 1] in SPACES
 
 
-_INTERRUPTION = re.compile(r"[,!?…][ \t\u00a0\u2009\u202f]*[—–-][ \t\u00a0\u2009\u202f]")
+_INTERRUPTION = re.compile(f"[,!?…]{one_of(BLANKS)}*{one_of(DASHES)}{one_of(BLANKS)}")
 
 
 def _split_interrupted(doc: _Doc, start: int, stop: int) -> list[tuple[int, int, _Cue]]:
@@ -960,7 +968,7 @@ def _insertion_end(text: str, a: int, limit: int) -> tuple[int, int] | None:
     k = a
     while k < limit:
         ch = text[k]
-        if ch in '«»"„“”':
+        if ch in MARKS:
             return None
         if ch in ".,:" and k + 2 < limit:
             j = _skip_space(text, k + 1, limit)
@@ -977,7 +985,7 @@ def _dash_lines(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
     starts = [s for s, _ in inside]
     for s, e in doc.lines:
         k = _skip_space(text, s, e)
-        if k + 1 >= e or text[k] not in _DASHES or text[k + 1] not in _SPACE:
+        if k + 1 >= e or text[k] not in DASHES or text[k + 1] not in SPACES:
             continue
         j = bisect.bisect_right(starts, k) - 1
         if j >= 0 and inside[j][0] <= k < inside[j][1]:
@@ -1005,7 +1013,7 @@ def _dash_lines(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
 
 def _strip_end(text: str, p: int, q: int) -> int:
     """Drop the comma and the full stop that end a dialogue line's words ("— Q, — сказал он")."""
-    while q > p and text[q - 1] in _SPACE + ",":
+    while q > p and text[q - 1] in SPACES + ",":
         q -= 1
     if q - 1 > p and text[q - 1] == "." and text[q - 2] != ".":
         q -= 1
@@ -1019,7 +1027,7 @@ def _block_quotes(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
     lines = doc.lines
     starts = [s for s, _ in inside]
     for n, (s, e) in enumerate(lines[:-1]):
-        stripped = text[s:e].rstrip(_SPACE)
+        stripped = text[s:e].rstrip(SPACES)
         if not stripped.endswith(":"):
             continue
         colon = s + len(stripped) - 1
@@ -1027,8 +1035,8 @@ def _block_quotes(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
         if j >= 0 and inside[j][0] <= colon < inside[j][1]:
             continue
         ns, ne = lines[n + 1]
-        first = text[ns:ne].lstrip(_SPACE)
-        if not first or first[0] in _DASHES or (first[0] in '«"„“' and _whole_line_pair(doc, ns, ne)):
+        first = text[ns:ne].lstrip(SPACES)
+        if not first or first[0] in DASHES or (first[0] in OPENING and _whole_line_pair(doc, ns, ne)):
             continue
         sent = doc.sentence_start(colon)
         lo, hi = doc.tok_range(sent, colon)
@@ -1053,9 +1061,9 @@ def _block_quotes(doc: _Doc, inside: Sequence[tuple[int, int]]) -> list[_Cand]:
             a, b = trim(text, ps, pe)
             if m > n + 1:
                 body = text[a:b]
-                if body[:1] in '«"„“' and _whole_line_pair(doc, ps, pe) or body.endswith(":"):
+                if body[:1] in OPENING and _whole_line_pair(doc, ps, pe) or body.endswith(":"):
                     break
-                if not _first_person(doc, ps, pe) or body[:1] in _DASHES:
+                if not _first_person(doc, ps, pe) or body[:1] in DASHES:
                     break
             cands.append(_Cand(a, b, "block", cue, "block"))
             m += 1
@@ -1168,7 +1176,7 @@ def _missing_close(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]
         q_stop = m.start() + (1 if text[m.start()] in "!?…" else 0)
         out = [_Cand(*trim(text, start, q_stop), "mark", cue, "direct", pair)]
         reopen = _MARK.search(text, b, stop)
-        if reopen is not None and text[reopen.start()] in _OPENING:
+        if reopen is not None and text[reopen.start()] in OPENING:
             inner = _Pair(reopen.start(), pair.close, 1, pair.closed)
             q2_start, q2_stop = trim(text, inner.start, pair.close)
             if q2_stop > q2_start:
@@ -1214,7 +1222,7 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
         if mended:
             return mended
     upper = text[start].isupper() or (text[start] in ".…" and text[start:stop].lstrip(".… ")[:1].isupper())
-    ends = text[stop - 1] in _TERMINAL
+    ends = text[stop - 1] in TERMINAL
     title = _title_like(words) and not ends
     cue, where, colon = _attribute_mark(doc, pair, start, stop, title)
     strong = cue is not None and cue.strong
@@ -1255,7 +1263,7 @@ def _judge(doc: _Doc, pair: _Pair, start: int, stop: int) -> list[_Cand]:
     if not keep:
         return []
     s = doc.sentence_start(pair.open)
-    lead = text[s : pair.open].strip(_SPACE + _DASHES)
+    lead = text[s : pair.open].strip(SPACES + DASHES)
     kind = "direct" if upper and (not lead or lead.endswith(":")) else "partial"
     if (
         kind == "partial"
@@ -1367,7 +1375,7 @@ def _word_before(doc: _Doc, pos: int) -> Span | None:
     if k < 0:
         return None
     tok = doc.toks[k]
-    return tok if not doc.text[tok.stop : pos].strip(_SPACE) else None
+    return tok if not doc.text[tok.stop : pos].strip(SPACES) else None
 
 
 def _word_after(doc: _Doc, close: int) -> Span | None:
@@ -1375,7 +1383,7 @@ def _word_after(doc: _Doc, close: int) -> Span | None:
     if k >= len(doc.toks):
         return None
     tok = doc.toks[k]
-    return tok if not doc.text[close + 1 : tok.start].strip(_SPACE) else None
+    return tok if not doc.text[close + 1 : tok.start].strip(SPACES) else None
 
 
 def _modifies(word: str, noun: str) -> bool:
@@ -1404,7 +1412,7 @@ def _named_after(doc: _Doc, pair: _Pair) -> bool:
     after = doc.text[pair.close + 1 : pair.close + 40]
     lo, hi = doc.tok_range(pair.close + 1, pair.close + 40)
     toks = doc.toks[lo : min(hi, lo + 3)]
-    if not toks or after.lstrip(_SPACE + ",")[:3].lower() != "как":
+    if not toks or after.lstrip(SPACES + ",")[:3].lower() != "как":
         return False
     return any(lemmas(t.text) & load("naming_words") for t in toks[1:])
 
@@ -1412,10 +1420,10 @@ def _named_after(doc: _Doc, pair: _Pair) -> bool:
 def _previous_sentence_cue(doc: _Doc, pos: int) -> _Cue | None:
     """A quote standing alone after "Ветеран футбола уверен, что …": the sentence before names the speaker."""
     s = doc.sentence_start(pos)
-    if doc.text[s:pos].strip(_SPACE):
+    if doc.text[s:pos].strip(SPACES):
         return None
     k = s - 1
-    while k > 0 and (doc.text[k].isspace() or doc.text[k] in _SPACE):
+    while k > 0 and (doc.text[k].isspace() or doc.text[k] in SPACES):
         k -= 1
     if k <= 0 or doc.text[k] not in ".:":
         return None
@@ -1462,8 +1470,8 @@ def _naming(word: str) -> bool:
     )
 
 
-_LISTED_AFTER = re.compile(r"[ \u00a0]*(?:,|и|или)[ \u00a0]*[«\"„“]")
-_LISTED_BEFORE = re.compile(r"[»\"“”][ \u00a0]*(?:,|и|или)[ \u00a0]*$")
+_LISTED_AFTER = re.compile(f"{one_of(WORD_GAP)}*(?:,|и|или){one_of(WORD_GAP)}*{one_of(OPENING)}")
+_LISTED_BEFORE = re.compile(f"{one_of(CLOSING)}{one_of(WORD_GAP)}*(?:,|и|или){one_of(WORD_GAP)}*$")
 
 
 def _listed(doc: _Doc, pair: _Pair) -> bool:

@@ -39,6 +39,7 @@ from .morph import (
     normalize_word,
     parses,
 )
+from .punct import CLOSER, CLOSING, DASHES, MARKS, OPENING, TERMINAL, WORD_GAP, one_of
 from .records import Span
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -342,7 +343,9 @@ def _gap(text: str, a: Span, b: Span) -> str:
 def _tight(text: str, a: Span, b: Span) -> bool:
     """Only a space (or an initial's dot) between two words."""
     gap = _gap(text, a, b)
-    return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0", ".") and _is_initial(text, a))
+    if len(gap) == 1 and gap in WORD_GAP:
+        return True
+    return gap[:1] == "." and len(gap) <= 2 and gap[1:] in WORD_GAP and _is_initial(text, a)
 
 
 def _person_word(text: str, tok: Span) -> bool:
@@ -482,12 +485,12 @@ def _governed(text: str, toks: Sequence[Span], i: int, lo: int) -> bool:
     if i - 2 >= lo and is_listed_preposition(toks[i - 2].text) and not _capitalised(toks[i - 1]):
         between = toks[i - 1]
         gaps = _gap(text, toks[i - 2], between) + _gap(text, between, toks[i])
-        return gaps.strip(' \u00a0«"„“') == "" and bool(lemmas(between.text) & _governinghead_nouns())
+        return gaps.strip(WORD_GAP + OPENING) == "" and bool(lemmas(between.text) & _governing_heads())
     return False
 
 
 @cache
-def _governinghead_nouns() -> frozenset[str]:
+def _governing_heads() -> frozenset[str]:
     """Nouns a preposition can govern a name through: speech nouns, head nouns, outlets."""
     return load("cue_nouns") | head_nouns()
 
@@ -495,11 +498,11 @@ def _governinghead_nouns() -> frozenset[str]:
 def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None:
     """A «name» opening at ``pos`` (spaces allowed before it): (content start, closing mark index)."""
     k = pos
-    while k < len(text) and text[k] in " \u00a0":
+    while k < len(text) and text[k] in WORD_GAP:
         k += 1
-    if k >= len(text) or text[k] not in '«"„“':
+    if k >= len(text) or text[k] not in OPENING:
         return None
-    closer = {"«": "»", '"': '"', "„": "“", "“": "”"}[text[k]]
+    closer = CLOSER[text[k]]
     end = text.find(closer, k + 1, min(len(text), k + 1 + limit))
     if end < 0 or "\n" in text[k:end]:
         return None
@@ -528,7 +531,7 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         if may is _NO or (
             may is _CAPITAL
             and not (
-                text[start - 1 : start] in ("«", '"', "„", "“")
+                (start > 0 and text[start - 1] in OPENING)
                 or (i + 1 < hi and _capitalised(toks[i + 1]) and _person_word(text, toks[i + 1]))
                 or _person_word(text, toks[i])
             )
@@ -544,7 +547,7 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
             prev is not None
             and prev.kind == "person"
             and m.kind == "role"
-            and text[prev.stop : m.start].strip(" \u00a0") == ","
+            and text[prev.stop : m.start].strip(WORD_GAP) == ","
             and not (m.last + 1 < hi and is_verbal(toks[m.last + 1].text))
         ):
             # apposition: "Марк, рабочий из цеха …" names one person
@@ -586,9 +589,9 @@ def _may_start(word: str) -> bool:
 
 def _sentence_initial(text: str, tok: Span) -> bool:
     k = tok.start - 1
-    while k >= 0 and text[k] in ' \u00a0\t«"„“':
+    while k >= 0 and text[k] in WORD_GAP + "\t" + OPENING:
         k -= 1
-    return k < 0 or text[k] in ".!?…\n\r:—–-"
+    return k < 0 or text[k] in TERMINAL + "\n\r:" + DASHES
 
 
 def agrees(verb: str, m: Mention) -> bool:
@@ -767,7 +770,7 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
         return _role_mention(text, toks, i, lo, hi, role)
     if not _capitalised(tok):
         return _head_with_name(text, toks, i, hi)
-    if tok.start > 0 and text[tok.start - 1] in '«"„“':
+    if tok.start > 0 and text[tok.start - 1] in OPENING:
         named = _quoted_org(text, toks, i, lo, hi)
         if named is not None:
             return named
@@ -931,7 +934,7 @@ def _role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, rol
     while j < hi and j - i <= 10:
         prev, t = toks[j - 1], toks[j]
         gap = _gap(text, prev, t)
-        if gap.strip(' \u00a0«»"„“”') or (gap.strip(" \u00a0") and not _capitalised(t)):
+        if gap.strip(WORD_GAP + MARKS) or (gap.strip(WORD_GAP) and not _capitalised(t)):
             break  # punctuation ends the phrase (quote marks around a name do not)
         if _capitalised(t):
             k = _person_run(text, toks, j, hi)
@@ -1013,7 +1016,7 @@ def _role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, rol
 
 
 # -- the people of one text -----------------------------------------------------------------
-_NAMED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][\w’'-]*\.?|[A-ZА-ЯЁ]\.)[ \u00a0]?$")
+_NAMED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][\w’'-]*\.?|[A-ZА-ЯЁ]\.)" + one_of(WORD_GAP) + "?$")
 """A capitalised word or an initial right before a surname: it may be the first name."""
 _SCAN = 200
 """The most paragraphs one search reads: keeps every look-up bounded on hostile texts."""
@@ -1233,7 +1236,7 @@ class People:
                     self._is_hidden(m.start)
                     or m.prep
                     or not m.subject
-                    or any(ch in '«"„“' for ch in self.text[m.start : m.stop])
+                    or any(ch in OPENING for ch in self.text[m.start : m.stop])
                 ):
                     continue
                 if any(w[:1].islower() for w in m.name.split()[1:]) or len(m.name.split()) > 4:
@@ -1311,7 +1314,7 @@ def plural_head(word: str) -> bool:
     return bool(nouns) and all("plur" in p.tag for p in nouns)
 
 
-_ORG_NAME = re.compile(r"[«\"„“]([A-ZА-ЯЁ][^«»\"„“”\n]{0,40}?)[»\"“”]")
+_ORG_NAME = re.compile(f"{one_of(OPENING)}([A-ZА-ЯЁ][^{re.escape(MARKS)}\n]{{0,40}}?){one_of(CLOSING)}")
 
 
 def _generic_org(word: str) -> bool:
