@@ -44,7 +44,7 @@ OPENING = CURLY_OPENING + '"'
 CLOSING = '»“”"'
 """Marks that can close a quotation."""
 
-MARKS = "«»„“”\""
+MARKS = '«»„“”"'
 """Every quotation mark the quotes side pairs."""
 
 CLOSER = {"«": "»", "„": "“", "“": "”", '"': '"'}

@@ -63,14 +63,12 @@ from .speakers import (
     in_case,
     may_be,
     plural_head,
-    tokens,
 )
-from .text import LINE, trim
+from .text import LETTERS, LINE, tokens, trim
 
 __all__ = ["extract_quotes"]
 
 _MARK = re.compile(one_of(MARKS))
-WORD_RE = re.compile(r"[^\W\d_]+")
 
 WINDOW = 300
 """How many characters beside a quote are searched for its cue and speaker."""
@@ -402,7 +400,7 @@ def _more_words(text: str, start: int, stop: int, n: int) -> bool:
     """Has ``text[start:stop]`` more than ``n`` words?  Reads at most 300 characters (longer is "more")."""
     if stop - start > 300:
         return True
-    for count, _ in enumerate(WORD_RE.finditer(text, start, stop), 1):
+    for count, _ in enumerate(LETTERS.finditer(text, start, stop), 1):
         if count > n:
             return True
     return False
@@ -1192,10 +1190,10 @@ def _quoted_again(
     if not rejected:
         return []
     text = doc.text
-    kept = {frozenset(WORD_RE.findall(text[c.start : c.stop].lower())) for c in cands if c.kind == "mark"}
+    kept = {frozenset(LETTERS.findall(text[c.start : c.stop].lower())) for c in cands if c.kind == "mark"}
     out = []
     for pair, start, stop in rejected:
-        if frozenset(WORD_RE.findall(text[start:stop].lower())) in kept:
+        if frozenset(LETTERS.findall(text[start:stop].lower())) in kept:
             kind = "direct" if text[start].isupper() else "partial"
             out.append(_Cand(start, stop, "mark", None, kind, pair))
             bisect.insort(doc.hidden, (start, stop))
@@ -1530,7 +1528,7 @@ def _finish(doc: _Doc, cands: Sequence[_Cand]) -> list[Quote]:
 
     # the same words quoted twice (a headline and the body): one speaker for both
     def key(q: Quote) -> frozenset[str]:
-        return frozenset(WORD_RE.findall(q.text.lower()))
+        return frozenset(LETTERS.findall(q.text.lower()))
 
     by_words: dict[frozenset[str], str] = {}
     for q in quotes:

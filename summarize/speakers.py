@@ -41,13 +41,11 @@ from .morph import (
 )
 from .punct import CLOSER, CLOSING, DASHES, MARKS, OPENING, TERMINAL, WORD_GAP, one_of
 from .records import Span
+from .text import DOMAIN, JOINERS, tokens
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
-# A word: letters, inner hyphens and apostrophes ("пресс-секретарь", "О’Рейли"), a web domain ("Lenta.ru").
-_DOMAIN = r"(?:\.(?i:ru|com|net|org|ua|by|kz|info|su|рф)\b)"
-WORD = re.compile(r"[^\W\d_]+(?:[-‐’'`][^\W\d_]+)*" + _DOMAIN + "?")
 _SURNAME_END = re.compile(
     rf"{SURNAME_SUFFIX}{SURNAME_CASE_ENDING}?$|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|енко$"
 )
@@ -55,14 +53,6 @@ _SURNAME_END = re.compile(
 _SOFT = "бвгджзклмнпрстфхцчшщ"
 
 
-def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Span]:
-    """The words of ``text[start:stop]`` (digits and punctuation skipped)."""
-    end = len(text) if stop is None else stop
-    new = tuple.__new__
-    return [new(Span, (m[0], m.start(), m.end())) for m in WORD.finditer(text, start, end)]
-
-
-# -- names in the nominative ----------------------------------------------------------------
 def _is_initial(text: str, tok: Span) -> bool:
     return len(tok.text) == 1 and tok.text.isupper() and text[tok.stop : tok.stop + 1] == "."
 
@@ -75,7 +65,7 @@ def _restore_case(template: str, word: str) -> str:
     out, upper_next = [], True
     for ch in word:
         out.append(ch.upper() if upper_next else ch)
-        upper_next = ch in "-‐’'`"
+        upper_next = ch in JOINERS
     return "".join(out)
 
 
@@ -413,7 +403,7 @@ def _org_text(w: str) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def _is_outlet(word: str) -> bool:
     """A news outlet: listed in ``outlets`` or a web domain ("Lenta.ru", "NEWSru.com")."""
-    return normalize_word(word) in load("outlets") or bool(re.search(_DOMAIN + "$", word))
+    return normalize_word(word) in load("outlets") or bool(re.search(DOMAIN + "$", word))
 
 
 def _geo_word(tok: Span) -> bool:

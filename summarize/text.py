@@ -11,12 +11,21 @@ from collections.abc import Iterator
 
 from razdel import sentenize
 
-from .punct import LINE_BREAKS, PADDING
+from .punct import LINE_BREAKS, PADDING, one_of
 from .records import Span
 
 # A paragraph is one line; news texts put a line break between paragraphs and
 # after a headline, which razdel alone would glue to the next sentence.
 LINE = re.compile(f"[^{LINE_BREAKS}]+")
+
+# Every word pattern of the package lives here.  They differ on purpose:
+# - WORD, the summary side's terms: letters joined by a hyphen or broken by a soft hyphen or an
+#   accent ("пресс-служба", "Ми\u00adнистр"), and no ordinal ending after a number;
+# - TOKEN, the quotes side's words, which must hold a whole name: letters joined by a hyphen or an
+#   apostrophe ("О’Рейли", "Мак-Кейн") and a web domain ("Lenta.ru", an outlet's name), but
+#   nothing broken by a soft hyphen or an accent, which quoted names never carry;
+# - LETTERS, a bare run of letters: the quotes side's count of a quote's words and the key of the
+#   words two quotations share ("Кто-то" is two).
 
 # A word: letters, possibly joined by a hyphen or broken by a soft hyphen or an accent.  It
 # starts where a run of letters starts; after a number and a hyphen only a whole word (four
@@ -25,6 +34,15 @@ WORD = re.compile(
     r"(?<![^\W\d_])(?:(?<!\d[-\u2010\u2011])|(?=[^\W\d_]{4}))"
     r"[^\W\d_]+(?:[-\u2010\u2011\u00ad\u0301][^\W\d_]+)*"
 )
+
+JOINERS = "-‐’'`"
+"""What joins the parts of one TOKEN: a hyphen ("Мак-Кейн") or an apostrophe ("О’Рейли")."""
+DOMAIN = r"(?:\.(?i:ru|com|net|org|ua|by|kz|info|su|рф)\b)"
+"""Regex source: a web domain's ending ("Lenta.ru", "NEWSru.com": outlets named by their site)."""
+TOKEN = re.compile(r"[^\W\d_]+(?:" + one_of(JOINERS) + r"[^\W\d_]+)*" + DOMAIN + "?")
+"""A word of the quotes side: letters, inner hyphens and apostrophes, a web domain."""
+LETTERS = re.compile(r"[^\W\d_]+")
+"""A run of letters."""
 
 _MAX_QUOTE_MERGE = 4
 """How many following sentences may be joined to close a «quotation» that razdel split."""
@@ -88,3 +106,14 @@ def words(text: str, start: int = 0, stop: int | None = None) -> Iterator[Span]:
     """
     for match in WORD.finditer(text, start, len(text) if stop is None else stop):
         yield Span(match.group(), match.start(), match.end())
+
+
+def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Span]:
+    """The :data:`TOKEN` words of ``text[start:stop]`` (digits and punctuation skipped): the quotes side's.
+
+    >>> [t.text for t in tokens("Пресс-секретарь О’Рейли сказал Lenta.ru, что 2-го…")]
+    ['Пресс-секретарь', 'О’Рейли', 'сказал', 'Lenta.ru', 'что', 'го']
+    """
+    end = len(text) if stop is None else stop
+    new = tuple.__new__
+    return [new(Span, (m[0], m.start(), m.end())) for m in TOKEN.finditer(text, start, end)]
