@@ -1,0 +1,316 @@
+"""Speech cues and their subjects: who the author's clause beside a quote says is speaking.
+
+A cue is a speech verb ("заявил", "говорится"), an "according to" phrase ("по словам
+Косанова", "по его мнению", "согласно заявлению МИД"), "слова X" or a noun of speech before a
+colon ("выступил с заявлением:"); its speaker is the verb's subject ("— сказал министр"),
+the owner of the document ("говорится в сообщении Минобороны") or the noun's complement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import column, load, tagged
+from ..morph import CACHE_SIZE, has_case, is_verbal, lemmas, normalize_word, parses, readings
+from ..punct import OPENING, SPACES, WORD_GAP, one_of
+from ..records import Span
+from .document import Doc
+from .kinds import Mention, may_be
+from .mentions import agrees
+from .persons import in_case
+
+
+@dataclass
+class Cue:
+    """What a quote is attributed from: the speaker's mention and the cue words."""
+
+    mention: Mention | None
+    cue: Span | None
+    strong: bool = True  # a speech verb or phrase (not only a colon or a name)
+    document: bool = False  # the cue names a document ("говорится в сообщении"): its issuer speaks
+
+
+def speech_lemma(tok: Span) -> str | None:
+    """The speech-verb lemma of ``tok`` if it is a verb form listed in ``speech_verbs``."""
+    return _speech_lemma_of(tok.text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _speech_lemma_of(word: str) -> str | None:
+    if not (may_be(word, "speech_verbs") or normalize_word(word)[:4] in ("увер", "убеж", "согл")):
+        return None
+    verbs = load("speech_verbs")
+    ps = parses(word)
+    if ps and ps[0].tag.POS == "VERB" and "1per" in ps[0].tag:
+        return None  # "напомним", "скажу": the author's own voice
+    for lemma, pos in readings(word):
+        if lemma in verbs and pos in ("VERB", "INFN", "PRTS", "GRND"):
+            return lemma
+    for lemma, pos in readings(word):
+        if pos == "ADJS" and lemma in load("opinion_words"):
+            return lemma
+    return None
+
+
+def word_key(tok: Span) -> str:
+    return normalize_word(tok.text)
+
+
+def _doc_noun(tok: Span) -> bool:
+    return bool(lemmas(tok.text) & load("cue_nouns")) and not is_verbal(tok.text)
+
+
+def _span(text: str, a: Span, b: Span) -> Span:
+    return Span(text[a.start : b.stop], a.start, b.stop)
+
+
+_PREFERENCE = {"person": 0, "pron": 0, "role": 0, "org": 1}
+
+
+def verb_subject(
+    text: str, ms: Sequence[Mention], start: int, stop: int, verb: Span, nearest_last: bool
+) -> Mention | None:
+    """The mention in ``[start, stop)`` that can be the subject of ``verb``.
+
+    People (names, roles, pronouns) come before organisations; among them the one
+    nearest the verb wins: the last one before it, or the first one after it.
+    """
+    fits = [
+        m
+        for m in ms
+        if start <= m.stop
+        and m.start < stop
+        and m.stop <= stop + 1
+        and not m.prep
+        and m.subject
+        and agrees(verb.text, m)
+    ]
+    if nearest_last:
+        fits.reverse()
+    for rank in (0, 1):
+        for m in fits:
+            if _PREFERENCE[m.kind] == rank:
+                return _apposition_head(text, ms, m) if nearest_last else m
+    return None
+
+
+_APPOSITION = re.compile(f"{one_of(WORD_GAP)}*,")
+
+
+def _apposition_head(text: str, ms: Sequence[Mention], m: Mention) -> Mention:
+    """ "Стив Балмер, преемник Билла Гейтса и нынешний президент Microsoft, … написал": the person
+    a role stands in apposition to (a comma right after the person) is the subject."""
+    if m.kind != "role":
+        return m
+    for p in ms:
+        if (
+            p.kind == "person"
+            and p.subject
+            and not p.prep
+            and p.stop < m.start
+            and _APPOSITION.match(text, p.stop)
+        ):
+            return p
+    return m
+
+
+def _mention_after(ms: Sequence[Mention], text: str, tok: Span, case: str = "gent") -> Mention | None:
+    """The mention right after ``tok``, nothing but spaces between ("слова Косанова", "в сообщении МИД"),
+    read in the ``case`` that word governs."""
+    for m in ms:
+        if m.start >= tok.stop:
+            gap = m.start - tok.stop
+            if gap <= 3 and not text[tok.stop : m.start].strip(SPACES + OPENING):
+                return in_case(m, case)
+            return None
+    return None
+
+
+def _owner(
+    doc: Doc, toks: Sequence[Span], ms: Sequence[Mention], i: int, hi: int
+) -> tuple[Mention | None, int, bool]:
+    """Around an impersonal verb at ``toks[i]``: "говорится в сообщении <owner>",
+    "в заявлении <owner> говорится".
+
+    Returns the owner's mention, the index of the last cue word and whether a document noun was found.
+    """
+    text = doc.text
+    for j in range(i + 1, min(hi, i + 5)):
+        if _doc_noun(toks[j]):
+            owner = _mention_after(ms, text, toks[j])
+            if owner is not None and owner.kind == "pron":
+                owner = None
+            return owner, j, True
+    for j in range(max(0, i - 12), i):
+        if _doc_noun(toks[j]):
+            # "В заявлении Гелетея, размещённом на сайте министерства, говорится"
+            return _mention_after(ms, text, toks[j]), i, True
+    return None, i, False
+
+
+def clause_cue(
+    doc: Doc, lo: int, hi: int, after: bool, nouns: bool = False, inside: bool = False
+) -> Cue | None:
+    """The cue and the speaker's mention in the author's clause ``doc.toks[lo:hi]``.
+
+    ``after`` says the clause follows the quote («Q», — сказал X); otherwise it
+    precedes it (X сказал: «Q» / по словам X, «Q»).  With ``nouns`` a noun of
+    speech counts as the cue when no verb does ("выступил с заявлением: «Q»").
+    The cue nearest the quote that names somebody wins; failing that, the nearest cue.
+    """
+    if lo >= hi:
+        return None
+    first = None
+    for cue in _cues(doc, lo, hi, after, nouns, inside):
+        if cue.mention is not None:
+            return cue
+        if first is None:
+            first = cue
+    return first
+
+
+def _cues(doc: Doc, lo: int, hi: int, after: bool, nouns: bool, inside: bool) -> Iterator[Cue]:
+    """Every cue of the clause ``doc.toks[lo:hi]``, nearest to the quote first.
+
+    The clause's mentions are found only once a cue word is (most clauses have none).
+    """
+    text, toks = doc.text, doc.toks
+    found: list[list[Mention]] = []
+
+    def mentions() -> list[Mention]:
+        if not found:
+            found.append(doc.mentions(lo, hi, inside))
+        return found[0]
+
+    order = range(lo, hi) if after else range(hi - 1, lo - 1, -1)
+    for i in order:
+        tok = toks[i]
+        low = word_key(tok)
+        if low in ("по", "согласно") and i + 1 < hi:
+            cue = _according(doc, mentions(), i, hi)
+            if cue is not None:
+                yield cue
+            continue
+        lemma = speech_lemma(tok)
+        if lemma is None:
+            if after and "слово" in lemmas(tok.text) and not is_verbal(tok.text):
+                m = _mention_after(mentions(), text, tok)
+                if m is not None:
+                    yield Cue(m, tok)  # "— слова Косанова"
+            continue
+        if i > lo and word_key(toks[i - 1]) in load("relative_pronouns"):
+            continue  # "Филата, которого цитирует «Интерфакс»": a side remark about the source
+        yield _verb_cue(doc, mentions(), lo, hi, i, lemma, after)
+    if nouns:
+        for i in range(hi - 1, max(lo, hi - 4) - 1, -1):
+            tok = toks[i]
+            if lemmas(tok.text) & load("speech_nouns") and not is_verbal(tok.text):
+                ms = mentions()
+                before = [m for m in ms if m.stop <= tok.start and not m.prep and m.subject]
+                before.sort(key=lambda m: (_PREFERENCE[m.kind], -m.start))
+                m = _mention_after(ms, text, tok) or (before[0] if before else None)
+                yield Cue(m, tok)
+                return
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _plural_verb(word: str) -> bool:
+    forms = [p for p in parses(word) if p.tag.POS == "VERB"]
+    return bool(forms) and all("plur" in p.tag for p in forms)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _plural_subject_word(word: str) -> bool:
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS == "NOUN" and any("nomn" in p.tag and "plur" in p.tag for p in ps)
+
+
+def _plural_subject(tok: Span) -> bool:
+    """A noun that can be a plural subject ("девушки")."""
+    return _plural_subject_word(tok.text)
+
+
+def _plural(tok: Span) -> bool:
+    """A plural verb form ("сообщили", "заявляют")."""
+    return _plural_verb(tok.text)
+
+
+def _according(doc: Doc, ms: Sequence[Mention], i: int, hi: int) -> Cue | None:
+    """ "по словам X", "по его мнению", "согласно заявлению X", "согласно официальному заявлению"."""
+    text, toks = doc.text, doc.toks
+    tok = toks[i]
+    j = i + 1
+    possessive = None
+    if word_key(toks[j]) in column("possessives") and j + 1 < hi:
+        possessive = toks[j]
+        j += 1
+    while j + 1 < hi and "ADJF" in {str(p.tag.POS) for p in parses(toks[j].text)[:1]}:
+        j += 1  # "согласно официальному заявлению"
+    nxt = toks[j]
+    span = _span(text, tok, nxt)
+    if word_key(tok) == "по":
+        if not (lemmas(nxt.text) & tagged("cue_nouns", "according") and has_case(nxt.text, "datv")):
+            return None
+    elif not _doc_noun(nxt):
+        m = _mention_after(ms, text, tok, "datv")  # "согласно Марку"
+        return Cue(m, tok) if m is not None else None
+    if possessive is not None:
+        gender = column("possessives")[word_key(possessive)]
+        return Cue(Mention("pron", possessive.start, possessive.stop, possessive.text, gender=gender), span)
+    return Cue(_mention_after(ms, text, nxt), span, document=word_key(tok) == "согласно")
+
+
+def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: str, after: bool) -> Cue:
+    """The speaker of the speech verb ``doc.toks[i]``."""
+    text, toks = doc.text, doc.toks
+    tok = toks[i]
+    # "приводятся в сообщении слова Косанова", "приводит ТАСС слова Косанова"
+    for j in range(i + 1, min(hi, i + 6)):
+        if "слово" in lemmas(toks[j].text) and not is_verbal(toks[j].text):
+            m = _mention_after(ms, text, toks[j])
+            if m is not None:
+                return Cue(m, _span(text, tok, toks[j]))
+    if lemma in tagged("speech_verbs", "impersonal") or (
+        "PRTS" in {pos for _, pos in readings(tok.text)} and lemma not in load("opinion_words")
+    ):
+        owner, last, document = _owner(doc, toks, ms, i, hi)
+        # "признано «нецелесообразным»": nobody is named, and no document either
+        return Cue(owner, _span(text, tok, toks[last]), document=document)
+    if lemma in load("quoting_verbs"):
+        rest = [m for m in ms if m.start > tok.start and not m.outlet and not (m.kind == "org" and m.subject)]
+        persons = [m for m in rest if m.kind == "person"] or [m for m in rest if m.kind == "role"]
+        if persons:
+            return Cue(persons[0], tok)
+        if lemma in ("передавать", "передать"):
+            return Cue(None, tok)  # "передает ТАСС": the outlet reports, it does not speak
+    end = toks[hi - 1].stop + 1
+    gerund = any(pos == "GRND" for _, pos in readings(tok.text))
+    if after:
+        m = verb_subject(text, ms, tok.stop, end, tok, False) or verb_subject(
+            text, ms, toks[lo].start, tok.start, tok, True
+        )
+        if m is None and _plural(tok) and not (i + 1 < hi and _plural_subject(toks[i + 1])):
+            # "— сообщили в пресс-службе «Яндекса»": who speaks is where it was said
+            # (not in "— написали девушки в Twitter")
+            m = next((x for x in ms if x.start > tok.start and x.kind in ("org", "role") and x.prep), None)
+    elif gerund:
+        # "Называя Vestas «мировым лидером», Марк …": the subject is the main clause's, never the object
+        m = verb_subject(text, ms, toks[lo].start, tok.start, tok, True)
+    elif i > lo and word_key(toks[i - 1]) == "как":
+        # "как выразился президент Владимир Путин, «…»": the subject follows the verb
+        m = verb_subject(text, ms, tok.stop, end, tok, False) or verb_subject(
+            text, ms, toks[lo].start, tok.start, tok, True
+        )
+    else:
+        m = verb_subject(text, ms, toks[lo].start, tok.start, tok, True) or verb_subject(
+            text, ms, tok.stop, end, tok, False
+        )
+        if m is None:
+            # "в Минобороны сообщили, что …": the organisation itself speaks
+            m = next((x for x in reversed(ms) if x.kind == "org" and x.start < tok.start), None)
+    if m is not None and m.outlet and lemma in load("quoting_verbs"):
+        m = None
+    return Cue(m, tok)

@@ -1,0 +1,208 @@
+"""What one word can be in a mention: the :class:`Mention` record and the word kinds.
+
+A capitalised word may be part of a person's name ("Косанова", "А."), an organisation
+("МИД", "Microsoft", "Росстат"), a place, an outlet ("Lenta.ru"); a lower-case one a role
+noun ("министра", "экс-худрука").  The mention finders build on these tests.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from ..lexicon import load
+from ..morph import (
+    CACHE_SIZE,
+    SURNAME_CASE_ENDING,
+    SURNAME_SUFFIX,
+    analyzer,
+    is_known,
+    lemma_pos,
+    name_tags,
+    normalize_word,
+    parses,
+)
+from ..punct import DASHES, OPENING, TERMINAL, WORD_GAP
+from ..records import Span
+from ..text import DOMAIN
+
+_SURNAME_END = re.compile(
+    rf"{SURNAME_SUFFIX}{SURNAME_CASE_ENDING}?$|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|енко$"
+)
+"""Endings of Russian surnames in any case ("Карасина", "Лесину", "Вертинского")."""
+
+
+def is_initial(text: str, tok: Span) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper() and text[tok.stop : tok.stop + 1] == "."
+
+
+class Mention(NamedTuple):
+    """Words of the text that can name a speaker.
+
+    ``kind`` is ``"person"``, ``"role"``, ``"org"`` or ``"pron"``; ``name`` the nominative
+    name (a person's as written, not yet resolved to the full name); ``role`` the role
+    lemma and ``org`` the organisation attached to it; ``subject`` says a nominative
+    reading exists (it can be the subject of a verb); ``prep`` that a preposition governs it.
+    """
+
+    kind: str
+    start: int
+    stop: int
+    name: str
+    role: str | None = None
+    org: str | None = None
+    gender: str | None = None
+    subject: bool = True
+    prep: bool = False
+    outlet: bool = False
+    first: int = 0
+    last: int = 0
+    head: str = ""  # the word that agrees with a verb: a role noun, a surname, an organisation's head noun
+
+
+def capitalised(tok: Span) -> bool:
+    return tok.text[:1].isupper()
+
+
+def gap_between(text: str, a: Span, b: Span) -> str:
+    return text[a.stop : b.start]
+
+
+def tight(text: str, a: Span, b: Span) -> bool:
+    """Only a space (or an initial's dot) between two words."""
+    gap = gap_between(text, a, b)
+    if len(gap) == 1 and gap in WORD_GAP:
+        return True
+    return gap[:1] == "." and len(gap) <= 2 and gap[1:] in WORD_GAP and is_initial(text, a)
+
+
+def person_word(text: str, tok: Span) -> bool:
+    if is_initial(text, tok) or person_text(tok.text):
+        return True
+    # "цитирует РБК Карасина": a capitalised word inside a sentence with a surname's ending,
+    # even if the dictionary reads it as something else ("карасиный")
+    return surname_like(tok.text) and not sentence_initial(text, tok)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def surname_like(w: str) -> bool:
+    """A capitalised word with a surname's ending that is no adjective, place or organisation."""
+    return (
+        w[:1].isupper()
+        and not w.isupper()
+        and _SURNAME_END.search(w.lower()) is not None
+        and lemma_pos(w)[1] != "ADJF"  # "Боденским озером", "Европейский союз"
+        and not _geo_text(w)
+        and not org_text(w)
+    )
+
+
+_AGENCY = re.compile(r"(?:Рос|Гос|Мос)[а-яё]{4,}$")
+"""Russian agencies and companies the dictionary lacks: "Росстат", "Росатом", "Госкино"."""
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def person_text(w: str) -> bool:
+    if "." in w or _agency(w):
+        return False  # "Газета.Ru", "Росстат"
+    tags = name_tags(w)
+    if "Name" in tags or "Patr" in tags or "Surn" in tags:
+        return True
+    if not is_known(w) and not _mixed_case(w) and not w.isupper() and not w.isascii():
+        # a capitalised word the dictionary lacks is most often a name; "Orgn"/"Geox" guesses are not trusted
+        return True
+    return False
+
+
+def _mixed_case(word: str) -> bool:
+    """A capital right after a small letter: "БелТА", "ВКонтакте" (not "О’Рейли", "Мак-Кейн")."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def org_word(text: str, tok: Span) -> bool:
+    return org_text(tok.text)
+
+
+def _agency(w: str) -> bool:
+    return not is_known(w) and _AGENCY.match(w) is not None and _SURNAME_END.search(w.lower()) is None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def org_text(w: str) -> bool:
+    if _agency(w):
+        return True
+    if len(w) > 1 and (w.isupper() or _mixed_case(w)):
+        return True  # "МИД", "БелТА", "ВКонтакте"
+    if w.isascii() and w[:1].isalpha():  # "Microsoft" (not "Cтив" with a Latin C)
+        return True
+    return any("Orgn" in p.tag for p in parses(w)) or is_outlet(w)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def is_outlet(word: str) -> bool:
+    """A news outlet: listed in ``outlets`` or a web domain ("Lenta.ru", "NEWSru.com")."""
+    return normalize_word(word) in load("outlets") or bool(re.search(DOMAIN + "$", word))
+
+
+def geo_word(tok: Span) -> bool:
+    return _geo_text(tok.text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _geo_text(w: str) -> bool:
+    return any("Geox" in p.tag for p in parses(w))
+
+
+@cache
+def _prefixes(name: str) -> frozenset[str]:
+    """The first four letters of every form of every lemma of lexicon ``name``.
+
+    The forms come from pymorphy3's paradigms ("писать" gives "пише" as well as "писа"),
+    once per process (some 25 ms for all the lexicons).
+    """
+    found = set()
+    for lemma in load(name):
+        found.add(lemma[:4])
+        for p in analyzer().parse(lemma)[:3]:
+            if p.normal_form.replace("ё", "е") == lemma:
+                found.update(form.word.replace("ё", "е")[:4] for form in p.lexeme)
+    return frozenset(found)
+
+
+def may_be(word: str, name: str) -> bool:
+    """Could ``word`` be a form of a lemma of lexicon ``name``?  Compares the first four letters
+    with those of the lemmas' forms, so most words are ruled out without a dictionary look-up."""
+    low = normalize_word(word)
+    if "-" in low and low.split("-", 1)[0] in ("экс", "вице", "зам"):
+        low = low.split("-", 1)[1]
+    return len(low) < 4 or low[:4] in _prefixes(name)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def role_lemma(word: str) -> str | None:
+    if not may_be(word, "role_nouns"):
+        return None
+    ps = parses(word)
+    if not ps or ps[0].tag.POS != "NOUN":
+        return None  # "после" is a preposition before it is the plural of "посол"
+    roles = load("role_nouns")
+    for p in ps:
+        lemma = p.normal_form.replace("ё", "е")
+        if p.tag.POS == "NOUN" and lemma in roles:
+            return lemma
+    low = normalize_word(word)
+    if low.startswith(("экс-", "вице-", "зам-")) and "-" in low:
+        return role_lemma(word.split("-", 1)[1])  # "экс-худрука" -> "худрук"
+    return None
+
+
+def role_word(tok: Span) -> str | None:
+    return role_lemma(tok.text)
+
+
+def sentence_initial(text: str, tok: Span) -> bool:
+    k = tok.start - 1
+    while k >= 0 and text[k] in WORD_GAP + "\t" + OPENING:
+        k -= 1
+    return k < 0 or text[k] in TERMINAL + "\n\r:" + DASHES

@@ -1,0 +1,172 @@
+"""Pairing the quotation marks of a text.
+
+Marks are paired per paragraph with a stack (``«»``, ``„“``, ``“”``, straight ``"`` by
+alternation and by which side the spaces are on); a mark left open is matched across a
+few paragraphs, closed together with an inner quote («…«…»), run to the end of its
+paragraph after a colon, or dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..punct import CLOSER, CURLY_OPENING, DASHES, MARKS, OPENING, SPACES, TERMINAL, one_of
+
+MARK = re.compile(one_of(MARKS))
+
+
+MAX_PARAGRAPHS = 3
+"""How many paragraphs a quotation mark left open may span before it is given up."""
+
+
+MAX_OPEN = 20
+"""How many marks left open in one paragraph are tried for a late closing; the others are dropped."""
+
+
+@dataclass
+class Pair:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark (or the end of the paragraph for a mark never closed)
+    depth: int = 0
+    closed: bool = True
+    shared: bool = False  # the closing mark also closes an inner quotation: «…«…» (kept in the words)
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+
+def _straight_role(text: str, i: int, start: int, stop: int) -> tuple[bool, bool]:
+    """May the straight quote at ``i`` open, may it close (by the spaces around it)?"""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < stop else " "
+    opens = (before.isspace() or before in "([{/:;," + CURLY_OPENING + DASHES) and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or not after.isalnum())
+    return opens, closes
+
+
+def _pair_paragraph(
+    text: str, start: int, stop: int
+) -> tuple[list[Pair], list[tuple[str, int]], list[tuple[str, int]]]:
+    """Pair the marks of ``text[start:stop]``: (pairs, marks left open, closing marks without opener)."""
+    stack: list[tuple[str, int]] = []
+    pairs: list[Pair] = []
+    orphans: list[tuple[str, int]] = []
+    dropped: list[tuple[str, int]] = []
+
+    def close(opener: str, i: int) -> bool:
+        for k in range(len(stack) - 1, max(-1, len(stack) - 4), -1):
+            if stack[k][0] == opener:
+                dropped.extend(stack[k + 1 :])
+                pairs.append(Pair(stack[k][1], i, k))
+                del stack[k:]
+                return True
+        return False
+
+    for m in MARK.finditer(text, start, stop):
+        ch, i = m.group(), m.start()
+        if ch == '"':
+            opens, closes = _straight_role(text, i, start, stop)
+            if stack and stack[-1][0] == '"' and (closes or not opens):
+                close('"', i)
+            elif opens or not closes:
+                stack.append((ch, i))
+            elif not close('"', i):
+                orphans.append((ch, i))
+        elif ch in "«„":
+            stack.append((ch, i))
+        elif ch == "“":
+            if any(s[0] == "„" for s in stack[-3:]):
+                close("„", i)
+            elif stack and stack[-1][0] == "“" and not _straight_role(text, i, start, stop)[0]:
+                close("“", i)
+            else:
+                stack.append((ch, i))
+        elif ch == "»":
+            if not close("«", i):
+                orphans.append((ch, i))
+        elif ch == "”":
+            if not (close("“", i) or close("„", i)):
+                orphans.append((ch, i))
+    return pairs, stack + dropped, orphans
+
+
+def pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[Pair]:
+    """All pairs of the text, in order of their opening mark, with nesting depth."""
+    per_line = [_pair_paragraph(text, s, e) for s, e in lines]
+    pairs: list[Pair] = []
+    taken: set[int] = set()
+    for n, (s, e) in enumerate(lines):
+        found, open_marks, _ = per_line[n]
+        pairs.extend(found)
+        for ch, i in sorted(open_marks, key=lambda x: x[1])[:MAX_OPEN]:
+            if i in taken:
+                continue
+            pair = (
+                _across(text, lines, per_line, n, ch, i)
+                or _closed_with_inner(text, e, found, ch, i)
+                or _to_paragraph_end(text, s, e, i)
+            )
+            if pair is not None:
+                pairs.append(pair)
+                taken.add(i)
+                if ch == '"' or ch == "«":
+                    break  # the first mark left open decides; later ones of the paragraph sit inside it
+    pairs.sort(key=lambda p: (p.open, -p.close))
+    # depth: how many accepted pairs enclose each pair
+    result: list[Pair] = []
+    ends: list[int] = []
+    for p in pairs:
+        while ends and ends[-1] < p.open:
+            ends.pop()
+        if ends and p.close > ends[-1]:
+            continue  # crosses an enclosing pair: a mis-pairing, drop it
+        p.depth = len(ends)
+        result.append(p)
+        ends.append(p.close)
+    return result
+
+
+def _across(
+    text: str, lines: Sequence[tuple[int, int]], per_line: list, n: int, ch: str, i: int
+) -> Pair | None:
+    """A mark left open at the end of paragraph ``n``, closed by a lone closing mark a few paragraphs on."""
+    if ch == '"':
+        return None
+    closer = CLOSER[ch]
+    for m in range(n + 1, min(len(lines), n + 1 + MAX_PARAGRAPHS)):
+        found, open_marks, orphans = per_line[m]
+        for c, j in orphans[:MAX_OPEN]:
+            if c == closer or (ch == "„" and c == "”"):
+                return Pair(i, j)
+        if any(c == ch for c, _ in open_marks[:MAX_OPEN]) or text[lines[m][0]] in OPENING:
+            return None  # another quotation starts: this one was never closed
+    return None
+
+
+def _closed_with_inner(text: str, stop: int, found: list[Pair], ch: str, i: int) -> Pair | None:
+    """«…«…» — one closing mark ends two quotations: the outer one ends where an inner one does,
+    the last inner one followed by the end of the paragraph or a dash ("…», — сказал он")."""
+    closer = CLOSER[ch]
+    for inner in sorted((p for p in found if p.open > i and text[p.close] == closer), key=lambda p: -p.close):
+        k = inner.close + 1
+        while k < stop and text[k] in SPACES + ",;" + TERMINAL:
+            k += 1
+        if k >= stop or text[k] in DASHES:
+            return Pair(i, inner.close, shared=True)
+    return None
+
+
+def _to_paragraph_end(text: str, start: int, stop: int, i: int) -> Pair | None:
+    """A mark never closed after a colon or at a paragraph's start: the quote runs to the paragraph's end."""
+    before = text[start:i].rstrip(SPACES)
+    if before and not before.endswith(":"):
+        return None
+    end = stop
+    while end > i + 1 and text[end - 1] in SPACES:
+        end -= 1
+    if end - i < 12:
+        return None
+    return Pair(i, end, closed=False)

@@ -1,0 +1,276 @@
+"""Mentions: runs of the text's own words that can name a speaker.
+
+:func:`find_mentions` finds persons ("Андреем Белоусовым"), roles ("представитель
+Philips", "сенатор"), organisations ("Минобороны Казахстана", "газета «Труд»") and
+pronouns ("он") left to right; :func:`agrees` says whether one can be a verb's subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lexicon import column, head_nouns, load
+from ..morph import CACHE_SIZE, has_case, is_known, is_verbal, lemmas, normalize_word, parses
+from ..punct import CLOSER, OPENING, WORD_GAP
+from ..records import Span
+from .kinds import (
+    Mention,
+    capitalised,
+    geo_word,
+    is_outlet,
+    may_be,
+    org_text,
+    org_word,
+    person_text,
+    person_word,
+    role_lemma,
+    role_word,
+    tight,
+)
+from .persons import governed, name_start, person_mention, person_run
+from .roles import role_mention
+
+
+def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None:
+    """A «name» opening at ``pos`` (spaces allowed before it): (content start, closing mark index)."""
+    k = pos
+    while k < len(text) and text[k] in WORD_GAP:
+        k += 1
+    if k >= len(text) or text[k] not in OPENING:
+        return None
+    closer = CLOSER[text[k]]
+    end = text.find(closer, k + 1, min(len(text), k + 1 + limit))
+    if end < 0 or "\n" in text[k:end]:
+        return None
+    if text[k] == "«":
+        nested = text.find("«", k + 1, end)
+        if nested >= 0:
+            second = text.find("»", end + 1, min(len(text), end + 1 + limit))
+            if second >= 0 and "\n" not in text[end:second]:
+                end = second
+    return k + 1, end
+
+
+def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None = None) -> list[Mention]:
+    """Mentions among ``toks[lo:hi]``, left to right, not overlapping."""
+    hi = len(toks) if hi is None else hi
+    out: list[Mention] = []
+    starts = _STARTS
+    i = lo
+    while i < hi:
+        w, start, _ = toks[i]
+        may = starts.get(w)
+        if may is None:
+            if len(starts) > CACHE_SIZE:
+                starts.clear()
+            may = starts[w] = _START if _may_start(w) else _CAPITAL if _capital_content(w) else _NO
+        if may is _NO or (
+            may is _CAPITAL
+            and not (
+                (start > 0 and text[start - 1] in OPENING)
+                or (i + 1 < hi and capitalised(toks[i + 1]) and person_word(text, toks[i + 1]))
+                or person_word(text, toks[i])
+            )
+        ):
+            i += 1
+            continue
+        m = _mention_at(text, toks, i, lo, hi)
+        if m is None:
+            i += 1
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "person"
+            and m.kind == "role"
+            and text[prev.stop : m.start].strip(WORD_GAP) == ","
+            and not (m.last + 1 < hi and is_verbal(toks[m.last + 1].text))
+        ):
+            # apposition: "Марк, рабочий из цеха …" names one person
+            out[-1] = prev._replace(role=prev.role or m.role, org=prev.org or m.org)
+        else:
+            out.append(m)
+        i = m.last + 1
+    return out
+
+
+_START, _CAPITAL, _NO = "start", "capital", "no"
+
+
+_STARTS: dict[str, str] = {}
+"""What each word seen can do (a plain dict: the hottest look-up of all): start a mention
+(:func:`_may_start`), start one only in context (a capitalised content word), or nothing."""
+
+
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "NUMR", "COMP"})
+
+
+def _capital_content(word: str) -> bool:
+    """A capitalised word that is no preposition, conjunction, pronoun or adverb ("В", "Это")."""
+    if not word[:1].isupper():
+        return False
+    if len(word) == 1:
+        return True  # an initial ("А. Кудрин") as well as "А"
+    ps = parses(word)
+    return not ps or str(ps[0].tag.POS) not in _FUNCTION_POS or not is_known(word)
+
+
+def _may_start(word: str) -> bool:
+    """Can a mention start at ``word``: a name, an organisation, a pronoun, a role or head noun ("газета")?"""
+    if word[:1].isupper() and (person_text(word) or org_text(word)):
+        return True
+    low = normalize_word(word)
+    return (
+        low in column("pronouns")
+        or role_lemma(word) is not None
+        or ((may_be(word, "name_heads") or may_be(word, "outlets")) and bool(lemmas(word) & head_nouns()))
+    )
+
+
+def agrees(verb: str, m: Mention) -> bool:
+    """Can ``m`` be the subject of the finite verb form ``verb`` (number, and gender in the past)?
+
+    >>> from summarize.quotes.mentions import find_mentions
+    >>> from summarize.text import tokens
+    >>> text = "главы МИДа"
+    >>> agrees("пообещал", find_mentions(text, tokens(text))[0])
+    False
+    """
+    forms = [p for p in parses(verb) if p.tag.POS == "VERB"]
+    if not forms or not m.head:
+        return True
+    plural = all("plur" in p.tag for p in forms)
+    genders = {g for p in forms for g in ("masc", "femn", "neut") if g in p.tag}
+    if m.kind == "pron":
+        return (m.gender == "plur") == plural and (plural or not genders or m.gender in genders)
+    if m.kind == "person":
+        if plural:
+            return False
+        return not genders or m.gender is None or m.gender in genders
+    if m.kind == "role":
+        heads = [p for p in parses(m.head) if p.tag.POS == "NOUN" and "nomn" in p.tag]
+        if not heads:
+            return True
+        numbers = {"plur" if "plur" in p.tag else "sing" for p in heads}
+        return ("plur" if plural else "sing") in numbers
+    return True
+
+
+def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
+    tok = toks[i]
+    low = normalize_word(tok.text)
+    if low in column("pronouns"):
+        return Mention(
+            "pron",
+            tok.start,
+            tok.stop,
+            tok.text.lower(),
+            gender=column("pronouns")[low],
+            first=i,
+            last=i,
+            prep=governed(text, toks, i, lo),
+            head=tok.text,
+        )
+    role = role_word(tok)
+    if role is not None:
+        return role_mention(text, toks, i, lo, hi, role)
+    if not capitalised(tok):
+        return _head_with_name(text, toks, i, hi)
+    if tok.start > 0 and text[tok.start - 1] in OPENING:
+        named = _quoted_org(text, toks, i, lo, hi)
+        if named is not None:
+            return named
+    j = person_run(text, toks, i, hi)
+    if j > i:
+        return person_mention(text, toks, name_start(text, toks, i, j), j, lo)
+    if org_word(text, tok):
+        j = i + 1
+        while (
+            j < hi
+            and tight(text, toks[j - 1], toks[j])
+            and capitalised(toks[j])
+            and (org_word(text, toks[j]) or geo_word(toks[j]))
+        ):
+            j += 1
+        words = [t.text for t in toks[i:j]]
+        return Mention(
+            "org",
+            tok.start,
+            toks[j - 1].stop,
+            " ".join(words),
+            outlet=is_outlet(tok.text),
+            prep=governed(text, toks, i, lo),
+            first=i,
+            last=j - 1,
+            head=tok.text,
+        )
+    return None
+
+
+def _quoted_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
+    """A short capitalised name in marks standing for an organisation: "«Ведомости» распространили …"."""
+    quoted = _quoted_name(text, toks[i].start - 1, limit=60)
+    if quoted is None:
+        return None
+    a, b = quoted
+    last = i
+    while last + 1 < hi and toks[last + 1].start < b:
+        last += 1
+    if last - i >= 4:
+        return None
+    name = text[a:b].strip()
+    outlet = is_outlet(name) or bool(lemmas(toks[i].text) & load("outlets"))
+    return Mention(
+        "org",
+        a - 1,
+        b + 1,
+        name,
+        outlet=outlet,
+        prep=governed(text, toks, i, lo),
+        first=i,
+        last=last,
+        head=toks[i].text,
+    )
+
+
+def _head_with_name(text: str, toks: Sequence[Span], i: int, hi: int) -> Mention | None:
+    """ "газета «Труд»", "агентство Reuters": an organisation named after its head noun."""
+    tok = toks[i]
+    if not (lemmas(tok.text) & head_nouns()):
+        return None
+    quoted = _quoted_name(text, tok.stop)
+    outlet = bool(lemmas(tok.text) & load("outlets"))
+    if quoted is not None:
+        a, b = quoted
+        name = text[a:b].strip()
+        last = i
+        while last + 1 < hi and toks[last + 1].start < b:
+            last += 1
+        if name:
+            return Mention(
+                "org",
+                tok.start,
+                b + 1,
+                name,
+                outlet=outlet,
+                subject=has_case(tok.text, "nomn"),
+                prep=governed(text, toks, i, 0),
+                first=i,
+                last=last,
+                head=tok.text,
+            )
+    if i + 1 < hi and tight(text, tok, toks[i + 1]) and org_word(text, toks[i + 1]):
+        nxt = toks[i + 1]
+        return Mention(
+            "org",
+            tok.start,
+            nxt.stop,
+            nxt.text,
+            outlet=outlet,
+            subject=has_case(tok.text, "nomn"),
+            prep=governed(text, toks, i, 0),
+            first=i,
+            last=i + 1,
+            head=tok.text,
+        )
+    return None

@@ -1,0 +1,253 @@
+"""Person names in the nominative: case, gender, surname matching.
+
+pymorphy3's ``Name``/``Surn``/``Patr`` grammemes say which words belong to a name and
+``inflect`` puts them into the nominative ("Андреем Белоусовым" -> "Андрей Белоусов");
+surnames the dictionary lacks ("Косанова") lose their case ending by a few rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..morph import CACHE_SIZE, is_known, name_parses, normalize_word, parses
+from ..text import JOINERS
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+_SOFT = "бвгджзклмнпрстфхцчшщ"
+
+
+def _restore_case(template: str, word: str) -> str:
+    if len(template) > 1 and template.isupper():
+        return word.upper()
+    if not template[:1].isupper():
+        return word
+    out, upper_next = [], True
+    for ch in word:
+        out.append(ch.upper() if upper_next else ch)
+        upper_next = ch in JOINERS
+    return "".join(out)
+
+
+def guess_nominative(word: str, case: str, gender: str) -> str:
+    """Undo a case ending of a surname the dictionary does not know ("Косанова" -> "Косанов")."""
+    low = word.lower()
+    if case == "nomn" or len(low) < 3:
+        return word
+    rules: tuple[tuple[str, str], ...]
+    if gender == "femn":
+        rules = (
+            ("овой", "ова"),
+            ("евой", "ева"),
+            ("иной", "ина"),
+            ("ову", "ова"),
+            ("еву", "ева"),
+            ("ину", "ина"),
+            ("ской", "ская"),
+            ("скую", "ская"),
+        )
+    else:
+        rules = (
+            ("еем", "ей"),
+            ("ея", "ей"),
+            ("ею", "ей"),
+            ("овым", "ов"),
+            ("евым", "ев"),
+            ("иным", "ин"),
+            ("ова", "ов"),
+            ("ева", "ев"),
+            ("ина", "ин"),
+            ("ову", "ов"),
+            ("еву", "ев"),
+            ("ину", "ин"),
+            ("ове", "ов"),
+            ("еве", "ев"),
+            ("ине", "ин"),
+            ("ского", "ский"),
+            ("скому", "ский"),
+            ("ским", "ский"),
+            ("ском", "ский"),
+        )
+    for old, new in rules:
+        if low.endswith(old):
+            return word[: len(word) - len(old)] + new
+    if gender != "femn" and len(low) >= 3 and low[-2] in _SOFT:
+        if case in ("gent", "accs") and low[-1] == "а":
+            return word[:-1]
+        if case == "datv" and low[-1] == "у":
+            return word[:-1]
+        if case == "loct" and low[-1] == "е":
+            return word[:-1]
+    if gender != "femn" and case == "ablt" and low.endswith(("ом", "ем")) and len(low) > 4:
+        return word[:-2]
+    return word
+
+
+def name_reading(words: Sequence[str]) -> tuple[str, str] | None:
+    """The (gender, case) the name parts of ``words`` agree on best."""
+    return _reading_of(tuple(words))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _reading_of(words: tuple[str, ...]) -> tuple[str, str] | None:
+    options = [name_parses(w) for w in words]
+    if not any(options):
+        return None
+    best: tuple[float, str, str] | None = None
+    for gender in ("masc", "femn"):
+        for case in CASES:
+            score, ok = 0.0, True
+            for opts in options:
+                if not opts:
+                    continue
+                hits = [p.score for p in opts if case in p.tag and (gender in p.tag or "ms-f" in p.tag)]
+                if not hits:
+                    ok = False
+                    break
+                score += max(hits) + (0.01 if case == "nomn" else 0.0)
+            if ok and (best is None or score > best[0]):
+                best = (score, gender, case)
+    return None if best is None else (best[1], best[2])
+
+
+def nominative_name(words: Sequence[str]) -> str:
+    """The nominative of a person's name given as words of the text.
+
+    The parts of the name agree in gender and case; the reading they share is
+    put into the nominative; initials and unknown words are kept (or, for
+    surnames the dictionary lacks, their case ending is undone).
+
+    >>> nominative_name(["Андреем", "Белоусовым"])
+    'Андрей Белоусов'
+    >>> nominative_name(["Елену", "Сябренко"])
+    'Елена Сябренко'
+    >>> nominative_name(["Даурен", "Косанов"])
+    'Даурен Косанов'
+    """
+    return _nominative_of(tuple(words))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _nominative_of(words: tuple[str, ...]) -> str:
+    reading = name_reading(words)
+    out = []
+    for w in words:
+        if len(w) <= 2 and w[:1].isupper() and (len(w) == 1 or w.endswith(".")):
+            out.append(w)
+            continue
+        chosen = None
+        if reading is not None:
+            gender, case = reading
+            for p in name_parses(w):
+                if case in p.tag and (gender in p.tag or "ms-f" in p.tag):
+                    chosen = p
+                    break
+        if chosen is None:
+            if reading is not None and not is_known(w):
+                out.append(guess_nominative(w, reading[1], reading[0]))
+            else:
+                out.append(w)
+            continue
+        form = chosen.inflect({"nomn", "sing"}) or chosen.inflect({"nomn"})
+        word = form.word if form else w
+        if "ё" not in w.lower():
+            word = word.replace("ё", "е")  # keep the text's spelling: "Петром" -> "Петр"
+        out.append(_restore_case(w, word))
+    return " ".join(out)
+
+
+def nominative_phrase(words: Sequence[str]) -> str:
+    """A role or organisation phrase with its head (first word) in the nominative.
+
+    >>> nominative_phrase(["представителя", "Microsoft"])
+    'представитель Microsoft'
+    """
+    return _phrase_of(tuple(words))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _phrase_of(words: tuple[str, ...]) -> str:
+    if not words:
+        return ""
+    head = words[0]
+    nouns = [p for p in parses(head) if p.tag.POS == "NOUN"]
+    if any("nomn" in p.tag for p in nouns):
+        return " ".join(words)  # "Ведомости" may be the nominative already
+    for p in nouns:
+        if "nomn" not in p.tag:
+            number = "plur" if "plur" in p.tag else "sing"
+            form = p.inflect({"nomn", number})
+            if form is not None:
+                return " ".join([_restore_case(head, form.word), *words[1:]])
+            break
+    return " ".join(words)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def gender_of(name: str) -> str | None:
+    """``"masc"`` / ``"femn"`` for a nominative person name, None when unsure.
+
+    Only the dictionary's own names vote, and the suffixes of Russian surnames it
+    lacks ("-ов" / "-ова"); pymorphy3's guesses for foreign names do not.
+
+    >>> gender_of("Елена Сябренко"), gender_of("Даурен Косанов"), gender_of("Бхутто")
+    ('femn', 'masc', None)
+    """
+    votes = {"masc": 0.0, "femn": 0.0}
+    for w in name.split():
+        if is_known(w):
+            for p in name_parses(w):
+                if "nomn" in p.tag:
+                    for g in votes:
+                        if g in p.tag:
+                            votes[g] += p.score
+            continue
+        low = w.lower()
+        if low.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")):
+            votes["femn"] += 0.5
+        elif low.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")):
+            votes["masc"] += 0.5
+    if votes["masc"] == votes["femn"]:
+        return None
+    return "masc" if votes["masc"] > votes["femn"] else "femn"
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _surname_forms(word: str) -> frozenset[str]:
+    """The nominatives ``word`` may be a form of, as a surname."""
+    low = normalize_word(word)
+    forms = {low}
+    forms.update(
+        p.normal_form.replace("ё", "е") for p in name_parses(word) if "Surn" in p.tag or "Name" in p.tag
+    )
+    for case in CASES[1:]:
+        for gender in ("masc", "femn"):
+            forms.add(normalize_word(guess_nominative(word, case, gender)))
+    return frozenset(forms)
+
+
+def same_surname(a: str, b: str) -> bool:
+    """True if two surnames are forms of one another ("Косанова" ~ "Косанов", "Епа" ~ "Еп").
+
+    >>> same_surname("Косанова", "Косанов"), same_surname("Лавров", "Ларин")
+    (True, False)
+    """
+    if normalize_word(a) == normalize_word(b) or _surname_forms(a) & _surname_forms(b):
+        return True
+    a, b = normalize_word(a), normalize_word(b)
+    short = min(len(a), len(b))
+    if short < 4 or abs(len(a) - len(b)) > 3:
+        return False
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= short - 1
+
+
+def oblique_masculine(word: str) -> bool:
+    """May ``word`` be a man's surname in an oblique case ("Косанова", "Лесину")?"""
+    return any(guess_nominative(word, case, "masc") != word for case in CASES[1:])

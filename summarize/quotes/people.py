@@ -1,0 +1,354 @@
+"""The people of one text: full names, role holders, the last person, the main organisation.
+
+:class:`People` resolves a mention to the canonical nominative name a database would use:
+the full name when the text gives it anywhere ("Косанова" -> "Даурен Косанов"), the
+person a role or pronoun points back to, or the organisation an unnamed spokesperson
+speaks for ("представитель Philips" -> "Philips").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+
+from ..lexicon import load, tagged
+from ..morph import lemmas, normalize_word
+from ..punct import CLOSING, MARKS, OPENING, WORD_GAP, one_of
+from ..records import Span
+from ..text import tokens
+from .kinds import Mention, is_outlet
+from .mentions import find_mentions
+from .names import gender_of, nominative_phrase, oblique_masculine, same_surname
+from .roles import plural_head
+
+_NAMED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][\w’'-]*\.?|[A-ZА-ЯЁ]\.)" + one_of(WORD_GAP) + "?$")
+"""A capitalised word or an initial right before a surname: it may be the first name."""
+
+
+_SCAN = 200
+"""The most paragraphs one search reads: keeps every look-up bounded on hostile texts."""
+
+
+_BACK = 40
+"""The most mentions (and paragraphs) a pronoun or role looks back over for its person."""
+
+
+class People:
+    """The people a text names: full names, roles, order of mention.
+
+    Nothing is read up front: each look-up finds the paragraphs it needs (by
+    searching the text for a surname or a role noun, or by walking back from a
+    quote) and reads their mentions once, so resolving the quotes of a text costs
+    time linear in its length.  ``hidden`` spans (the quotations' own words) are
+    skipped when looking back for the person a pronoun or role points to, but still
+    give full names.  ``words(start, stop)`` gives the words of a paragraph (tokenised
+    here if not given).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        hidden: Sequence[tuple[int, int]] = (),
+        lines: Sequence[tuple[int, int]] | None = None,
+        words: Callable[[int, int], Sequence[Span]] | None = None,
+    ) -> None:
+        self.text = text
+        self._words = words or (lambda start, stop: tokens(text, start, stop))
+        self.lines = list(lines) if lines is not None else [(0, len(text))]
+        self._line_starts = [start for start, _ in self.lines]
+        self._hidden = hidden  # kept sorted by the caller, and it may grow
+        self._read: dict[int, list[Mention]] = {}
+        self._read_starts: dict[int, list[int]] = {}
+        self._full: dict[str, str] = {}
+        self._main_org: str | None = None
+        self._found: dict[tuple[object, ...], list[Mention]] = {}
+
+    # -- reading paragraphs ------------------------------------------------------------------
+    def _line(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._line_starts, pos) - 1)
+
+    def line_mentions(self, n: int) -> list[Mention]:
+        """The mentions of paragraph ``n``, read once."""
+        found = self._read.get(n)
+        if found is None:
+            found = self._read[n] = find_mentions(self.text, self._words(*self.lines[n]))
+            self._read_starts[n] = [m.start for m in found]
+        return found
+
+    def mentions_between(self, start: int, stop: int) -> list[Mention]:
+        """The mentions lying within ``[start, stop)``."""
+        first = self._line(start)
+        last = self._line(max(start, stop - 1))
+        out: list[Mention] = []
+        for n in range(first, last + 1):
+            found = self.line_mentions(n)
+            k = bisect.bisect_left(self._read_starts[n], start)
+            while k < len(found) and found[k].start < stop:
+                if found[k].stop <= stop:
+                    out.append(found[k])
+                k += 1
+        return out
+
+    def _lines_with(self, needle: str, named: bool = False) -> list[int]:
+        """Paragraphs where ``needle`` occurs (at most :data:`_SCAN`), in order.
+
+        With ``named`` only where a capitalised word or an initial stands right before it
+        (where a surname can have its first name).
+        """
+        out: list[int] = []
+        text = self.text
+        k = text.find(needle)
+        while k >= 0 and len(out) < _SCAN:
+            n = self._line(k)
+            if named and not _NAMED_BEFORE.search(text, max(self.lines[n][0], k - 40), k):
+                k = text.find(needle, k + 1)
+                continue
+            if not out or out[-1] != n:
+                out.append(n)
+            k = text.find(needle, self.lines[n][1])
+        return out
+
+    def _persons_with(self, *needles: str, named: bool = False) -> list[Mention]:
+        """Person mentions in the paragraphs where one of ``needles`` occurs, in text order."""
+        key = (named, *needles)
+        found = self._found.get(key)
+        if found is None:
+            lines = sorted({n for needle in needles if needle for n in self._lines_with(needle, named)})
+            found = [m for n in lines[:_SCAN] for m in self.line_mentions(n) if m.kind == "person"]
+            self._found[key] = found
+        return found
+
+    def _is_hidden(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._hidden, (pos, len(self.text) + 1)) - 1
+        return k >= 0 and self._hidden[k][0] <= pos < self._hidden[k][1]
+
+    # -- look-ups ----------------------------------------------------------------------------
+    def full_name(self, name: str) -> str:
+        """The fullest name in the text for the person ``name`` names ("Косанова" -> "Даурен Косанов").
+
+        The candidates share the surname (in any case form) and do not differ in gender
+        ("Вертинский" is not "Н. Н. Вертинская"); the most words win, initials counting less.
+        """
+        known = self._full.get(name)
+        if known is None:
+            known = self._full[name] = self._fullest(name)
+        return known
+
+    def _fullest(self, name: str) -> str:
+        parts = name.split()
+        if not parts:
+            return name
+        surname = parts[-1]
+        # "Косанова" may be a woman's name or a man's in the genitive: only a first name tells
+        gender = gender_of(name) if len(parts) > 1 or not oblique_masculine(surname) else None
+        best, best_key = name, (_weight(parts), 0)
+        for e in self._persons_with(surname[: max(3, len(surname) - 2)], named=True)[: 2 * _SCAN]:
+            words = e.name.split()
+            if not same_surname(words[-1], surname):
+                continue
+            if gender is not None and e.gender is not None and e.gender != gender:
+                continue
+            if len(parts) > 1 and not (
+                same_surname(words[0], parts[0]) or _is_initial_of(parts[0], words[0])
+            ):
+                continue
+            key = (_weight(words), -len(words[-1]))
+            if key > best_key:
+                best, best_key = e.name, key
+        return best
+
+    def last_person(self, pos: int, gender: str | None = None) -> str | None:
+        """The person last named (or named by a role) before ``pos`` outside quotations."""
+        first = self._line(pos)
+        seen = 0
+        for n in range(first, max(-1, first - _BACK), -1):
+            found = self.line_mentions(n)
+            k = bisect.bisect_left(self._read_starts[n], pos)
+            for m in reversed(found[max(0, k - _BACK) : k]):
+                seen += 1
+                if seen > _BACK:
+                    return None
+                if self._is_hidden(m.start) or not m.subject:
+                    continue
+                if m.kind == "role" and not m.prep:
+                    holder = self._holder(m, pos)
+                    if holder is not None and (gender in (None, "plur") or holder.gender in (None, gender)):
+                        return self.full_name(holder.name)
+                elif m.kind == "person" and (gender in (None, "plur") or m.gender in (None, gender)):
+                    full = self.full_name(m.name)
+                    if gender in (None, "plur") or gender_of(full) in (None, gender):
+                        return full
+        return None
+
+    def _holder(self, m: Mention, pos: int) -> Mention | None:
+        """The named person a role mention stands for: the same role (and complements) named before.
+
+        "сенатор" finds "сенатор Джон Керри"; "представитель Philips" finds a person the
+        text tied to Philips; a bare head of something ("министр") finds the only head the
+        text names ("глава ведомства Панос Камменос").
+        """
+        role, org = m.role or "", m.org
+        holders = [e for e in _around(self._persons_with(*_stems(role)), pos) if e.role == role]
+        # the same role, unless both name what it is of and they differ ("глава государства" is not
+        # "глава МИД России")
+        same_role = [e for e in holders if not org or not e.org or _overlap(org, e.org)]
+        if same_role:
+            with_org = [e for e in same_role if org and e.org and _overlap(org, e.org)]
+            return _nearest(with_org or same_role, pos)
+        if role in tagged("role_nouns", "head") and not org:
+            heads = {
+                e.name: e
+                for head in tagged("role_nouns", "head")
+                for e in _around(self._persons_with(*_stems(head)), pos)
+                if e.role in tagged("role_nouns", "head")
+            }
+            if len(heads) == 1:
+                return next(iter(heads.values()))
+        if org and role in tagged("role_nouns", "spokesperson"):
+            words = [w for w in org.split() if w[:1].isupper()]
+            of_org = [
+                e
+                for e in _around(self._persons_with(*(w[:4] for w in words)), pos)
+                if e.org and _overlap(org, e.org)
+            ]
+            if of_org:
+                return _nearest(of_org, pos)
+        return None
+
+    def holder_name(self, m: Mention, pos: int) -> str | None:
+        """The full name of the person a role mention stands for, None if the text names nobody
+        (or the role is in the plural: "авторы заявляют" are several people)."""
+        e = None if plural_head(m.head) else self._holder(m, pos)
+        if e is None:
+            return None
+        if not m.org and not e.subject and m.role in tagged("role_nouns", "anaphoric"):
+            # "Президент рассказал" after "Владимир Путин говорит": the role named before in an
+            # oblique case ("президента Украины Виктора Януковича") yields to the last actor
+            last = self.last_person(m.start)
+            if last is not None:
+                return last
+        return self.full_name(e.name)
+
+    def last_org(self, pos: int, window: int = 600) -> Mention | None:
+        """The organisation last named as a subject within ``window`` characters before ``pos``.
+
+        Names in marks do not count: they are as often works or events as organisations.
+        """
+        first = self._line(pos)
+        for n in range(first, -1, -1):
+            if self.lines[n][1] < pos - window:
+                return None
+            for m in reversed(self.line_mentions(n)):
+                if m.kind != "org" or m.outlet or m.start >= pos or m.start < pos - window:
+                    continue
+                if (
+                    self._is_hidden(m.start)
+                    or m.prep
+                    or not m.subject
+                    or any(ch in OPENING for ch in self.text[m.start : m.stop])
+                ):
+                    continue
+                if any(w[:1].islower() for w in m.name.split()[1:]) or len(m.name.split()) > 4:
+                    continue
+                return m
+        return None
+
+    def main_org(self) -> str | None:
+        """The organisation the text names most often (in marks or as an acronym), outlets and
+        works aside: what "представитель студии" or "в компании" refers to."""
+        if self._main_org is None:
+            counts: dict[str, int] = {}
+            forms: dict[str, str] = {}
+            for m in _ORG_NAME.finditer(self.text):
+                name = m.group(1).strip()
+                before = self.text[max(0, m.start() - 30) : m.start()].split()
+                if not name or is_outlet(name) or (before and _work_head(before[-1])):
+                    continue
+                key = normalize_word(name)[:5]
+                counts[key] = counts.get(key, 0) + 1
+                forms.setdefault(key, name)
+            best = max(counts, key=lambda k: counts[k], default=None)
+            self._main_org = forms[best] if best is not None and counts[best] >= 2 else ""
+        return self._main_org or None
+
+    def resolve(self, m: Mention, pos: int) -> str | None:
+        """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is."""
+        if m.kind == "person":
+            return self.full_name(m.name)
+        if m.kind == "pron":
+            if m.gender == "plur":
+                return None
+            return self.last_person(m.start, m.gender)
+        if m.kind == "role":
+            e = None if plural_head(m.head) else self._holder(m, pos)
+            if e is not None:
+                return self.full_name(e.name)
+            if m.org and m.role in tagged("role_nouns", "spokesperson"):
+                if any(w[:1].isupper() for w in m.org.split()):
+                    return _organisation(m.org)
+                if all(_generic_org(w) for w in m.org.split()):
+                    # "представитель студии": the organisation the text is about
+                    return self.main_org() or m.name
+            return m.name
+        return nominative_phrase(m.name.split()) if m.kind == "org" and " " not in m.name else m.name
+
+
+def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
+    """At most :data:`_SCAN` mentions of ``found`` (in text order) nearest before ``pos``, and a few after."""
+    lo, hi = 0, len(found)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if found[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return found[max(0, lo - _SCAN) : lo + 10]
+
+
+def _stems(lemma: str) -> tuple[str, str]:
+    """What every form of a role noun starts with, small and capitalised ("минист", "Минист")."""
+    stem = lemma[: max(3, len(lemma) - 2)]
+    return stem, stem[:1].upper() + stem[1:]
+
+
+_ORG_NAME = re.compile(f"{one_of(OPENING)}([A-ZА-ЯЁ][^{re.escape(MARKS)}\n]{{0,40}}?){one_of(CLOSING)}")
+
+
+def _generic_org(word: str) -> bool:
+    """A common noun for an organisation ("студии", "компании", "ведомства")."""
+    return bool(lemmas(word) & load("generic_orgs"))
+
+
+def _work_head(word: str) -> bool:
+    """A noun that names a work ("комедию «Трек»")."""
+    return bool(lemmas(word.strip(",.:;()")) & load("work_nouns"))
+
+
+def _organisation(words: str) -> str:
+    """The organisation a spokesperson's complements name: "Philips", "минобороны США", "Яндекс"."""
+    parts = words.split()
+    if len(parts) == 1:
+        return nominative_phrase(parts)
+    return words
+
+
+def _nearest(entries: Sequence[Mention], pos: int) -> Mention:
+    before = [e for e in entries if e.start < pos]
+    return before[-1] if before else entries[0]
+
+
+def _weight(words: Sequence[str]) -> float:
+    """How full a name is: a word counts 1, an initial 0.4."""
+    return sum(0.4 if len(w.rstrip(".")) == 1 else 1.0 for w in words)
+
+
+def _is_initial_of(initial: str, word: str) -> bool:
+    return len(initial.rstrip(".")) == 1 and word[:1] == initial[:1]
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Do two complements share a word (by its first five letters)?"""
+    wa = {normalize_word(w)[:5] for w in a.split() if len(w) > 2}
+    wb = {normalize_word(w)[:5] for w in b.split() if len(w) > 2}
+    return bool(wa & wb)

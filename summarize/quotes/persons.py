@@ -1,0 +1,190 @@
+"""Person mentions: runs of name words, where the name starts, its nominative.
+
+"Министр обороны Казахстана Даурен Косанов", "цитирует РБК Лесина", "А. Кудрин": a run of
+capitalised name words becomes a person mention; a preposition before it ("в Минобороны",
+"в интервью газете") marks it as governed, never a subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from ..lexicon import head_nouns, is_listed_preposition, load
+from ..morph import has_case, is_known, lemma_pos, lemmas, name_tags, normalize_word
+from ..punct import OPENING, WORD_GAP
+from ..records import Span
+from .kinds import (
+    Mention,
+    capitalised,
+    gap_between,
+    geo_word,
+    is_initial,
+    org_word,
+    person_word,
+    role_word,
+    sentence_initial,
+    surname_like,
+    tight,
+)
+from .names import gender_of, guess_nominative, name_reading, nominative_name
+
+
+def in_case(m: Mention, case: str) -> Mention:
+    """``m`` read as governed in ``case`` ("слова Гелетея": genitive): the endings of the words the
+    dictionary does not know are undone ("Гелетей")."""
+    if m.kind != "person":
+        return m
+    name = " ".join(
+        w if is_known(w) else guess_nominative(w, case, m.gender or "masc") for w in m.name.split()
+    )
+    return m if name == m.name else m._replace(name=name)
+
+
+def governed(text: str, toks: Sequence[Span], i: int, lo: int) -> bool:
+    """True if a preposition governs the phrase starting at ``toks[i]``.
+
+    Either directly ("в Минобороны") or through a noun of speech or a head noun
+    ("в сообщении Минобороны", "в интервью газете «Труд»").
+    """
+    if i - 1 < lo:
+        return False
+    if is_listed_preposition(toks[i - 1].text) and gap_between(text, toks[i - 1], toks[i]).strip() == "":
+        return True
+    if i - 2 >= lo and is_listed_preposition(toks[i - 2].text) and not capitalised(toks[i - 1]):
+        between = toks[i - 1]
+        gaps = gap_between(text, toks[i - 2], between) + gap_between(text, between, toks[i])
+        return gaps.strip(WORD_GAP + OPENING) == "" and bool(lemmas(between.text) & _governing_heads())
+    return False
+
+
+@cache
+def _governing_heads() -> frozenset[str]:
+    """Nouns a preposition can govern a name through: speech nouns, head nouns, outlets."""
+    return load("cue_nouns") | head_nouns()
+
+
+def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
+    """Index after the run of name words starting at ``i`` (``i`` itself if none)."""
+    j = i
+    if (
+        i + 1 < hi
+        and capitalised(toks[i])
+        and not person_word(text, toks[i])
+        and tight(text, toks[i], toks[i + 1])
+        and capitalised(toks[i + 1])
+        and person_word(text, toks[i + 1])
+        and not sentence_initial(text, toks[i])
+        and not geo_word(toks[i])
+        and not org_word(text, toks[i])
+        and role_word(toks[i]) is None
+    ):
+        j = i + 1  # "цитирует Хвана Чжан Епа": a name part the dictionary reads as a common noun
+    while j < hi:
+        t = toks[j]
+        if j > i and not tight(text, toks[j - 1], t):
+            break
+        if capitalised(t) and (
+            person_word(text, t) or (j > i and not is_known(t.text) and not org_word(text, t))
+        ):
+            j += 1
+        elif (
+            j > i
+            and normalize_word(t.text) in load("name_particles")
+            and j + 1 < hi
+            and capitalised(toks[j + 1])
+        ):
+            j += 1
+        elif (
+            j > i
+            and capitalised(t)
+            and not geo_word(t)
+            and not org_word(text, t)
+            and any("Name" in name_tags(x.text) for x in toks[i:j])
+            and not any("Surn" in name_tags(x.text) or surname_like(x.text) for x in toks[i:j])
+        ):
+            # a first name followed by a surname the dictionary reads otherwise ("Марк Тоунер"), but
+            # nothing after the surname ("сказал Роман Коноплев Русской службе")
+            j += 1
+        else:
+            break
+    # a run of Geox/Orgn words only is not a person ("Казахстана"), nor an adjective that may be a
+    # surname ("Патриарх Московский")
+    alone = j == i + 1 and not (
+        i > 0 and tight(text, toks[i - 1], toks[i]) and (capitalised(toks[i - 1]) or role_word(toks[i - 1]))
+    )
+    while j > i and not any(_strong_name(text, t, alone) for t in toks[i:j]):
+        j -= 1
+    return j
+
+
+def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
+    """Where the name in the run ``toks[i:j]`` starts: at its first name when words that are no
+    first names stand before it ("Театра Наций Евгений Миронов", "тёщу Воробьянинова Клавдию …")."""
+    for k in range(i + 1, j - 1):
+        if "Name" in name_tags(toks[k].text) and not any(
+            "Name" in name_tags(t.text) or is_initial(text, t) for t in toks[i:k]
+        ):
+            return k
+    return i
+
+
+def _strong_name(text: str, tok: Span, alone: bool = False) -> bool:
+    """Is ``tok`` surely part of a name?  An adjective that may be a surname ("Навальный",
+    "Московский") is one only ``alone``: not right after a role noun or another capitalised word."""
+    if is_initial(text, tok) or not is_known(tok.text):
+        return True
+    tags = name_tags(tok.text)
+    if "Name" in tags or "Patr" in tags:
+        return True
+    if "Surn" in tags:
+        return lemma_pos(tok.text)[1] != "ADJF" or alone
+    return person_word(text, tok)
+
+
+def person_mention(
+    text: str,
+    toks: Sequence[Span],
+    i: int,
+    j: int,
+    lo: int,
+    start: int | None = None,
+    role: str | None = None,
+    org: str | None = None,
+    subject: bool | None = None,
+    prep: bool | None = None,
+    first: int | None = None,
+    case: str | None = None,
+) -> Mention:
+    words = [t.text + "." if is_initial(text, t) else t.text for t in toks[i:j]]
+    reading = name_reading(words)
+    name = nominative_name(words)
+    if case not in (None, "nomn") and (reading is None or reading[1] == "nomn"):
+        # "председателя КНР Си Цзиньпина": the role's case tells the case of the words the
+        # dictionary does not know
+        parts = name.split()
+        if len(parts) == len(words):
+            name = " ".join(
+                guess_nominative(w, case, "masc") if not is_known(w) else part
+                for w, part in zip(words, parts)
+            )
+    if subject is None:
+        subject = (
+            reading is None
+            or reading[1] == "nomn"
+            or all(has_case(w, "nomn") or not is_known(w) for w in words)
+        )
+    return Mention(
+        "person",
+        toks[i].start if start is None else start,
+        toks[j - 1].stop,
+        name,
+        role=role,
+        org=org,
+        gender=gender_of(name),
+        subject=subject,
+        prep=governed(text, toks, i, lo) if prep is None else prep,
+        first=i if first is None else first,
+        last=j - 1,
+        head=words[-1],
+    )

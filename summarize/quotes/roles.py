@@ -1,0 +1,172 @@
+"""Role phrases: "официальный представитель МИД России Мария Захарова", "глава ведомства".
+
+A role noun with its complements names a person by office; a name right after it is the
+holder ("министр обороны Сергей Шойгу"), a name followed by more complements is one of them
+("помощник Хиллари Клинтон по … делам").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..lexicon import column, is_listed_preposition, load
+from ..morph import CACHE_SIZE, is_verbal, likely_pos, normalize_word, parses
+from ..punct import MARKS, WORD_GAP
+from ..records import Span
+from .kinds import Mention, capitalised, gap_between
+from .names import nominative_phrase
+from .persons import governed, name_start, person_mention, person_run
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _genitive_word(word: str) -> bool:
+    """A noun or adjective that can be in the genitive ("обороны", "палестинской"), not "в" or "и"."""
+    ps = parses(word)
+    return (
+        bool(ps)
+        and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF")
+        and any("gent" in p.tag for p in ps if p.tag.POS in ("NOUN", "ADJF", "PRTF"))
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _place_adjective(word: str) -> bool:
+    """An adjective of a country or a city ("украинский", "японского", "московский")."""
+    return any(p.tag.POS == "ADJF" and p.normal_form.endswith(("ский", "цкий")) for p in parses(word)[:1])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _qualifier(word: str) -> bool:
+    """An adjective that may open a role phrase ("официальный представитель"), not "этот" or "свой"."""
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS == "ADJF" and "Apro" not in ps[0].tag
+
+
+def _role_case(word: str, role: str) -> str | None:
+    """The case of a role noun not in the nominative ("председателя" -> "gent")."""
+    for p in _role_parses(word, role):
+        if p.tag.case and p.tag.case != "nomn":
+            return str(p.tag.case)
+    return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _role_parses(word: str, role: str) -> tuple[Any, ...]:
+    return tuple(p for p in parses(word) if p.normal_form.replace("ё", "е") == role and p.tag.POS == "NOUN")
+
+
+def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role: str) -> Mention:
+    """A role phrase: "официальный представитель МИД России Мария Захарова", "глава ведомства".
+
+    A name right after the role and its complements is the holder of the role; a name
+    followed by more complements is one of them ("помощник Хиллари Клинтон по … делам").
+    """
+    start_i = i
+    while (
+        start_i - 1 >= lo
+        and gap_between(text, toks[start_i - 1], toks[start_i]) == " "
+        and not capitalised(toks[start_i - 1])
+        and _qualifier(toks[start_i - 1].text)
+        and not is_listed_preposition(toks[start_i - 1].text)
+        and normalize_word(toks[start_i - 1].text) not in column("possessives")
+    ):
+        start_i -= 1
+    nominative = [p for p in _role_parses(toks[i].text, role) if "nomn" in p.tag]
+    subject = bool(nominative) or not _role_parses(toks[i].text, role)
+    prep = governed(text, toks, start_i, lo)
+    org_words: list[str] = []  # the complements: "обороны Казахстана", "палестинской делегации"
+    # "украинский президент", "российский министр": where the role is held counts as a complement
+    org_words.extend(t.text for t in toks[start_i:i] if _place_adjective(t.text))
+    j = i + 1
+    last = i
+    while j < hi and j - i <= 10:
+        prev, t = toks[j - 1], toks[j]
+        gap = gap_between(text, prev, t)
+        if gap.strip(WORD_GAP + MARKS) or (gap.strip(WORD_GAP) and not capitalised(t)):
+            break  # punctuation ends the phrase (quote marks around a name do not)
+        if capitalised(t):
+            k = person_run(text, toks, j, hi)
+            if k > j:
+                nxt = toks[k] if k < hi else None
+                complement = (
+                    nxt is not None
+                    and gap_between(text, toks[k - 1], nxt) == " "
+                    and not capitalised(nxt)
+                    and not is_verbal(nxt.text)
+                    and (normalize_word(nxt.text) in ("по", "при") or _genitive_word(nxt.text))
+                    and normalize_word(nxt.text) not in column("pronouns")
+                )
+                if not complement:
+                    first = name_start(text, toks, j, k)
+                    org_words.extend(x.text for x in toks[j:first])
+                    return person_mention(
+                        text,
+                        toks,
+                        first,
+                        k,
+                        lo,
+                        case=None if subject else _role_case(toks[i].text, role),
+                        start=toks[start_i].start,
+                        role=role,
+                        org=" ".join(org_words) or None,
+                        subject=subject,
+                        prep=prep,
+                        first=start_i,
+                    )
+                org_words.extend(x.text for x in toks[j:k])
+                last = k - 1
+                j = k
+                continue
+            org_words.append(t.text)
+            last = j
+            j += 1
+            continue
+        low = normalize_word(t.text)
+        if low == "и" and j + 1 < hi and not capitalised(toks[j + 1]) and not is_verbal(toks[j + 1].text):
+            last = j
+            j += 1
+            continue
+        if (
+            is_verbal(t.text)
+            or (low in load("prepositions") and low not in ("по", "при"))
+            or low in column("pronouns")
+        ):
+            break
+        if low in ("по", "при") or _genitive_word(t.text) or "ADJF" in likely_pos(t.text):
+            if low not in ("по", "при"):
+                org_words.append(t.text)
+            last = j
+            j += 1
+            continue
+        break
+    while last > i and normalize_word(toks[last].text) in ("и", "по", "при"):
+        last -= 1
+    core = [t.text for t in toks[i : last + 1]]
+    stop = toks[last].stop
+    opened = sum(text.count(mark, toks[start_i].start, stop) for mark in "«„") - text.count(
+        "»", toks[start_i].start, stop
+    )
+    if opened > 0 and text[stop : stop + 1] in ("»", "“"):
+        stop += 1  # "пресс-службе «Яндекса»": the closing mark of a name ends the phrase
+    return Mention(
+        "role",
+        toks[start_i].start,
+        stop,
+        " ".join(core) if nominative else nominative_phrase(core),
+        role=role,
+        org=" ".join(org_words) or None,
+        subject=subject,
+        prep=prep,
+        first=start_i,
+        last=last,
+        head=toks[i].text,
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def plural_head(word: str) -> bool:
+    """A role noun that can only be plural ("авторы", "представители"; not "судьи": "слова судьи")."""
+    nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all("plur" in p.tag for p in nouns)
