@@ -1,0 +1,180 @@
+"""Who speaks: names in the nominative, mentions, and the people of a text (summarize.quotes).
+
+Cases use the inline markup of tests/data/quotes.txt: ``{s|...}`` marks the mention the
+speaker is named by, ``{m|...}`` a mention :func:`find_mentions` should find.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarize import Span, extract_quotes
+from summarize.quotes.mentions import find_mentions
+from summarize.quotes.names import gender_of, guess_nominative, nominative_name, same_surname
+from summarize.quotes.people import People
+from summarize.text import tokens
+
+MARKUP = re.compile(r"\{([sm])\|([^{}]*)\}")
+
+
+def unmark(marked: str) -> tuple[str, list[Span]]:
+    """The plain text and the spans marked in it, in order."""
+    out, spans, pos = [], [], 0
+    for m in MARKUP.finditer(marked):
+        out.append(marked[pos : m.start()])
+        start = sum(len(piece) for piece in out)
+        spans.append(Span(m.group(2), start, start + len(m.group(2))))
+        out.append(m.group(2))
+        pos = m.end()
+    out.append(marked[pos:])
+    return "".join(out), spans
+
+
+# -- names ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("words", "nominative"),
+    [
+        (["Андреем", "Белоусовым"], "Андрей Белоусов"),
+        (["Сергея", "Лаврова"], "Сергей Лавров"),
+        (["Марии", "Захаровой"], "Мария Захарова"),
+        (["Дмитрию", "Пескову"], "Дмитрий Песков"),
+        (["Даурен", "Косанов"], "Даурен Косанов"),
+        (["А.", "Кудрин"], "А. Кудрин"),
+    ],
+)
+def test_a_name_in_any_case_becomes_nominative(words, nominative):
+    assert nominative_name(words) == nominative
+
+
+@pytest.mark.parametrize(
+    ("word", "case", "gender", "nominative"),
+    [
+        ("Косанова", "gent", "masc", "Косанов"),
+        ("Косановым", "ablt", "masc", "Косанов"),
+        ("Косанову", "datv", "masc", "Косанов"),
+        ("Тимченко", "gent", "femn", "Тимченко"),
+        ("Ивановой", "gent", "femn", "Иванова"),
+    ],
+)
+def test_an_unknown_surname_loses_its_case_ending(word, case, gender, nominative):
+    assert guess_nominative(word, case, gender) == nominative
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Косанова", "Косанов", True),
+        ("Косановым", "Косанов", True),
+        ("Лаврова", "Лавров", True),
+        ("Захаровой", "Захарова", True),
+        ("Лавров", "Ларин", False),
+        ("Песков", "Шойгу", False),
+    ],
+)
+def test_surnames_match_across_cases(a, b, same):
+    assert same_surname(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("Мария Захарова", "femn"),
+        ("Сергей Лавров", "masc"),
+        ("Даурен Косанов", "masc"),
+        ("Елена Сябренко", "femn"),
+        ("Бхутто", None),
+    ],
+)
+def test_gender_of_a_name(name, gender):
+    assert gender_of(name) == gender
+
+
+# -- mentions ---------------------------------------------------------------------------------------
+def mentions(text: str):
+    return find_mentions(text, tokens(text))
+
+
+def test_a_role_with_a_name_is_one_person_mention():
+    text, (marked,) = unmark("{m|Министр обороны России Сергей Шойгу} провел совещание.")
+    (m,) = [m for m in mentions(text) if m.start == marked.start]
+    assert (m.kind, text[m.start : m.stop], m.name, m.role) == (
+        "person",
+        marked.text,
+        "Сергей Шойгу",
+        "министр",
+    )
+
+
+def test_an_organisation_after_a_role_is_its_complement():
+    text, _ = unmark("Об этом сообщил {m|представитель Philips}.")
+    m = next(m for m in mentions(text) if m.kind == "role")
+    assert (m.role, m.org) == ("представитель", "Philips")
+
+
+def test_a_preposition_governs_a_name_so_it_is_no_subject():
+    text = "В Минобороны сообщили о завершении учений."
+    m = next(m for m in mentions(text) if m.name == "Минобороны")
+    assert (m.kind, m.prep) == ("org", True)
+
+
+def test_pronouns_carry_their_gender():
+    text = "Он сказал, что она уехала, а они остались."
+    assert [(m.kind, m.name, m.gender) for m in mentions(text)] == [
+        ("pron", "он", "masc"),
+        ("pron", "она", "femn"),
+        ("pron", "они", "plur"),
+    ]
+
+
+# -- the people of one text: who each quote's mention is -------------------------------------------
+@pytest.mark.parametrize(
+    ("marked", "speaker"),
+    [
+        # a surname in the genitive, the full name given earlier
+        (
+            "Министр обороны Казахстана Даурен Косанов провел переговоры в Москве. "
+            "«Сотрудничество развивается успешно», — приводит ТАСС слова {s|Косанова}.",
+            "Даурен Косанов",
+        ),
+        # a role pointing to the person the text named with it
+        (
+            "Министр обороны России Сергей Шойгу провел совещание в Москве. "
+            "«Армия готова к любым задачам», — сказал {s|министр}.",
+            "Сергей Шойгу",
+        ),
+        # the outlet that quotes is never the speaker
+        (
+            "Михаил Лесин покинул пост советника президента. "
+            "«Я ухожу по собственному желанию», — цитирует РБК {s|Лесина}.",
+            "Михаил Лесин",
+        ),
+        # an unnamed spokesperson speaks for the organisation
+        (
+            "«Мы изучаем ситуацию и не комментируем слухи», — сообщил {s|представитель Philips}.",
+            "Philips",
+        ),
+        # a pronoun: the person last named
+        (
+            "Глава Минфина Антон Силуанов выступил в Госдуме. "
+            "«Бюджет полностью сбалансирован», — сказал {s|он}.",
+            "Антон Силуанов",
+        ),
+        # a pronoun's gender skips the person of the other gender
+        (
+            "Официальный представитель МИД Мария Захарова прокомментировала слова Сергея Лаврова. "
+            "«Позиция России не изменилась», — отметила {s|она}.",
+            "Мария Захарова",
+        ),
+    ],
+)
+def test_the_speaker_is_who_the_mention_names(marked, speaker):
+    text, (mention,) = unmark(marked)
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker_mention, quote.speaker) == (mention, speaker)
+
+
+def test_people_give_the_fullest_name_of_a_surname():
+    text = "Сергей Лавров прибыл в Анкару. Лавров обсудит с коллегой ситуацию в Сирии."
+    assert People(text).full_name("Лавров") == "Сергей Лавров"
