@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from ..checks import check_text
 from ..records import Quotes
-from ..text import LETTERS, trim
+from ..text import TOKEN, trim
 from .attribution import finish
 from .candidates import Candidate
 from .decide import judge
@@ -102,10 +102,10 @@ def _quoted_again(
     if not rejected:
         return []
     text = doc.text
-    kept = {frozenset(LETTERS.findall(text[c.start : c.stop].lower())) for c in cands if c.kind == "mark"}
+    kept = {frozenset(TOKEN.findall(text[c.start : c.stop].lower())) for c in cands if c.kind == "mark"}
     out = []
     for pair, start, stop in rejected:
-        if frozenset(LETTERS.findall(text[start:stop].lower())) in kept:
+        if frozenset(TOKEN.findall(text[start:stop].lower())) in kept:
             kind = "direct" if text[start].isupper() else "partial"
             out.append(Candidate(start, stop, "mark", None, kind, pair))
             bisect.insort(doc.hidden, (start, stop))

@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..lexicon import tagged
 from ..morph import parses
 from ..records import Quote, Span
-from ..text import LETTERS
+from ..text import TOKEN
 from .candidates import Candidate
 from .document import WINDOW, Doc
 from .kinds import Mention
@@ -70,7 +70,7 @@ def finish(doc: Doc, cands: Sequence[Candidate]) -> list[Quote]:
 
     # the same words quoted twice (a headline and the body): one speaker for both
     def key(q: Quote) -> frozenset[str]:
-        return frozenset(LETTERS.findall(q.text.lower()))
+        return frozenset(TOKEN.findall(q.text.lower()))
 
     by_words: dict[frozenset[str], str] = {}
     for q in quotes:

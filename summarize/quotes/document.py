@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..lexicon import load
 from ..punct import CLOSING, DASHES, OPENING, SPACES, TERMINAL
 from ..records import Span
-from ..text import LETTERS, LINE, tokens
+from ..text import LINE, TOKEN, tokens
 from .kinds import Mention
 from .marks import MARK, Pair, pair_marks
 from .people import People
@@ -177,7 +177,7 @@ def more_words(text: str, start: int, stop: int, n: int) -> bool:
     """Has ``text[start:stop]`` more than ``n`` words?  Reads at most 300 characters (longer is "more")."""
     if stop - start > 300:
         return True
-    for count, _ in enumerate(LETTERS.finditer(text, start, stop), 1):
+    for count, _ in enumerate(TOKEN.finditer(text, start, stop), 1):
         if count > n:
             return True
     return False
