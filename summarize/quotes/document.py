@@ -23,6 +23,10 @@ WINDOW = 300
 
 
 class Doc:
+    """One text as the quotes side reads it: paragraphs (``lines``), the words near candidates
+    (``toks``), the pairs of marks, the spans already taken by quotes (``hidden``), and the
+    :class:`People` it names, read lazily."""
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = [(m.start(), m.end()) for m in LINE.finditer(text)]

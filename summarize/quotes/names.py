@@ -14,8 +14,7 @@ from ..morph import CACHE_SIZE, is_known, name_parses, normalize_word, parses
 from ..text import JOINERS
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-
-
+"""pymorphy3's grammemes of the six cases, the nominative first."""
 _SOFT = "бвгджзклмнпрстфхцчшщ"
 
 
