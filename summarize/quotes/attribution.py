@@ -1,82 +1,294 @@
-"""The final attribution: from each kept candidate's cue to the speaker's canonical name.
+"""From each quote to its speaker: the text's entities weighed by the learned ``speaker`` model.
 
-A person's mention resolves to the fullest name the text gives ("Косанова" -> "Даурен
-Косанов"), a role to the person it points to ("— подчеркнул сенатор"), an impersonal cue
-to the organisation whose statement is quoted; a quote without a cue inherits the previous
-quote's speaker if nobody else is named in between.
+For every quote the candidates are the entities the text names (:mod:`.entities`), the
+previous quote's speaker and nobody.  Each gets named evidence: where its mentions stand
+(``before:same_sentence``, ``after:paragraphs:1``), how a speech cue ties it to the quote
+(``primary``: the subject of the cue the layout found, "«Q», — сказал Косанов";
+``cue@prev``: of a cue in the sentence before; ``primary:ante0``: the person a pronoun or
+a bare role in the cue points back to, "— сказал он"), continuity (``previous``), what the
+old hand rules answered (``rule``) and what kind of name it is.  The best score wins.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import islice
 
 from ..lexicon import tagged
-from ..morph import parses
+from ..morph import CACHE_SIZE, parses
+from ..punct import SPACES
 from ..records import Quote, Span
 from ..text import TOKEN
 from .candidates import Candidate
+from .cues import Cue, clause_cues
 from .document import WINDOW, Doc
+from .entities import PARAGRAPHS_AFTER, PARAGRAPHS_BEFORE, Entities, Entity, resolve
 from .kinds import Mention
-from .names import gender_of
+from .model import Features, Linear
+from .names import gender_of, same_surname
 from .roles import plural_head
 
+MAX_CUES = 3
+"""Cues read in each piece of the author's text around a quote."""
 
-def finish(doc: Doc, cands: Sequence[Candidate]) -> list[Quote]:
-    """Resolve speakers, let quotes without a cue inherit one, build the records."""
+
+@dataclass
+class Option:
+    """One possible speaker of a quote, the evidence for it, and what ties it to the quote."""
+
+    name: str | None
+    features: Features
+    mention: Mention | None = None
+    cue: Span | None = None
+
+
+def attribute(doc: Doc, quotes: Sequence[Candidate], model: Linear) -> list[Quote]:
+    """The records of ``quotes`` (kept candidates in text order), each with its best-scored speaker."""
+    if not quotes:
+        return []
+    entities = Entities(doc, (c.start for c in quotes))
+    out: list[Quote] = []
+    previous: str | None = None
+    previous_stop = 0
+    for c in quotes:
+        found = options(doc, entities, c, previous, previous_stop)
+        best = max(found, key=lambda option: model.score(option.features))
+        mention = (
+            None
+            if best.mention is None
+            else Span(doc.text[best.mention.start : best.mention.stop], best.mention.start, best.mention.stop)
+        )
+        out.append(Quote(doc.text[c.start : c.stop], c.start, c.stop, best.name, mention, best.cue, c.type))
+        if best.name is not None:
+            previous, previous_stop = best.name, c.stop
+    return _same_words_same_speaker(out)
+
+
+def options(
+    doc: Doc, entities: Entities, c: Candidate, previous: str | None, previous_stop: int
+) -> list[Option]:
+    """Every candidate speaker of ``c`` with its evidence; the last one is nobody."""
+    layout = next((name[7:] for name in c.features if name.startswith("layout:")), c.kind)
+    common = {f"layout:{layout}": 1.0, f"type:{c.type}": 1.0}
+    relations = list(_relations(doc, c))
+    primary = c.cue.mention if c.cue is not None else None
+    verb_gender = _cue_gender(c.cue.cue) if c.cue is not None else None
+    rule = _rule_speaker(doc, entities, c)
+    sentence = (doc.sentence_start(c.start), doc.sentence_stop(max(c.start, c.stop - 1)))
+    line = bisect.bisect_right(doc.line_starts, c.start) - 1
+    out: list[Option] = []
+    for entity in entities.by_name.values():
+        option = _entity_option(doc, entities, entity, c, common, sentence, line)
+        if option is None:
+            continue
+        f = option.features
+        starts = set(entity.starts)
+        for label, k, cue in relations:
+            m = cue.mention
+            if m is None:
+                continue
+            kind = "document" if cue.document else "strong" if cue.strong else "weak"
+            if m.start in starts:
+                f[f"cue@{label}"] = f[f"cue@{label}:{kind}"] = 1.0
+                if k == 0:
+                    f[f"cue@{label}:nearest"] = 1.0
+                option.mention, option.cue = option.mention or m, option.cue or cue.cue
+            elif m.kind == "pron" or (m.kind == "role" and entities.of(m) != entity.name):
+                ranked = entities.antecedents(m.start)
+                if entity.name in ranked:
+                    f[f"cue@{label}:ante{ranked.index(entity.name)}"] = 1.0
+        if primary is not None:
+            if primary.start in starts:
+                f["primary"] = f[f"primary&layout:{layout}"] = 1.0
+                option.mention, option.cue = primary, c.cue.cue if c.cue else None
+            elif primary.kind in ("pron", "role") and not plural_head(primary.head):
+                ranked = entities.antecedents(primary.start, persons=primary.kind == "pron")
+                if entity.name in ranked:
+                    r = ranked.index(entity.name)
+                    f[f"primary:ante{r}"] = f[f"primary:ante{r}&{primary.kind}"] = 1.0
+                    option.mention, option.cue = primary, c.cue.cue if c.cue else None
+        if previous is not None and _same(previous, entity.name):
+            f["previous"] = f[f"previous&layout:{layout}"] = 1.0
+            if c.start - previous_stop < WINDOW:
+                f["previous:near"] = 1.0
+        if rule is not None and _same(rule, entity.name):
+            f["rule"] = f[f"rule&layout:{layout}"] = 1.0
+        if verb_gender is not None and "person" in entity.kinds():
+            gender = gender_of(entity.name)
+            if gender is not None and gender != verb_gender:
+                f["gender:clash"] = 1.0
+        out.append(option)
+    known = {o.name for o in out}
+    for name, source in ((rule, "rule"), (previous, "previous")):
+        if name is not None and name not in known:
+            f = dict(common)
+            f[f"only:{source}"] = 1.0
+            if rule is not None and _same(rule, name):
+                f["rule"] = f[f"rule&layout:{layout}"] = 1.0
+            if previous is not None and _same(previous, name):
+                f["previous"] = f[f"previous&layout:{layout}"] = 1.0
+            tie = primary if source == "rule" else None
+            out.append(Option(name, f, tie, c.cue.cue if tie is not None and c.cue else None))
+            known.add(name)
+    f = {f"none&{name}": 1.0 for name in common}
+    f["none"] = 1.0
+    if primary is not None:
+        f[f"none&cue:{primary.kind}"] = 1.0
+    if rule is None:
+        f["none&rule"] = 1.0
+    f[f"none&named:{min(len(entities.by_name), 3)}"] = 1.0
+    out.append(Option(None, f))
+    return out
+
+
+def _entity_option(
+    doc: Doc,
+    entities: Entities,
+    entity: Entity,
+    c: Candidate,
+    common: Features,
+    sentence: tuple[int, int],
+    line: int,
+) -> Option | None:
+    """An entity as a candidate speaker: where its mentions stand around the quote, and what it is;
+    None if it is named only further than :data:`~.entities.PARAGRAPHS_BEFORE` paragraphs away."""
+    starts = entity.starts
+    k = bisect.bisect_left(starts, c.start)
+    j = bisect.bisect_left(starts, c.stop)
+    if not (
+        (k > 0 and line - _line(doc, starts[k - 1]) <= PARAGRAPHS_BEFORE)
+        or (j < len(starts) and _line(doc, starts[j]) - line <= PARAGRAPHS_AFTER)
+    ):
+        return None
+    f = dict(common)
+    kinds = entity.kinds()
+    f["entity:person" if "person" in kinds else "entity:role" if "role" in kinds else "entity:org"] = 1.0
+    if any(m.outlet for m in entity.mentions):
+        f["entity:outlet"] = 1.0
+    count = len(entity.mentions)
+    f[f"mentions:{min(count, 3)}"] = 1.0
+    if entities.rank[entity.name] == 0:
+        f["most_named"] = 1.0
+    nearest = None
+    if k > 0:
+        m = entity.mentions[k - 1]
+        nearest = m
+        f[f"before:{_distance(c.start - m.stop)}"] = 1.0
+        f[f"before:paragraphs:{min(2, line - _line(doc, m.start))}"] = 1.0
+        if m.start >= sentence[0]:
+            f["before:same_sentence"] = 1.0
+        if m.subject and not m.prep:
+            f["before:subject"] = 1.0
+    if j < len(starts):
+        m = entity.mentions[j]
+        if nearest is None or m.start - c.stop < c.start - nearest.stop:
+            nearest = m
+        f[f"after:{_distance(m.start - c.stop)}"] = 1.0
+        f[f"after:paragraphs:{min(2, _line(doc, m.start) - line)}"] = 1.0
+        if m.start <= sentence[1] + 2:
+            f["after:same_sentence"] = 1.0
+        if m.subject and not m.prep:
+            f["after:subject"] = 1.0
+    return Option(entity.name, f, nearest, None)
+
+
+def _distance(chars: int) -> str:
+    return "near" if chars < 60 else "close" if chars < 200 else "far" if chars < 600 else "distant"
+
+
+def _line(doc: Doc, pos: int) -> int:
+    return bisect.bisect_right(doc.line_starts, pos) - 1
+
+
+def _relations(doc: Doc, c: Candidate) -> Iterator[tuple[str, int, Cue]]:
+    """The cues of the author's words around ``c``: ``(where, rank in that piece, cue)``.
+
+    Pieces: the quote's own sentence before and after it, the sentence before, the sentence after.
+    """
+    open_ = c.pair.open if c.pair is not None else c.start
+    close = c.pair.close + 1 if c.pair is not None else c.stop
+    start = doc.sentence_start(open_)
+    stop = doc.sentence_stop(max(close - 1, open_))
+    pieces = []
+    if start < open_:
+        pieces.append(("before", start, open_, False))
+    if close < stop:
+        pieces.append(("after", close, stop, True))
+    previous = _sentence_before(doc, start)
+    if previous is not None:
+        pieces.append(("prev", *previous, False))
+    following = _sentence_after(doc, max(stop, close))
+    if following is not None:
+        pieces.append(("next", *following, True))
+    for label, a, b, after in pieces:
+        lo, hi = doc.tok_range(a, b)
+        if hi <= lo:
+            continue
+        key = ("cues", lo, hi, after, len(doc.hidden))
+        found = doc.memo.get(key)
+        if not isinstance(found, list):
+            found = doc.memo[key] = list(islice(clause_cues(doc, lo, hi, after, nouns=True), MAX_CUES))
+        cue: Cue
+        for k, cue in enumerate(found):
+            yield label, k, cue
+
+
+def _sentence_before(doc: Doc, start: int) -> tuple[int, int] | None:
     text = doc.text
+    k = start - 1
+    while k > 0 and (text[k].isspace() or text[k] in SPACES):
+        k -= 1
+    if k <= 0 or text[k + 1 : start].count("\n") > 2:
+        return None
+    return doc.sentence_start(k), k + 1
+
+
+def _sentence_after(doc: Doc, stop: int) -> tuple[int, int] | None:
+    text = doc.text
+    k = stop + 1
+    while k < len(text) and (text[k].isspace() or text[k] in SPACES or text[k] in '—–-»"”'):
+        k += 1
+    if k >= len(text) or text[stop:k].count("\n") > 2:
+        return None
+    return k, doc.sentence_stop(k)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _same(a: str, b: str) -> bool:
+    """Do two names name one speaker: equal, or people with one surname ("Лавров", "Сергей Лавров")?"""
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    return (
+        wa[-1][:1].isupper()
+        and wb[-1][:1].isupper()
+        and not (wa[-1].isupper() or wb[-1].isupper())
+        and same_surname(wa[-1], wb[-1])
+    )
+
+
+def _rule_speaker(doc: Doc, entities: Entities, c: Candidate) -> str | None:
+    """The speaker the hand rules give the quote's own cue: its mention resolved, a role's holder or
+    the person last named, a document's issuer."""
+    if c.cue is None:
+        return None
     people = doc.people
-    quotes: list[Quote] = []
-    last_person: tuple[str, int] | None = None  # the last person quoted and where
-    for c in cands:
-        speaker = mention = cue_span = None
-        person = False
-        if c.cue is not None:
-            cue_span = c.cue.cue
-            m = c.cue.mention
-            if m is not None:
-                mention = Span(text[m.start : m.stop], m.start, m.stop)
-                person = m.kind in ("person", "pron")
-                if m.kind == "role" and not plural_head(m.head):
-                    speaker = people.holder_name(m, c.start)
-                    person = speaker is not None
-                    if speaker is None and m.role in tagged("role_nouns", "anaphoric"):
-                        # "— подчеркнул сенатор": the person last named, as for a pronoun
-                        speaker = people.last_person(m.start, _cue_gender(cue_span))
-                        person = speaker is not None
-                    if (
-                        speaker is None
-                        and m.role not in tagged("role_nouns", "anonymous")
-                        and last_person is not None
-                        and c.start - last_person[1] < 4 * WINDOW
-                        and _fits(cue_span, last_person[0])
-                    ):
-                        # "— отметила представитель Philips" right after Сябренко's words: the same person
-                        speaker, person = last_person[0], True
-                if speaker is None:
-                    speaker = people.resolve(m, c.start)
-                if m.kind == "org" and c.cue.document:
-                    doc.issuer = speaker
-            elif c.cue.document:
-                # "«Q», — говорится в сообщении": the organisation whose statement the text quotes
-                org = people.last_org(c.start)
-                speaker = doc.issuer or (people.resolve(org, c.start) if org else None)
-        if speaker is None and c.type in ("direct", "block") and quotes:
-            speaker = _inherit(doc, quotes[-1], c)
-            person = speaker is not None and last_person is not None and speaker == last_person[0]
-        if speaker is not None and person:
-            last_person = (speaker, c.stop)
-        quotes.append(Quote(text[c.start : c.stop], c.start, c.stop, speaker, mention, cue_span, c.type))
-
-    # the same words quoted twice (a headline and the body): one speaker for both
-    def key(q: Quote) -> frozenset[str]:
-        return frozenset(TOKEN.findall(q.text.lower()))
-
-    by_words: dict[frozenset[str], str] = {}
-    for q in quotes:
-        if q.speaker:
-            by_words.setdefault(key(q), q.speaker)
-    return [replace(q, speaker=by_words.get(key(q))) if q.speaker is None else q for q in quotes]
+    m = c.cue.mention
+    if m is None:
+        if c.cue.document:
+            org = people.last_org(c.start)
+            return resolve(doc, org, c.start) if org is not None else None
+        return None
+    if m.kind == "role" and not plural_head(m.head):
+        speaker = people.holder_name(m, c.start)
+        if speaker is None and m.role in tagged("role_nouns", "anaphoric"):
+            speaker = people.last_person(m.start, _cue_gender(c.cue.cue))
+        if speaker is not None:
+            return speaker
+    return people.resolve(m, c.start)
 
 
 def _cue_gender(cue: Span | None) -> str | None:
@@ -89,28 +301,14 @@ def _cue_gender(cue: Span | None) -> str | None:
     return genders.pop() if len(genders) == 1 else None
 
 
-def _fits(cue: Span | None, name: str) -> bool:
-    """Does the cue verb's gender allow ``name`` ("отметила" and a man's name do not)?"""
-    wanted = _cue_gender(cue)
-    g = gender_of(name)
-    return wanted is None or g is None or g == wanted
+def _same_words_same_speaker(quotes: list[Quote]) -> list[Quote]:
+    """The same words quoted twice (a headline and the body): the attributed one lends its speaker."""
 
+    def key(q: Quote) -> frozenset[str]:
+        return frozenset(TOKEN.findall(q.text.lower()))
 
-def _inherit(doc: Doc, prev: Quote, c: Candidate) -> str | None:
-    """A quote with no cue continues the previous one if nobody else is named in between."""
-    if prev.speaker is None or c.start - prev.stop > WINDOW:
-        return None
-    between = doc.text[prev.stop : c.start]
-    if between.count("\n") > 2:
-        return None
-    ms = [m for m in doc.people.mentions_between(prev.stop, c.start) if not doc.quoted(m.start)]
-    if any(
-        m.kind in ("person", "role") and m.name != prev.speaker and not _same(doc, m, prev.speaker)
-        for m in ms
-    ):
-        return None
-    return prev.speaker
-
-
-def _same(doc: Doc, m: Mention, speaker: str) -> bool:
-    return doc.people.resolve(m, m.start) == speaker
+    by_words: dict[frozenset[str], str] = {}
+    for q in quotes:
+        if q.speaker:
+            by_words.setdefault(key(q), q.speaker)
+    return [replace(q, speaker=by_words.get(key(q))) if q.speaker is None else q for q in quotes]

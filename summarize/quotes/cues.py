@@ -164,7 +164,7 @@ def clause_cue(
     if lo >= hi:
         return None
     first = None
-    for cue in _cues(doc, lo, hi, after, nouns, inside):
+    for cue in clause_cues(doc, lo, hi, after, nouns, inside):
         if cue.mention is not None:
             return cue
         if first is None:
@@ -172,7 +172,9 @@ def clause_cue(
     return first
 
 
-def _cues(doc: Doc, lo: int, hi: int, after: bool, nouns: bool, inside: bool) -> Iterator[Cue]:
+def clause_cues(
+    doc: Doc, lo: int, hi: int, after: bool, nouns: bool = False, inside: bool = False
+) -> Iterator[Cue]:
     """Every cue of the clause ``doc.toks[lo:hi]``, nearest to the quote first.
 
     The clause's mentions are found only once a cue word is (most clauses have none).

@@ -1,8 +1,11 @@
 """The quote-or-name decision: does a pair of marks hold speech, or a name, a title or a term?
 
 "«Мы готовы», — заявил Песков" is a quote, "газета «Труд»" and "после «обкатки»" are not.
-:func:`judge` weighs the cue the layouts found against what the marks hold (length,
-capitals, sentence punctuation, a verb) and what stands around them (:func:`is_name`).
+:func:`mark_candidates` turns every top-level pair into a candidate with named evidence: the
+cue the layouts found (``layout:after``, ``cue:strong``, ``colon``), what the marks hold
+(``words:3``, ``capital``, ``ends``, ``verb``, ``title``) and what stands around them
+(``name:head`` for "газета «Труд»", ``name:preposition`` for "в «нормандском формате»",
+``name:so_called``...).  :func:`keep` weighs the evidence with the learned ``keep`` model.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from ..lexicon import head_nouns, load
 from ..morph import CACHE_SIZE, is_preposition, is_verbal, lemmas, normalize_word, parses
 from ..punct import CLOSING, DASHES, OPENING, SPACES, TERMINAL, WORD_GAP, one_of
 from ..records import Span
-from ..text import tokens, trim
+from ..text import TOKEN, tokens, trim
 from .candidates import Candidate
 from .cues import Cue, speech_lemma
 from .document import Doc
 from .layouts import attribute_mark, missing_close, previous_sentence_cue, split_interrupted
 from .marks import Pair
+from .model import Features, Linear
 
 
 def _title_like(words: Sequence[Span]) -> bool:
@@ -75,147 +79,242 @@ def _sentence_like(text: str, words: Sequence[Span], start: int, stop: int) -> b
     return (ends and len(words) >= 3) or (len(words) >= 5 and _has_verb(words))
 
 
-def judge(doc: Doc, pair: Pair, start: int, stop: int) -> list[Candidate]:
-    """Quote candidates made of one top-level pair of marks (two if the author interrupts it)."""
+def mark_candidates(doc: Doc) -> list[Candidate]:
+    """Every top-level pair of marks as a candidate, with the evidence for and against speech.
+
+    An interrupted quote («Q1, — сказал X. — Q2») gives one candidate per part, and marks
+    that lost their closing mark give the first quotation and the pair after the author's words.
+    """
+    text = doc.text
+    out: list[Candidate] = []
+    todo: list[tuple[Pair, int, int, str]] = []
+    for pair in doc.pairs:
+        if pair.depth == 0:
+            start, stop = trim(text, pair.start, pair.close + pair.shared)
+            if stop > start:
+                todo.append((pair, start, stop, ""))
+    while todo:
+        pair, start, stop, layout = todo.pop(0)
+        if "\n" not in text[start:stop] and not layout:
+            parts = split_interrupted(doc, start, stop)
+            if parts:
+                for p, q, part_cue in parts:
+                    p, q = trim(text, p, q)
+                    if q > p:
+                        out.append(_candidate(doc, pair, p, q, "interrupted", part_cue))
+                continue
+            if pair.depth == 0:
+                mended = missing_close(doc, pair, start, stop)
+                if mended is not None:
+                    first, reopened = mended
+                    out.append(_candidate(doc, pair, first.start, first.stop, "mended", first.cue))
+                    if reopened is not None:
+                        todo.insert(0, (*reopened, "reopened"))
+                    continue
+        out.append(_candidate(doc, pair, start, stop, layout))
+    _mark_repeats(doc, out)
+    return out
+
+
+def _candidate(doc: Doc, pair: Pair, start: int, stop: int, layout: str, cue: Cue | None = None) -> Candidate:
+    """One candidate and its evidence.  ``layout`` is given for the parts of an interrupted quote
+    ("interrupted") or a mended one ("mended", "reopened"), whose cue is already known."""
     text = doc.text
     lo, hi = doc.tok_range(start, stop)
     words = doc.toks[lo:hi]
-    if not words:
-        return []
-    parts = split_interrupted(doc, start, stop) if "\n" not in text[start:stop] else []
-    if parts:
-        out = []
-        for p, q, part_cue in parts:
-            p, q = trim(text, p, q)
-            if q > p:
-                out.append(Candidate(p, q, "mark", part_cue, "direct", pair))
-        return out
-    if pair.depth == 0 and "\n" not in text[start:stop]:
-        mended = missing_close(doc, pair, start, stop)
-        if mended is not None:
-            first, reopened = mended
-            return [first] + (judge(doc, *reopened) if reopened is not None else [])
+    f: Features = {}
     upper = text[start].isupper() or (text[start] in ".…" and text[start:stop].lstrip(".… ")[:1].isupper())
     ends = text[stop - 1] in TERMINAL
     title = _title_like(words) and not ends
-    cue, where, colon = attribute_mark(doc, pair, start, stop, title)
-    strong = cue is not None and cue.strong
-    if not pair.closed and not (strong or colon):
-        return []
-    signed = where == "after" and cue is not None and cue.mention is not None  # «Q» — Имя Фамилия.
-    # "заявила, что это начало «решающего боя»": words in marks inside reported speech are hers
-    reported = (
-        where == "before"
-        and cue is not None
-        and cue.cue is not None
-        and bool(_THAT.search(text, cue.cue.stop, pair.open))
-    )
-    if _is_name(doc, pair, words, upper, colon, where == "after" and (strong or signed), reported):
-        return []
-    if where == "after":
-        keep = (
-            strong
-            or _sentence_like(text, words, start, stop)
-            or (ends and upper)
-            or (signed and upper and len(words) >= 2)
-        )
-    elif where == "comma":
-        keep = strong and not title
-    elif where == "colon":
-        keep = (
-            (strong and (len(words) >= 2 or not title)) or (upper and (len(words) >= 2 or ends))
-        ) and not _listed(doc, pair)
-    elif where == "before":
-        keep = not title and not _listed(doc, pair)
-        if keep and len(words) <= 2 and not _cue_governs(doc, cue, pair):
-            keep = False
-    elif colon:
-        keep = upper and (len(words) >= 3 or ends) and not title and not _listed(doc, pair)
-    else:
-        keep = _sentence_like(text, words, start, stop) and not title and not _listed(doc, pair)
-        cue = previous_sentence_cue(doc, pair.open) if keep and upper else None
-    if not keep:
-        return []
-    s = doc.sentence_start(pair.open)
-    lead = text[s : pair.open].strip(SPACES + DASHES)
+    colon = False
+    if layout in ("", "reopened"):
+        cue, where, colon = attribute_mark(doc, pair, start, stop)
+        layout = where or ("colon" if colon else "none")
+        if layout == "none":
+            cue = previous_sentence_cue(doc, pair.open)
+            if cue is not None:
+                layout = "previous"
+    n = len(words)
+    size = _SIZES[min(n, len(_SIZES) - 1)]
+    f[f"layout:{layout}"] = 1.0
+    f[f"words:{size}"] = 1.0
+    f[f"layout:{layout}&words:{size}"] = 1.0
+    if upper:
+        f["capital"] = 1.0
+        f[f"capital&words:{size}"] = 1.0
+        f[f"capital&layout:{layout}"] = 1.0
+    if ends:
+        f["ends"] = 1.0
+    if title:
+        f["title"] = 1.0
+    if colon:
+        f["colon"] = 1.0
+    if not pair.closed:
+        f["unclosed"] = 1.0
+    if _sentence_like(text, words, start, stop):
+        f["sentence"] = 1.0
+    if _has_verb(words):
+        f["verb"] = 1.0
+    if any(normalize_word(w.text) in load("first_person") for w in words):
+        f["first_person"] = 1.0
+    if cue is not None:
+        f["cue:strong" if cue.strong else "cue:weak"] = 1.0
+        if cue.document:
+            f["cue:document"] = 1.0
+        if cue.mention is not None:
+            f[f"cue:{cue.mention.kind}"] = 1.0
+            if cue.mention.outlet:
+                f["cue:outlet"] = 1.0
+        if cue.cue is not None:
+            if cue.cue.stop <= pair.open:
+                between = len(tokens(text, cue.cue.stop, pair.open))
+                f[f"cue:{_SIZES[min(between + 1, len(_SIZES) - 1)]}_words_before"] = 1.0
+            if layout == "before" and _THAT.search(text, cue.cue.stop, pair.open):
+                f["cue:reported"] = 1.0  # "заявила, что это начало «решающего боя»"
+    _name_evidence(doc, pair, words, f)
+    if words:
+        f[f"first:{_pos(words[0].text)}"] = 1.0
+        f[f"last:{_pos(words[-1].text)}"] = 1.0
+    if layout in ("none", "before", "previous") and _speech_in_sentence(doc, pair):
+        f["speech_in_sentence"] = 1.0
+    if _quote_before(doc, pair):
+        f["long_quote_before"] = 1.0
+    if cue is not None and layout in ("after", "comma", "interrupted", "mended"):
+        # a cue after the quote outweighs most signs of a name: «…», — сказал X
+        for name in [name for name in f if name.startswith("name:")]:
+            f[name + "&cued"] = 1.0
+    if title:
+        f[f"title&layout:{layout}"] = 1.0
+    sentence = doc.sentence_start(pair.open)
+    lead = text[sentence : pair.open].strip(SPACES + DASHES)
+    if not lead:
+        f["sentence_start"] = 1.0
+    line_start, line_stop = doc.line_of(pair.open)
+    if not text[line_start : pair.open].strip(SPACES + DASHES + OPENING):
+        f["paragraph_start"] = 1.0
+        if not text[pair.close + 1 : line_stop].strip(SPACES + CLOSING + TERMINAL + ","):
+            f["paragraph_whole"] = 1.0
     kind = "direct" if upper and (not lead or lead.endswith(":")) else "partial"
     if (
         kind == "partial"
         and upper
-        and where == "after"
-        and _sentence_like(text, words, start, stop)
+        and layout == "after"
+        and "sentence" in f
         and (not lead or lead.endswith((":", ".", "!", "?")))
     ):
         kind = "direct"
-    return [Candidate(start, stop, "mark", cue, kind, pair)]
+    f[f"type:{kind}"] = 1.0
+    return Candidate(start, stop, "mark", cue, kind, pair, f)
+
+
+def _name_evidence(doc: Doc, pair: Pair, words: Sequence[Span], f: Features) -> None:
+    """What says the marks hold a name, a title or a term rather than speech."""
+    text = doc.text
+    if _head_before(doc, pair.open):
+        f["name:head"] = 1.0  # "газета «Труд»", "сбор «Айбын»"
+    prev = _word_before(doc, pair.open)
+    nxt = _word_after(doc, pair.close)
+    if prev is None:
+        f["before:punctuation"] = 1.0
+    else:
+        f[f"before:{_pos(prev.text)}"] = 1.0
+        if (
+            _nominal(prev.text)
+            and not (lemmas(prev.text) & load("speech_nouns"))
+            and speech_lemma(prev) is None
+        ):
+            f["name:after_noun"] = 1.0  # "круглого стола «Реконструкция …»"
+        if lemmas(prev.text) & load("chant_words"):
+            f["name:chant"] = 1.0  # "скандировали: «Свободу!»"
+        if is_preposition(prev.text):
+            f["name:preposition"] = 1.0  # "встреча в «нормандском формате»"
+        if len(words) == 1 and not _pronoun_like(prev.text) and _modifies(prev.text, words[-1].text):
+            f["name:modified"] = 1.0  # "два отнюдь не простых «биса»"
+        if _noun(prev.text) and all(_genitive(w.text) for w in words):
+            f["name:genitive"] = 1.0  # "операторов «большой тройки»"
+    f["after:punctuation" if nxt is None else f"after:{_pos(nxt.text)}"] = 1.0
+    if nxt is not None and words and _modifies(words[-1].text, nxt.text):
+        f["name:modifies"] = 1.0  # "«цивилизованных» велодорожек"
+    if _scare(doc, pair.open):
+        f["name:so_called"] = 1.0  # "так называемые «…»"
+    if _named_after(doc, pair):
+        f["name:named_after"] = 1.0  # "как назвали ящик авторы"
+    if _naming_before(doc, pair.open):
+        f["naming_verb"] = 1.0  # "назвал сведения «слухами»"
+    if text[max(0, pair.open - 1) : pair.open] == "(" and text[pair.close + 1 : pair.close + 2] == ")":
+        f["name:parentheses"] = 1.0
+    if _listed(doc, pair):
+        f["name:listed"] = 1.0  # «A», «B» и «C»
+
+
+_SIZES = ("1", "1", "2", "3", "4-5", "4-5", "6-9", "6-9", "6-9", "6-9", "10+")
+"""Word counts as evidence: 1, 2, 3, 4-5, 6-9, 10 and more."""
+
+
+def _speech_in_sentence(doc: Doc, pair: Pair) -> bool:
+    """A speech verb anywhere in the author's words of the quote's sentence ("…, — добавил он")."""
+    lo, hi = doc.tok_range(doc.sentence_start(pair.open), doc.sentence_stop(pair.close + 1))
+    return any(speech_lemma(t) is not None and not doc.in_marks(t.start) for t in doc.toks[lo:hi])
+
+
+def _quote_before(doc: Doc, pair: Pair) -> bool:
+    """Does a long quotation (more than four words) close in this paragraph or the one before?"""
+    k = bisect.bisect_left(doc.top_opens, pair.open) - 1
+    if k < 0:
+        return False
+    before = doc.top[k]
+    line_start, _ = doc.line_of(pair.open)
+    previous_start, _ = doc.line_of(max(0, line_start - 2))
+    return before.close >= previous_start and doc.long(before)
+
+
+def _mark_repeats(doc: Doc, cands: list[Candidate]) -> None:
+    """Words in marks that another pair of the text repeats (a headline and the body)."""
+    keys: dict[frozenset[str], int] = {}
+    sets = []
+    for c in cands:
+        key = frozenset(TOKEN.findall(doc.text[c.start : c.stop].lower()))
+        sets.append(key)
+        keys[key] = keys.get(key, 0) + 1
+    for c, key in zip(cands, sets):
+        if keys[key] > 1 and len(key) > 2:
+            c.features["repeated"] = 1.0
+
+
+def keep(model: Linear, candidate: Candidate) -> bool:
+    """Is the candidate a quotation?  Its evidence scores above zero."""
+    return model.score(candidate.features) > 0.0
 
 
 _THAT = re.compile(r"\b(?:что|чтобы)\b")
 
 
-def _is_name(
-    doc: Doc,
-    pair: Pair,
-    words: Sequence[Span],
-    upper: bool,
-    colon: bool,
-    cued_after: bool,
-    reported: bool = False,
-) -> bool:
-    """Do the marks hold a name, a title or a term rather than speech?
+@lru_cache(maxsize=CACHE_SIZE)
+def _pos(word: str) -> str:
+    """The part of speech of a word next to the marks, as evidence ("PREP", "NOUN", "Name"...)."""
+    if word[:1].isupper() and not word.isupper():
+        return "Capital"
+    ps = parses(word)
+    return str(ps[0].tag.POS) if ps else "unknown"
 
-    - a head noun before them: "газета «Труд»", "сбор «Айбын»" (unless a colon and a long text follow);
-    - a title inside the author's sentence: "круглого стола «Реконструкция …»", "романа «Двенадцать стульев»";
-    - a name given: "так называемые «…»", "называемых в Японии «…»", "как назвали авторы";
-    - a chant: "скандировали: «Свободу!»";
-    - a short term inside a phrase: "после «обкатки»", "«цивилизованных» велодорожек",
-      "операторов «большой тройки»".
-    A speech cue after the quote («…», — сказал X) overrides all but the first two; reported
-    speech ("заявил, что …") overrides the last group.
-    """
-    if (
-        (upper or len(words) <= 3)  # "фонда «не имеет ничего общего с …»" is speech, not a name
-        and _head_before(doc, pair.open)
-        and not cued_after
-        and not (colon and upper and len(words) > 3)
-    ):
-        return True
-    prev = _word_before(doc, pair.open)
-    if (
-        upper
-        and not colon
-        and not cued_after
-        and prev is not None
-        and _nominal(prev.text)
-        and not (lemmas(prev.text) & load("speech_nouns"))
-        and speech_lemma(prev) is None
-    ):
-        # a capitalised name inside the author's sentence: "круглого стола «Реконструкция …»",
-        # "учрежденного Навальным «Фонда борьбы с коррупцией»"
-        return True
-    if _scare(doc, pair.open) or _named_after(doc, pair):
-        return True
-    text = doc.text
-    if text[max(0, pair.open - 1) : pair.open] == "(" and text[pair.close + 1 : pair.close + 2] == ")":
-        return True  # "Happy Birthday to You («С днем рождения тебя»)": a title or its translation
-    if colon and prev is not None and lemmas(prev.text) & load("chant_words"):
-        return True
-    if cued_after or len(words) > 3:
-        return False
-    if reported:
-        # "заявил, что после «обкатки»"
-        return len(words) == 1 and prev is not None and is_preposition(prev.text)
-    if len(words) <= 2 and prev is not None and is_preposition(prev.text):
-        return True  # "встреча в «нормандском формате»"
-    nxt = _word_after(doc, pair.close)
-    last = words[-1].text
-    if nxt is not None and _modifies(last, nxt.text):
-        return True
-    if len(words) == 1 and prev is not None and not _pronoun_like(prev.text) and _modifies(prev.text, last):
-        return True  # "два отнюдь не простых «биса»": the noun of a phrase the author builds
-    if prev is not None and _noun(prev.text) and all(_genitive(w.text) for w in words):
-        return True  # "операторов «большой тройки»", "России «вежливых людей»": what the noun is of
+
+def _naming_before(doc: Doc, pos: int) -> bool:
+    """A finite verb of naming among the six words before the mark ("назвал сведения «слухами»")."""
+    lo, hi = doc.tok_range(max(0, pos - 80), pos)
+    for t in doc.toks[max(lo, hi - 6) : hi]:
+        if "." in doc.text[t.stop : pos]:
+            return False
+        if _naming_verb(t.text):
+            return True
     return False
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _naming_verb(word: str) -> bool:
+    return any(
+        p.tag.POS in ("VERB", "GRND") and p.normal_form.replace("ё", "е") in load("naming_words")
+        for p in parses(word)[:2]
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -289,14 +388,6 @@ def _named_after(doc: Doc, pair: Pair) -> bool:
     if not toks or after.lstrip(SPACES + ",")[:3].lower() != "как":
         return False
     return any(lemmas(t.text) & load("naming_words") for t in toks[1:])
-
-
-def _cue_governs(doc: Doc, cue: Cue | None, pair: Pair) -> bool:
-    """A one- or two-word partial quote needs its cue close by ("назвал «хорошей»")."""
-    if cue is None or cue.cue is None:
-        return False
-    between = doc.text[cue.cue.stop : pair.open]
-    return len(tokens(between)) <= 6 and "." not in between
 
 
 def _scare(doc: Doc, pos: int) -> bool:

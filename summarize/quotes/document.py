@@ -40,7 +40,7 @@ class Doc:
         self.opens = {p.open: p for p in self.pairs}
         self.hidden: list[tuple[int, int]] = []  # the words of accepted quotes
         self._people: People | None = None
-        self.issuer: str | None = None  # the organisation whose statement is being quoted
+        self.memo: dict[tuple[object, ...], object] = {}  # what later stages compute once per text
 
     def _words_near_candidates(self) -> list[Span]:
         """The words of the paragraphs a quote can be in or be attributed from, in text order.

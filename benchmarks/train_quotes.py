@@ -1,0 +1,282 @@
+"""Train the quotation models and measure them by document-level cross-validation.
+
+    python benchmarks/train_quotes.py             # table from the annotated texts -> model
+    python benchmarks/train_quotes.py --cv        # 5-fold cross-validation by document
+    python benchmarks/train_quotes.py --check     # refit from the stored table; compare with the model
+
+The annotated documents (``benchmarks/quote_folds.py``: ``../shared/data/quotes/train.jsonl``
+and ``data/quotes_dev.jsonl``) are turned into a *table*: one row per candidate pair of
+marks (its evidence, and whether it matches a gold quote: word-set Jaccard >= 0.5, as the
+scorer counts) and one row per candidate speaker of every gold-matched quote (its evidence,
+and whether the scorer would accept its name).  Two logistic regressions (scikit-learn,
+lbfgs, L2) learn the ``keep`` and ``speaker`` weights from it, which are written as plain
+numbers to ``summarize/data/quote_model.json``; ``extract_quotes`` applies them without
+scikit-learn.  The table itself is stored in ``data/quotes/table.tsv.gz`` (numbers and feature
+names, no text), so that the test suite can refit the model from it and check the shipped
+file is what this script makes.
+
+``--cv`` trains on four folds and runs ``extract`` with that model on the fifth, for each
+fold, and scores every prediction with the rules of ``../shared/tools/quotes_eval.py``;
+fold 4 is sealed (its errors were never read), so it is shown on its own as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(ROOT), str(HERE)]
+
+from quote_folds import FOLDS, SEALED_FOLD, Document, load_documents  # noqa: E402
+from quotes import match, prf, right_speaker  # noqa: E402
+
+from summarize.quotes.attribution import options  # noqa: E402
+from summarize.quotes.decide import mark_candidates  # noqa: E402
+from summarize.quotes.document import Doc  # noqa: E402
+from summarize.quotes.entities import Entities  # noqa: E402
+from summarize.quotes.model import Linear, QuoteModel  # noqa: E402
+from summarize.quotes.pipeline import extract, with_paragraphs  # noqa: E402
+
+MODEL = ROOT / "summarize" / "data" / "quote_model.json"
+TABLE = ROOT / "data" / "quotes" / "table.tsv.gz"
+KEEP_C = 0.3
+SPEAKER_C = 1.0
+"""Inverse L2 strengths of the two regressions (chosen by cross-validation on folds 0-3)."""
+
+
+# -- the table ---------------------------------------------------------------------------------------
+@dataclass
+class Row:
+    task: str  # "keep" | "speaker"
+    doc: str
+    group: int  # the quote a speaker row belongs to (keep rows: the candidate's index)
+    label: bool
+    features: dict[str, float] = field(default_factory=dict)
+
+    def line(self) -> str:
+        assert not any("=" in name or name.split() != [name] for name in self.features), self.features
+        shown = " ".join(
+            name if value == 1.0 else f"{name}={value:g}" for name, value in sorted(self.features.items())
+        )
+        return f"{self.task}\t{self.doc}\t{self.group}\t{int(self.label)}\t{shown}"
+
+    @classmethod
+    def parse(cls, line: str) -> Row:
+        task, doc, group, label, shown = line.rstrip("\n").split("\t")
+        features = {}
+        for item in shown.split():
+            name, _, value = item.partition("=")
+            features[name] = float(value) if value else 1.0
+        return cls(task, doc, int(group), label == "1", features)
+
+
+def document_rows(document: Document) -> list[Row]:
+    """The keep rows and the speaker rows of one annotated document."""
+    text, gold = document.text, document.quotes
+    doc = Doc(text)
+    cands = mark_candidates(doc)
+    pairs = match([g["quote"] for g in gold], [text[c.start : c.stop] for c in cands])
+    matched = {j for _, j in pairs}
+    rows = [Row("keep", document.doc, j, j in matched, c.features) for j, c in enumerate(cands)]
+    # The speakers of the gold quotes, as the pipeline would see them if it had kept exactly those.
+    quotes = with_paragraphs(doc, [cands[j] for j in sorted(matched)])
+    pairs = match([g["quote"] for g in gold], [text[c.start : c.stop] for c in quotes])
+    gold_of = {j: i for i, j in pairs}
+    entities = Entities(doc, (c.start for c in quotes))
+    previous: str | None = None
+    previous_stop = 0
+    for j, c in enumerate(quotes):
+        if j not in gold_of:
+            continue
+        speaker = gold[gold_of[j]].get("speaker")
+        found = options(doc, entities, c, previous, previous_stop)
+        labels = [right_speaker(speaker, o.name) for o in found]
+        rows.extend(Row("speaker", document.doc, j, label, o.features) for o, label in zip(found, labels))
+        if speaker:
+            # teacher forcing: the next quote sees the right speaker as the previous one
+            previous = next((o.name for o, ok in zip(found, labels) if ok and o.name), speaker)
+            previous_stop = c.stop
+    return rows
+
+
+def build_table(documents: Iterable[Document]) -> list[Row]:
+    return [row for document in documents for row in document_rows(document)]
+
+
+def write_table(rows: Sequence[Row], path: Path = TABLE) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = "".join(row.line() + "\n" for row in rows).encode("utf-8")
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def read_table(path: Path = TABLE) -> list[Row]:
+    return [Row.parse(line) for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()]
+
+
+# -- fitting -----------------------------------------------------------------------------------------
+def fit_linear(rows: Sequence[Row], c: float) -> Linear:
+    """Logistic regression over the rows' named features, as a :class:`Linear` of plain numbers."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer(sort=True)
+    x = vectorizer.fit_transform([row.features for row in rows])
+    y = [row.label for row in rows]
+    regression = LogisticRegression(C=c, max_iter=5000, solver="lbfgs").fit(x, y)
+    names = vectorizer.get_feature_names_out()
+    weights = {str(n): round(float(w), 6) for n, w in zip(names, regression.coef_[0]) if round(float(w), 6)}
+    return Linear(round(float(regression.intercept_[0]), 6), weights)
+
+
+def fit(rows: Sequence[Row], about: dict | None = None) -> QuoteModel:
+    keep = fit_linear([r for r in rows if r.task == "keep"], KEEP_C)
+    speaker = fit_linear([r for r in rows if r.task == "speaker"], SPEAKER_C)
+    return QuoteModel(keep, speaker, about or {})
+
+
+def model_json(model: QuoteModel) -> str:
+    return json.dumps(model.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+# -- scoring -----------------------------------------------------------------------------------------
+@dataclass
+class Tally:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    attributed: int = 0
+    negative_predicted: int = 0
+    by_type: Counter = field(default_factory=Counter)
+    found_by_type: Counter = field(default_factory=Counter)
+
+    def add(self, document: Document, predicted: Sequence) -> None:
+        gold = document.quotes
+        pairs = match([g["quote"] for g in gold], [q.text for q in predicted])
+        self.gold += len(gold)
+        self.predicted += len(predicted)
+        self.matched += len(pairs)
+        if not gold:
+            self.negative_predicted += len(predicted)
+        self.by_type.update(g.get("type", "?") for g in gold)
+        for i, j in pairs:
+            self.attributed += right_speaker(gold[i].get("speaker"), predicted[j].speaker)
+            self.found_by_type[gold[i].get("type", "?")] += 1
+
+    def row(self, name: str) -> str:
+        q = prf(self.matched, self.predicted, self.gold)
+        a = prf(self.attributed, self.predicted, self.gold)
+        accuracy = self.attributed / self.matched if self.matched else 0.0
+        return (
+            f"| {name} | {self.gold} | {q[0]:.3f} | {q[1]:.3f} | {q[2]:.3f} | {accuracy:.3f} "
+            f"| {a[0]:.3f} | {a[1]:.3f} | {a[2]:.3f} |"
+        )
+
+
+def cross_validate(documents: Sequence[Document], rows: Sequence[Row], errors: Path | None = None) -> None:
+    by_doc: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.doc].append(row)
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    log: list[str] = []
+    for k in range(FOLDS):
+        train = [row for d in documents if d.fold != k for row in by_doc[d.doc]]
+        model = fit(train)
+        for d in documents:
+            if d.fold != k:
+                continue
+            predicted = [q for q in extract(d.text, model) if q.text.strip()]
+            if errors is not None and k != SEALED_FOLD:
+                log.extend(_errors(d, predicted))
+            for key in ("all", d.source, f"fold {k}", "unsealed" if k != SEALED_FOLD else "sealed"):
+                tallies[key].add(d, predicted)
+    print(
+        "| documents | gold quotes | quote P | quote R | quote F1 | speaker acc | attr P | attr R | attr F1 |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for key in (
+        "all",
+        "factrueval",
+        "gazeta",
+        "rbc",
+        "unsealed",
+        "sealed",
+        *(f"fold {k}" for k in range(FOLDS)),
+    ):
+        print(tallies[key].row(key))
+    t = tallies["all"]
+    print()
+    print(
+        "recall by type: " + ", ".join(f"{k} {t.found_by_type[k]}/{n}" for k, n in sorted(t.by_type.items()))
+    )
+    print(f"quotes predicted in negative documents: {t.negative_predicted}")
+    if errors is not None:
+        errors.write_text("\n".join(log) + "\n", encoding="utf-8")
+        print(f"errors of folds other than the sealed one: {errors}")
+
+
+def _errors(d: Document, predicted: Sequence) -> list[str]:
+    """What one document got wrong: missed quotes, wrong speakers, extra quotes, with context."""
+    gold, text = d.quotes, d.text
+    pairs = match([g["quote"] for g in gold], [q.text for q in predicted])
+    out = []
+    found = {i: j for i, j in pairs}
+    for i, g in enumerate(gold):
+        at = text.find(g["quote"])
+        context = text[max(0, at - 120) : at + len(g["quote"]) + 80].replace("\n", " / ")
+        if i not in found:
+            out.append(f"MISS {d.doc} [{g.get('type')}] <- {g.get('speaker')!r} :: {context}")
+        elif not right_speaker(g.get("speaker"), predicted[found[i]].speaker):
+            q = predicted[found[i]]
+            out.append(f"SPK {d.doc} gold={g.get('speaker')!r} got={q.speaker!r} :: {context}")
+    used = set(found.values())
+    for j, q in enumerate(predicted):
+        if j not in used:
+            context = text[max(0, q.start - 120) : q.stop + 60].replace("\n", " / ")
+            out.append(f"EXTRA {d.doc} neg={not gold} [{q.type}] <- {q.speaker!r} :: {context}")
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cv", action="store_true", help="5-fold cross-validation by document")
+    parser.add_argument("--check", action="store_true", help="refit from the stored table and compare")
+    parser.add_argument("--errors", type=Path, help="with --cv: write the errors of the unsealed folds here")
+    args = parser.parse_args(argv)
+    if args.check:
+        made = model_json(fit(read_table(), json.loads(MODEL.read_text(encoding="utf-8"))["about"]))
+        same = made == MODEL.read_text(encoding="utf-8")
+        print("the shipped model is what the stored table gives" if same else "the shipped model DIFFERS")
+        return 0 if same else 1
+    started = time.perf_counter()
+    documents = load_documents()
+    rows = build_table(documents)
+    print(
+        f"{len(documents)} documents, {sum(r.task == 'keep' for r in rows)} candidate pairs, "
+        f"{sum(r.task == 'speaker' for r in rows)} candidate speakers ({time.perf_counter() - started:.1f} s)"
+    )
+    if args.cv:
+        cross_validate(documents, rows, args.errors)
+        return 0
+    write_table(rows)
+    about = {
+        "trained_on": f"{len(documents)} annotated documents: factRuEval-2016 texts (MIT), Gazeta.ru and RBC "
+        "texts (non-commercial research use); see data/README.md",
+        "keep_C": KEEP_C,
+        "speaker_C": SPEAKER_C,
+    }
+    MODEL.write_text(model_json(fit(rows, about)), encoding="utf-8")
+    print(f"wrote {TABLE.relative_to(ROOT)} and {MODEL.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

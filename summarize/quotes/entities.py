@@ -1,0 +1,116 @@
+"""Who a text names: its mentions outside quotations, one entry per canonical name.
+
+"Министр обороны Казахстана Даурен Косанов … Косанов … министр" are three mentions of one
+entity, "Даурен Косанов"; "Минобороны Казахстана" is another.  Pronouns are not entities
+themselves: :meth:`Entities.antecedents` says whom a pronoun or a bare role may point back
+to, nearest subject first.  The attribution chooses a quote's speaker among these entities.
+
+>>> from summarize.quotes.document import Doc
+>>> text = "Министр Сергей Шойгу прибыл в Минск. Шойгу провёл переговоры. Министр доволен."
+>>> names = Entities(Doc(text)).names()
+>>> "Сергей Шойгу" in names
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .document import Doc
+from .kinds import Mention
+from .roles import plural_head
+
+MAX_LOOK_BACK = 40
+"""The most mentions :meth:`Entities.antecedents` looks back over (keeps it bounded)."""
+PARAGRAPHS_BEFORE = 1
+PARAGRAPHS_AFTER = 1
+"""The paragraphs around each quote whose mentions are read (a speaker is named near the quote)."""
+
+
+@dataclass
+class Entity:
+    """One person, organisation or description, with its mentions in text order."""
+
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    def kinds(self) -> set[str]:
+        return {m.kind for m in self.mentions}
+
+
+class Entities:
+    """The entities named in the paragraphs around the quotes at ``near`` (every paragraph if None),
+    read once, the quotations' words skipped."""
+
+    def __init__(self, doc: Doc, near: Iterable[int] | None = None) -> None:
+        self.doc = doc
+        people = doc.people
+        self.mentions: list[tuple[Mention, str]] = []
+        self.by_name: dict[str, Entity] = {}
+        if near is None:
+            lines: Iterable[int] = range(len(doc.lines))
+        else:
+            wanted: set[int] = set()
+            for pos in near:
+                n = bisect.bisect_right(doc.line_starts, pos) - 1
+                wanted.update(
+                    range(max(0, n - PARAGRAPHS_BEFORE), min(len(doc.lines), n + PARAGRAPHS_AFTER + 1))
+                )
+            lines = sorted(wanted)
+        for n in lines:
+            for m in people.line_mentions(n):
+                if m.kind == "pron" or doc.quoted(m.start):
+                    continue
+                name = resolve(doc, m, m.start)
+                if name:
+                    self.mentions.append((m, name))
+                    self.by_name.setdefault(name, Entity(name)).mentions.append(m)
+        self.starts = [m.start for m, _ in self.mentions]
+        counts = sorted(self.by_name, key=lambda name: (-len(self.by_name[name].mentions), self.first(name)))
+        self.rank = {name: i for i, name in enumerate(counts)}
+
+    def names(self) -> list[str]:
+        """Every entity's name, in the order of first mention."""
+        return sorted(self.by_name, key=self.first)
+
+    def first(self, name: str) -> int:
+        return self.by_name[name].mentions[0].start
+
+    def of(self, m: Mention) -> str | None:
+        """The entity a mention of the text belongs to, if any."""
+        k = bisect.bisect_left(self.starts, m.start)
+        if k < len(self.starts) and self.starts[k] == m.start:
+            return self.mentions[k][1]
+        return None
+
+    def antecedents(self, pos: int, limit: int = 3, persons: bool = True) -> list[str]:
+        """Entities named as a subject before ``pos`` (no preposition governing them), nearest first.
+
+        With ``persons`` only people (and roles standing for a named person) count.
+        """
+        k = bisect.bisect_left(self.starts, pos)
+        out: list[str] = []
+        for m, name in reversed(self.mentions[max(0, k - MAX_LOOK_BACK) : k]):
+            if not m.subject or m.prep or (persons and m.kind == "org"):
+                continue
+            if name not in out:
+                out.append(name)
+                if len(out) >= limit:
+                    break
+        return out
+
+
+def resolve(doc: Doc, m: Mention, pos: int) -> str | None:
+    """The canonical name of a mention: a role's holder when the text names one, else as resolved."""
+    people = doc.people
+    if m.kind == "role" and not plural_head(m.head):
+        holder = people.holder_name(m, pos)
+        if holder:
+            return holder
+    return people.resolve(m, pos)

@@ -1,0 +1,137 @@
+"""The stages in order: candidates, the learned decision, paragraphs without marks, speakers.
+
+:func:`extract` is :func:`summarize.extract_quotes` with a given model;
+:func:`explain` shows every decision with the evidence that weighed most.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..checks import check_text
+from ..records import Quotes
+from .attribution import attribute, options
+from .candidates import Candidate
+from .decide import keep, mark_candidates
+from .document import Doc
+from .entities import Entities
+from .model import QuoteModel, shipped
+from .paragraphs import block_quotes, dash_lines
+
+REASONS = 5
+"""How many pieces of evidence :func:`explain` shows per decision."""
+
+
+def extract(text: str, model: QuoteModel) -> Quotes:
+    """:func:`extract_quotes` with the given learned model (cross-validation trains its own)."""
+    if not text.strip():
+        return Quotes(text, ())
+    doc = Doc(text)
+    kept = [c for c in mark_candidates(doc) if keep(model.keep, c)]
+    return Quotes(text, tuple(attribute(doc, with_paragraphs(doc, kept), model.speaker)))
+
+
+def with_paragraphs(doc: Doc, kept: Sequence[Candidate]) -> list[Candidate]:
+    """The kept candidates, the dash-led lines and block quotes around them, in text order.
+
+    The quotes' words are marked as taken (``doc.hidden``) on the way, so that no speaker is
+    looked for inside them.
+    """
+    for c in kept:
+        bisect.insort(doc.hidden, (c.start, c.stop))
+    inside = sorted({(c.pair.open, c.pair.close + 1) for c in kept if c.pair is not None})
+    extra = dash_lines(doc, inside)
+    for c in extra:
+        bisect.insort(doc.hidden, (c.start, c.stop))
+    blocks = block_quotes(doc, sorted(inside + [(c.start, c.stop) for c in extra]))
+    block_spans = [(c.start, c.stop) for c in blocks]
+    block_starts = [a for a, _ in block_spans]
+
+    def in_block(pos: int) -> bool:
+        k = bisect.bisect_right(block_starts, pos) - 1
+        return k >= 0 and pos < block_spans[k][1]
+
+    cands = [c for c in kept if not in_block(c.start)] + extra + blocks
+    doc.hidden.extend(block_spans)
+    doc.hidden.sort()
+    return sorted(cands, key=lambda c: c.start)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why a candidate was kept as a quotation or not, and who was chosen as its speaker.
+
+    ``score`` is the ``keep`` model's score (kept above zero) and ``reasons`` the evidence
+    that weighed most, with its weight; for a kept quote, ``speaker`` is the chosen name,
+    ``speaker_reasons`` its evidence, ``runner_up`` the next best name and its score.
+    """
+
+    text: str
+    start: int
+    stop: int
+    kept: bool
+    score: float
+    reasons: tuple[tuple[str, float], ...]
+    speaker: str | None = None
+    speaker_score: float | None = None
+    speaker_reasons: tuple[tuple[str, float], ...] = ()
+    runner_up: tuple[str | None, float] | None = None
+
+
+def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
+    """Every pair of marks considered in ``text``, kept or not, with the evidence behind each decision.
+
+    >>> for d in explain("Газета «Труд» пишет: «Мы готовы к переговорам», — заявил Песков."):
+    ...     print(d.text, d.kept, d.speaker)
+    Труд False None
+    Мы готовы к переговорам True Песков
+    """
+    check_text(text)
+    model = model or shipped()
+    if not text.strip():
+        return []
+    doc = Doc(text)
+    cands = mark_candidates(doc)
+    kept = [c for c in cands if keep(model.keep, c)]
+    quotes = with_paragraphs(doc, kept)
+    entities = Entities(doc, (c.start for c in quotes))
+    chosen: dict[tuple[int, int], tuple[list[tuple[float, str | None, list[tuple[str, float]]]]]] = {}
+    previous: str | None = None
+    previous_stop = 0
+    for c in quotes:
+        scored = sorted(
+            (
+                (model.speaker.score(o.features), o.name, model.speaker.explain(o.features))
+                for o in options(doc, entities, c, previous, previous_stop)
+            ),
+            key=lambda item: -item[0],
+        )
+        chosen[(c.start, c.stop)] = (scored,)
+        if scored[0][1] is not None:
+            previous, previous_stop = scored[0][1], c.stop
+    out = []
+    for c in sorted({(c.start, c.stop): c for c in [*cands, *quotes]}.values(), key=lambda c: c.start):
+        is_kept = (c.start, c.stop) in chosen
+        score = model.keep.score(c.features) if c.features else 0.0
+        reasons = tuple(model.keep.explain(c.features)[:REASONS]) if c.features else ()
+        decision = Decision(text[c.start : c.stop], c.start, c.stop, is_kept, score, reasons)
+        if is_kept:
+            (scored,) = chosen[(c.start, c.stop)]
+            best = scored[0]
+            runner = (scored[1][1], scored[1][0]) if len(scored) > 1 else None
+            decision = Decision(
+                decision.text,
+                c.start,
+                c.stop,
+                True,
+                score,
+                reasons,
+                best[1],
+                best[0],
+                tuple(best[2][:REASONS]),
+                runner,
+            )
+        out.append(decision)
+    return out
