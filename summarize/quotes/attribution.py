@@ -178,20 +178,24 @@ def _entity_option(
         nearest = m
         f[f"before:{_distance(c.start - m.stop)}"] = 1.0
         f[f"before:paragraphs:{min(2, line - _line(doc, m.start))}"] = 1.0
+        subject = m.subject and not m.prep
+        if subject:
+            f["before:subject"] = 1.0
         if m.start >= sentence[0]:
             f["before:same_sentence"] = 1.0
-        if m.subject and not m.prep:
-            f["before:subject"] = 1.0
+            f["before:same_sentence&" + ("subject" if subject else "object")] = 1.0
     if j < len(starts):
         m = entity.mentions[j]
         if nearest is None or m.start - c.stop < c.start - nearest.stop:
             nearest = m
         f[f"after:{_distance(m.start - c.stop)}"] = 1.0
         f[f"after:paragraphs:{min(2, _line(doc, m.start) - line)}"] = 1.0
+        subject = m.subject and not m.prep
+        if subject:
+            f["after:subject"] = 1.0
         if m.start <= sentence[1] + 2:
             f["after:same_sentence"] = 1.0
-        if m.subject and not m.prep:
-            f["after:subject"] = 1.0
+            f["after:same_sentence&" + ("subject" if subject else "object")] = 1.0
     return Option(entity.name, f, nearest, None)
 
 
@@ -302,13 +306,27 @@ def _cue_gender(cue: Span | None) -> str | None:
 
 
 def _same_words_same_speaker(quotes: list[Quote]) -> list[Quote]:
-    """The same words quoted twice (a headline and the body): the attributed one lends its speaker."""
+    """The same words quoted twice (a headline and the body): one speaker for all, the one a speech
+    cue names if any ("Как отмечается в сообщении Минобороны, министры «…»"), else the first given."""
 
     def key(q: Quote) -> frozenset[str]:
         return frozenset(TOKEN.findall(q.text.lower()))
 
-    by_words: dict[frozenset[str], str] = {}
+    by_words: dict[frozenset[str], tuple[bool, str]] = {}
     for q in quotes:
         if q.speaker:
-            by_words.setdefault(key(q), q.speaker)
-    return [replace(q, speaker=by_words.get(key(q))) if q.speaker is None else q for q in quotes]
+            cued = q.cue is not None
+            known = by_words.get(key(q))
+            if known is None or (cued and not known[0]):
+                by_words[key(q)] = (cued, q.speaker)
+    out = []
+    for q in quotes:
+        known = by_words.get(key(q))
+        if (
+            known is not None
+            and q.speaker != known[1]
+            and (q.speaker is None or (known[0] and q.cue is None))
+        ):
+            q = replace(q, speaker=known[1])
+        out.append(q)
+    return out

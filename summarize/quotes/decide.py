@@ -179,10 +179,12 @@ def _candidate(doc: Doc, pair: Pair, start: int, stop: int, layout: str, cue: Cu
         f["speech_in_sentence"] = 1.0
     if _quote_before(doc, pair):
         f["long_quote_before"] = 1.0
-    if cue is not None and layout in ("after", "comma", "interrupted", "mended"):
-        # a cue after the quote outweighs most signs of a name: «…», — сказал X
-        for name in [name for name in f if name.startswith("name:")]:
-            f[name + "&cued"] = 1.0
+    cued = cue is not None and layout in ("after", "comma", "interrupted", "mended")
+    for name in [name for name in f if name.startswith("name:")]:
+        if cued:
+            f[name + "&cued"] = 1.0  # a cue after the quote outweighs most signs of a name: «…», — сказал X
+        elif n <= 3:
+            f[f"{name}&words:{size}"] = 1.0  # a term: "в «нормандском формате»", "России «вежливых людей»"
     if title:
         f[f"title&layout:{layout}"] = 1.0
     sentence = doc.sentence_start(pair.open)

@@ -1,0 +1,85 @@
+"""The learned quotation models: reproducible from the stored table, applied without scikit-learn."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from summarize.quotes import explain, extract_quotes
+from summarize.quotes.model import MODEL_FILE, Linear, QuoteModel, shipped
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import quote_folds  # noqa: E402
+import train_quotes  # noqa: E402
+
+IN_REPOSITORY = (ROOT / "data" / "quotes" / "factrueval_train.jsonl", ROOT / "data" / "quotes_dev.jsonl")
+"""The annotated documents whose texts ship with the repository (factRuEval, MIT; the TASS seed)."""
+
+
+@pytest.fixture(scope="module")
+def table() -> list[train_quotes.Row]:
+    return train_quotes.read_table()
+
+
+def test_the_shipped_model_is_what_the_stored_table_gives(table):
+    shipped_json = (ROOT / "summarize" / MODEL_FILE).read_text(encoding="utf-8")
+    about = json.loads(shipped_json)["about"]
+    assert train_quotes.model_json(train_quotes.fit(table, about)) == shipped_json
+    assert shipped() == QuoteModel.from_dict(json.loads(shipped_json))
+
+
+def test_the_table_rows_of_the_texts_in_the_repository_are_what_the_code_computes_now(table):
+    """A change of the evidence without retraining fails here (for the 189 documents we can recompute)."""
+    documents = quote_folds.load_documents(IN_REPOSITORY, (ROOT / "data" / "news", ROOT / "tests" / "fixtures"))
+    assert len(documents) == 189
+    stored: dict[str, list[str]] = {}
+    for row in table:
+        stored.setdefault(row.doc, []).append(row.line())
+    for document in documents:
+        assert [row.line() for row in train_quotes.document_rows(document)] == stored.get(document.doc, []), document.doc
+
+
+def test_the_table_covers_every_annotated_document_and_both_tasks(table):
+    docs = {row.doc for row in table}
+    assert len(docs) > 750  # documents without any pair of marks give no row
+    keep = [row for row in table if row.task == "keep"]
+    speaker = [row for row in table if row.task == "speaker"]
+    assert sum(row.label for row in keep) > 1500 and sum(not row.label for row in keep) > 1500
+    assert sum(row.label for row in speaker) > 1500 and len(speaker) > 10 * 1500
+
+
+def test_extracting_quotes_does_not_import_scikit_learn():
+    code = (
+        "import sys, summarize\n"
+        "summarize.extract_quotes('«Мы готовы к переговорам», — заявил министр.')\n"
+        "summarize.quotes.explain('«Мы готовы», — заявил министр.')\n"
+        "assert not [m for m in sys.modules if m.startswith('sklearn')], 'sklearn imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+
+def test_explain_says_why_a_name_is_dropped_and_a_quote_kept():
+    text = "Газета «Труд» пишет: «Мы готовы к переговорам», — заявил министр обороны Андрей Белоусов."
+    name, quote = explain(text)
+    assert (name.text, name.kept, name.speaker) == ("Труд", False, None)
+    assert "name:head" in dict(name.reasons) and dict(name.reasons)["name:head"] < 0
+    assert (quote.text, quote.kept, quote.speaker) == ("Мы готовы к переговорам", True, "Андрей Белоусов")
+    assert quote.score > 0 > name.score
+    assert quote.runner_up is not None and quote.runner_up[1] < quote.speaker_score
+    assert [q.text for q in extract_quotes(text)] == [quote.text]
+
+
+def test_a_linear_model_scores_and_explains_named_evidence():
+    model = Linear(-1.0, {"cue:strong": 2.5, "name:head": -3.0})
+    assert model.score({"cue:strong": 1.0, "unknown": 1.0}) == 1.5
+    assert model.explain({"name:head": 1.0, "cue:strong": 1.0}) == [
+        ("name:head", -3.0),
+        ("cue:strong", 2.5),
+        ("(bias)", -1.0),
+    ]
+    assert Linear.from_dict(model.to_dict()) == model
