@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..lexicon import load, tagged
-from ..morph import lemmas, normalize_word
+from ..morph import lemmas, name_tags, normalize_word
 from ..punct import CLOSING, MARKS, OPENING, WORD_GAP, one_of
 from ..records import Span
 from ..text import tokens
 from .kinds import Mention, is_outlet
 from .mentions import find_mentions
-from .names import gender_of, nominative_phrase, oblique_masculine, same_surname
-from .roles import plural_head
+from .names import first_name_like, gender_of, nominative_phrase, oblique_masculine, same_surname, speaks
+from .roles import place_only, plural_head, points_back, verb_gender
 
 _NAMED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][\w’'-]*\.?|[A-ZА-ЯЁ]\.)" + one_of(WORD_GAP) + "?$")
 """A capitalised word or an initial right before a surname: it may be the first name."""
@@ -156,6 +156,15 @@ class People:
             key = (_weight(words), -len(words[-1]))
             if key > best_key:
                 best, best_key = e.name, key
+        if len(parts) == 1 and best == name and first_name_like(surname):
+            # a first name alone ("Алла", "Педру"): the full name the text gives it ("Алла Бут")
+            for e in self._persons_with(surname[: max(3, len(surname) - 2)])[: 2 * _SCAN]:
+                words = e.name.split()
+                if len(words) < 2 or not same_surname(words[0], surname) or first_name_like(words[-1]):
+                    continue
+                key = (_weight(words), 0)
+                if key > best_key:
+                    best, best_key = e.name, key
         return best
 
     def last_person(self, pos: int, gender: str | None = None) -> str | None:
@@ -273,25 +282,137 @@ class People:
         return self._main_org or None
 
     def resolve(self, m: Mention, pos: int) -> str | None:
-        """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is."""
+        """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is.
+
+        The first of :meth:`antecedents`; for a role nobody in the text holds, the role itself
+        ("собеседник агентства"), or the organisation an unnamed spokesperson speaks for.
+        """
+        found = self.antecedents(m, pos, 1)
+        if found:
+            return found[0]
+        if m.kind == "role":
+            return self._description(m)
+        if m.kind == "org":
+            return nominative_phrase(m.name.split()) if " " not in m.name else m.name
+        return None
+
+    def antecedents(self, m: Mention, pos: int, limit: int = 3) -> list[str]:
+        """The canonical names of those ``m`` may name, best first (at most ``limit``).
+
+        - a person: the fullest name the text gives;
+        - an organisation: its name as the text gives it;
+        - a pronoun ("он", "она"): the persons named before it outside quotations, nearest first,
+          subjects before objects, of the pronoun's gender and of the gender of the speech verb
+          beside it ("— отметила она"); a plural pronoun gives nothing;
+        - a role: the person the text named with the same role (and complements) first; for a
+          role that points back (a bare "министр", "врач", "эксперт", "глава государства",
+          "британский министр") then the persons named before it, nearest first, of the gender
+          of its verb or noun ("— заключила министр", "актриса"); a spokesperson of a named
+          organisation ends with the organisation ("представитель Philips" -> "Philips"); an
+          anonymous role ("собеседник агентства", "источник") or a plural one gives nothing.
+        """
         if m.kind == "person":
-            return self.full_name(m.name)
+            return [self.full_name(m.name)]
+        if m.kind == "org":
+            return [nominative_phrase(m.name.split()) if " " not in m.name else m.name]
         if m.kind == "pron":
             if m.gender == "plur":
-                return None
-            return self.last_person(m.start, m.gender)
-        if m.kind == "role":
-            e = None if plural_head(m.head) else self._holder(m, pos)
-            if e is not None:
-                return self.full_name(e.name)
-            if m.org and m.role in tagged("role_nouns", "spokesperson"):
-                if any(w[:1].isupper() for w in m.org.split()):
-                    return _organisation(m.org)
-                if all(_generic_org(w) for w in m.org.split()):
-                    # "представитель студии": the organisation the text is about
-                    return self.main_org() or m.name
-            return m.name
-        return nominative_phrase(m.name.split()) if m.kind == "org" and " " not in m.name else m.name
+                return []
+            gender = _agreeing(m.gender, verb_gender(self.text, m))
+            return [] if gender == "none" else self._recent(m.start, gender, limit)
+        if m.kind != "role" or plural_head(m.head):
+            return []
+        out: list[str] = []
+        e = self._holder(m, pos)
+        if e is not None:
+            out.append(self.full_name(e.name))
+        role = m.role or ""
+        spokesperson = role in tagged("role_nouns", "spokesperson")
+        if spokesperson and m.org:
+            org = self._spoken_for(m)
+            if org is not None and org not in out:
+                out.append(org)
+        elif points_back(m):
+            gender = _agreeing(m.gender, verb_gender(self.text, m))
+            if gender != "none":
+                for name in self._recent(m.start, gender, limit, m):
+                    if name not in out:
+                        out.append(name)
+        return out[:limit]
+
+    def _spoken_for(self, m: Mention) -> str | None:
+        """The organisation an unnamed spokesperson speaks for ("представитель Philips" -> "Philips")."""
+        org = m.org or ""
+        if any(w[:1].isupper() for w in org.split()):
+            return _organisation(org)
+        if org and all(_generic_org(w) for w in org.split()):
+            return self.main_org()  # "представитель студии": the organisation the text is about
+        return None
+
+    def _description(self, m: Mention) -> str:
+        if m.org and m.role in tagged("role_nouns", "spokesperson"):
+            return self._spoken_for(m) or m.name
+        return m.name
+
+    def _recent(self, pos: int, gender: str | None, limit: int, role: Mention | None = None) -> list[str]:
+        """The persons named before ``pos`` outside quotations, best first: subjects before objects,
+        nearest first; for a ``role`` those named with a role that differs from it come last."""
+        first = self._line(pos)
+        seen = 0
+        ranked: list[tuple[int, int, str]] = []
+        names: set[str] = set()
+        for n in range(first, max(-1, first - _BACK), -1):
+            found = self.line_mentions(n)
+            k = bisect.bisect_left(self._read_starts[n], pos)
+            for e in reversed(found[max(0, k - _BACK) : k]):
+                seen += 1
+                if seen > _BACK or len(ranked) >= 4 * limit:
+                    break
+                if self._is_hidden(e.start) or e.kind not in ("person", "role") or e.stop > pos:
+                    continue
+                if e.kind == "role":
+                    if e.prep or not e.subject or plural_head(e.head):
+                        continue
+                    holder = self._holder(e, e.start)
+                    if holder is None:
+                        continue
+                    e = holder._replace(subject=True, prep=False)
+                full = self.full_name(e.name)
+                if full in names or not _fits(gender, e.gender, full):
+                    continue
+                names.add(full)
+                tier = (0 if e.subject and not e.prep else 2) - speaks(self.text, e)
+                if len(full.split()) == 1 and not name_tags(full):
+                    tier += 1  # a capitalised word alone, that may be no name at all
+                if role is not None and _other_office(role, e):
+                    tier += 3
+                ranked.append((tier, len(ranked), full))
+            if seen > _BACK or len(ranked) >= 4 * limit:
+                break
+        ranked.sort()
+        return [name for _, _, name in ranked[:limit]]
+
+
+def _fits(gender: str | None, mention_gender: str | None, full: str) -> bool:
+    if gender in (None, "plur"):
+        return True
+    return mention_gender in (None, gender) and gender_of(full) in (None, gender)
+
+
+def _agreeing(a: str | None, b: str | None) -> str | None:
+    """The gender two clues agree on (None: unknown; "none": they contradict)."""
+    if a in (None, "plur"):
+        return b
+    if b is None or a == b:
+        return a
+    return "none"
+
+
+def _other_office(role: Mention, e: Mention) -> bool:
+    """Was ``e`` named with another office than ``role`` names ("глава Роснедр" is not "министр природы")?"""
+    if not e.role or e.role == role.role:
+        return False
+    return bool(role.org and e.org and not _overlap(role.org, e.org) and not place_only(role.org))
 
 
 def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
