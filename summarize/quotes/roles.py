@@ -17,7 +17,7 @@ from ..morph import CACHE_SIZE, is_known, is_verbal, likely_pos, normalize_word,
 from ..punct import MARKS, WORD_GAP
 from ..records import Span
 from .kinds import Mention, capitalised, gap_between, is_outlet
-from .names import nominative_phrase
+from .names import gender_of, nominative_phrase
 from .persons import governed, name_start, person_mention, person_run
 
 
@@ -249,3 +249,47 @@ def verb_gender(text: str, m: Mention) -> str | None:
 def _past_gender(word: str) -> str | None:
     genders = {g for p in parses(word) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag}
     return genders.pop() if len(genders) == 1 else None
+
+
+def genitive_word(word: str) -> bool:
+    """A noun or adjective that can be in the genitive ("обороны", "палестинской")."""
+    return _genitive_word(word)
+
+
+def nominative_head(words: Sequence[str], head: int) -> str:
+    """A name phrase with its adjectives and its head noun (``words[head]``) in the nominative:
+    "Счетной палаты" -> "Счетная палата"; the complements after the head stay as they are."""
+    nouns = [p for p in parses(words[head]) if p.tag.POS == "NOUN"]
+    if not nouns or any("nomn" in p.tag for p in nouns):
+        return " ".join(words)  # "власти Сахалина" is a nominative already
+    number = "plur" if "plur" in nouns[0].tag else "sing"
+    form = nouns[0].inflect({"nomn", number})
+    if form is None:
+        return " ".join(words)
+    out = [_keep_case(words[head], form.word)]
+    gender = form.tag.gender
+    for w in reversed(words[:head]):
+        adj = next((p for p in parses(w) if p.tag.POS in ("ADJF", "PRTF")), None)
+        grams = {"nomn", number} | ({gender} if gender and number == "sing" else set())
+        inflected = adj.inflect(grams) if adj is not None else None
+        out.insert(0, _keep_case(w, inflected.word) if inflected is not None else w)
+    return " ".join([*out, *words[head + 1 :]])
+
+
+def _keep_case(template: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if template[:1].isupper() else word
+
+
+def gender_fits(gender: str | None, mention_gender: str | None, full: str) -> bool:
+    if gender in (None, "plur"):
+        return True
+    return mention_gender in (None, gender) and gender_of(full) in (None, gender)
+
+
+def agreeing(a: str | None, b: str | None) -> str | None:
+    """The gender two clues agree on (None: unknown; "none": they contradict)."""
+    if a in (None, "plur"):
+        return b
+    if b is None or a == b:
+        return a
+    return "none"
