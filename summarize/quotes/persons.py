@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import head_nouns, is_listed_preposition, load
 from ..morph import has_case, is_known, lemma_pos, lemmas, name_tags, normalize_word
@@ -224,12 +224,13 @@ def with_known_surnames(
     """``found`` with a person mention added for each capitalised word outside them whose stem is
     one of ``surnames`` (a surname the text gives with a first name elsewhere)."""
     covered = {i for m in found for i in range(m.first, m.last + 1)}
+    lengths = _lengths(surnames)
     added = []
     for i, t in enumerate(toks):
-        if i in covered or not capitalised(t) or len(t.text) < 3 or t.text.isupper():
+        if not t.text[:1].isupper() or len(t.text) < 3 or i in covered or t.text.isupper():
             continue
         low = normalize_word(t.text)
-        if not any(low[:k] in surnames for k in range(3, len(low) + 1)):
+        if not any(low[:k] in surnames for k in lengths):
             continue
         if person_text(t.text) or org_word(text, t) or role_word(t) is not None:
             continue  # a name the finder would have read, or no name at all
@@ -237,3 +238,8 @@ def with_known_surnames(
     if not added:
         return found
     return sorted([*found, *added], key=lambda m: m.start)
+
+
+@lru_cache(maxsize=256)
+def _lengths(keys: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(k) for k in keys}))
