@@ -51,6 +51,23 @@ def column(name: str) -> Mapping[str, str]:
 
 
 @cache
+def alias_groups(name: str) -> tuple[tuple[str, ...], ...]:
+    """Lexicon ``name`` as groups of names of one thing, one group a line, its names separated by ``|``
+    (names may hold spaces and capitals; ``#`` starts a comment).
+
+    >>> ("Банк России", "ЦБ") == alias_groups("org_aliases")[0][::3]
+    True
+    """
+    raw = files("summarize").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
+    groups = []
+    for line in raw.splitlines():
+        forms = tuple(f.strip() for f in line.split("#", 1)[0].split("|") if f.strip())
+        if forms:
+            groups.append(forms)
+    return tuple(groups)
+
+
+@cache
 def head_nouns() -> frozenset[str]:
     """Nouns that head a name: outlets ("газета «Труд»") and other heads ("сбор «Айбын»")."""
     return load("outlets") | load("name_heads")

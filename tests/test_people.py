@@ -178,3 +178,103 @@ def test_the_speaker_is_who_the_mention_names(marked, speaker):
 def test_people_give_the_fullest_name_of_a_surname():
     text = "Сергей Лавров прибыл в Анкару. Лавров обсудит с коллегой ситуацию в Сирии."
     assert People(text).full_name("Лавров") == "Сергей Лавров"
+
+
+# -- one person, one name; roles, organisations and outlets (issue 12, item 3) ---------------------
+@pytest.mark.parametrize(
+    ("marked", "speaker"),
+    [
+        # a first name alone is the person the text gives the full name of
+        (
+            "Алла Бут приехала в суд вместе с дочерью. «Мы надеемся на лучшее», — сказала {s|Алла}.",
+            "Алла Бут",
+        ),
+        # a foreign first name the dictionary lacks, and its unknown surname
+        (
+            "Премьер-министр Португалии Педру Санчиш прибыл в Брюссель. "
+            "«Мы поддерживаем это решение», — заявил {s|Педру}.",
+            "Педру Санчиш",
+        ),
+        (
+            "Премьер-министр Португалии Педру Санчиш прибыл в Брюссель. "
+            "«Мы поддерживаем это решение», — заявил {s|Санчиш}.",
+            "Педру Санчиш",
+        ),
+        # a trade noun points back to the person named before, though named with another noun
+        (
+            "Политолог Руслан Бортник считает, что выборы пройдут спокойно. "
+            "«Власти постараются избежать конфликтов», — уверен {s|эксперт}.",
+            "Руслан Бортник",
+        ),
+        (
+            "Синоптик Роман Вильфанд рассказал о погоде на неделе. "
+            "«Аномалии будут достигать шести градусов», — отметил {s|специалист}.",
+            "Роман Вильфанд",
+        ),
+        # an acronym the text defines is its full name
+        (
+            "Служба безопасности Украины (СБУ) задержала двух человек. "
+            "«Задержанные дают показания», — говорится в сообщении {s|СБУ}.",
+            "Служба безопасности Украины",
+        ),
+        # two names of one institution: the full one the text uses
+        (
+            "Банк России сохранил ключевую ставку. "
+            "«Инфляция замедляется быстрее, чем ожидалось», — отмечает {s|ЦБ}.",
+            "Банк России",
+        ),
+        # an outlet after a role is whom the words were said to, never the speaker
+        (
+            "Депутат Госдумы Борис Менделевич предложил запретить продажу энергетиков. "
+            "«Эта мера сохранит здоровье людей», — рассказал {s|депутат} РИА «Новости».",
+            "Борис Менделевич",
+        ),
+        (
+            "Иван Ургант попал в больницу. "
+            "«Стало плохо, врачи пытаются понять диагноз», — сказал {s|шоумен} ТАСС.",
+            "Иван Ургант",
+        ),
+        # wire style: "сообщили в ведомстве" is the organisation the text named
+        (
+            "Министерство здравоохранения Новосибирской области проверило больницу. "
+            "«Нарушений не выявлено», — сообщили в {s|ведомстве}.",
+            "Министерство здравоохранения Новосибирской области",
+        ),
+    ],
+)
+def test_one_speaker_one_name(marked, speaker):
+    text, (mention,) = unmark(marked)
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker_mention, quote.speaker) == (mention, speaker)
+
+
+def test_a_name_in_the_genitive_after_a_role_is_not_its_holder():
+    text = "Советник Дональда Трампа заявил журналистам, что переговоры продолжатся."
+    m = next(m for m in mentions(text) if m.start == 0)
+    assert (m.kind, m.role, m.org) == ("role", "советник", "Дональда Трампа")
+
+
+def test_antecedents_of_a_pronoun_follow_the_verb_gender():
+    text = (
+        "Глава МИД России Сергей Лавров провел переговоры с Анналеной Бербок. "
+        "Министр иностранных дел Германии Анналена Бербок выступила после встречи. "
+        "«Мы готовы к диалогу», — заявила она."
+    )
+    people = People(text)
+    pron = next(m for m in people.mentions_between(0, len(text)) if m.kind == "pron")
+    found = people.antecedents(pron, pron.start)
+    assert found[0] == "Анналена Бербок" and "Сергей Лавров" not in found
+
+
+def test_a_place_is_never_an_organisation_that_speaks():
+    text = "Форум прошел в Давосе. «Мы обсудили главные риски года», — сообщили в компании."
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if m.kind == "org" and m.name == "компания")
+    assert people.antecedents(m, m.start) == []
+
+
+def test_the_definition_in_parentheses_links_an_acronym():
+    text = "Об этом сообщили в Министерстве цифрового развития, связи и массовых коммуникаций (Минцифры)."
+    assert (
+        People(text).org_name("Минцифры") == "Министерство цифрового развития, связи и массовых коммуникаций"
+    )

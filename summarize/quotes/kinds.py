@@ -98,8 +98,11 @@ def surname_like(w: str) -> bool:
     )
 
 
-_AGENCY = re.compile(r"(?:Рос|Гос|Мос)[а-яё]{4,}$")
-"""Russian agencies and companies the dictionary lacks: "Росстат", "Росатом", "Госкино"."""
+_AGENCY = re.compile(r"(?:Рос|Гос|Мос|Мин)[а-яё]{4,}$")
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}[а-яё]{1,3}$|.*[A-Za-z].*-|.*-[A-Za-z]")
+"""Russian agencies and companies the dictionary lacks ("Росстат", "Госкино", "Минкульт",
+"Минпромторга"), an acronym with a case ending ("ЦОДов", "ВЭБа"), a word half Latin
+("Twitter-аккаунте")."""
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -125,6 +128,8 @@ def org_word(text: str, tok: Span) -> bool:
 
 
 def _agency(w: str) -> bool:
+    if _ACRONYM.match(w) is not None:
+        return True
     return not is_known(w) and _AGENCY.match(w) is not None and _SURNAME_END.search(w.lower()) is None
 
 
@@ -147,6 +152,11 @@ def is_outlet(word: str) -> bool:
 
 def geo_word(tok: Span) -> bool:
     return _geo_text(tok.text)
+
+
+def geo_text(word: str) -> bool:
+    """Is ``word`` a place name ("Москве", "США")?"""
+    return _geo_text(word)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -8,6 +8,7 @@ pronouns ("он") left to right; :func:`agrees` says whether one can be a verb's
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..lexicon import column, head_nouns, load
 from ..morph import CACHE_SIZE, has_case, is_known, is_verbal, lemmas, normalize_word, parses
@@ -28,7 +29,7 @@ from .kinds import (
     tight,
 )
 from .persons import governed, name_start, person_mention, person_run
-from .roles import role_mention
+from .roles import genitive_word, nominative_head, role_mention
 
 
 def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None:
@@ -124,6 +125,7 @@ def _may_start(word: str) -> bool:
         low in column("pronouns")
         or role_lemma(word) is not None
         or ((may_be(word, "name_heads") or may_be(word, "outlets")) and bool(lemmas(word) & head_nouns()))
+        or (may_be(word, "generic_orgs") and generic_org_lemma(word) is not None)
     )
 
 
@@ -175,7 +177,7 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
     if role is not None:
         return role_mention(text, toks, i, lo, hi, role)
     if not capitalised(tok):
-        return _head_with_name(text, toks, i, hi)
+        return _head_with_name(text, toks, i, hi) or _generic_org(text, toks, i, lo, hi)
     if tok.start > 0 and text[tok.start - 1] in OPENING:
         named = _quoted_org(text, toks, i, lo, hi)
         if named is not None:
@@ -183,6 +185,9 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
     j = person_run(text, toks, i, hi)
     if j > i:
         return person_mention(text, toks, name_start(text, toks, i, j), j, lo)
+    generic = _generic_org(text, toks, i, lo, hi) if i + 1 < hi else None
+    if generic is not None:
+        return generic
     if org_word(text, tok):
         j = i + 1
         while (
@@ -274,3 +279,72 @@ def _head_with_name(text: str, toks: Sequence[Span], i: int, hi: int) -> Mention
             head=tok.text,
         )
     return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def generic_org_lemma(word: str) -> str | None:
+    """The lemma of a common noun for an organisation ("ведомстве" -> "ведомство"), None for another word."""
+    for p in parses(word):
+        lemma = p.normal_form.replace("ё", "е")
+        if p.tag.POS == "NOUN" and lemma in load("generic_orgs"):
+            return lemma
+    return None
+
+
+def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
+    """An organisation named by a common noun: alone ("в ведомстве", "регулятор": one the text named
+    before) or with its complements ("Счетная палата", "власти Сахалина", "Министерство
+    здравоохранения Новосибирской области")."""
+    j = i
+    while j < min(hi, i + 2) and j + 1 < hi and capitalised(toks[i]) and _adjective(toks[j].text):
+        j += 1  # "Верховный суд", "Счетная палата"
+    tok = toks[j]
+    lemma = generic_org_lemma(tok.text)
+    if (
+        lemma is None
+        or (i > lo and _possessive_before(toks[i - 1].text))
+        or (j > i and not tight(text, toks[j - 1], tok))
+    ):
+        return None
+    last = j
+    while last + 1 < hi and last - j < 6 and tight(text, toks[last], toks[last + 1]):
+        nxt = toks[last + 1]
+        low = normalize_word(nxt.text)
+        if (
+            is_verbal(nxt.text)
+            or low in load("prepositions")
+            or low in column("pronouns")
+            or is_outlet(nxt.text)
+        ):
+            break
+        if not (capitalised(nxt) or genitive_word(nxt.text)):
+            break
+        last += 1
+    if last == j and j == i and not capitalised(tok):
+        name = lemma
+    else:
+        words = [t.text for t in toks[i : last + 1]]
+        name = nominative_head(words, j - i)
+    return Mention(
+        "org",
+        toks[i].start,
+        toks[last].stop,
+        name,
+        outlet=lemma in load("outlets"),
+        subject=has_case(tok.text, "nomn"),
+        prep=governed(text, toks, i, lo),
+        first=i,
+        last=last,
+        head=tok.text,
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _adjective(word: str) -> bool:
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
+
+
+def _possessive_before(word: str) -> bool:
+    """ "своей компании", "его ведомства": somebody's organisation, not one the text names."""
+    return normalize_word(word) in column("possessives") or normalize_word(word).startswith("сво")

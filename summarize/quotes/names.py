@@ -7,11 +7,14 @@ surnames the dictionary lacks ("Косанова") lose their case ending by a f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..morph import CACHE_SIZE, is_known, name_parses, normalize_word, parses
+from ..lexicon import load, tagged
+from ..morph import CACHE_SIZE, is_known, lemmas, name_parses, name_tags, normalize_word, parses
 from ..text import JOINERS
+from .kinds import Mention
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 """pymorphy3's grammemes of the six cases, the nominative first."""
@@ -250,3 +253,41 @@ def same_surname(a: str, b: str) -> bool:
 def oblique_masculine(word: str) -> bool:
     """May ``word`` be a man's surname in an oblique case ("Косанова", "Лесину")?"""
     return any(guess_nominative(word, case, "masc") != word for case in CASES[1:])
+
+
+def first_name_like(word: str) -> bool:
+    """May ``word`` be a first name: one the dictionary knows as such, or a foreign word it lacks
+    ("Педру") that it does not read as a surname either."""
+    if is_known(word):
+        return "Name" in name_tags(word)
+    return not any("Surn" in p.tag and p.score > 0.3 for p in parses(word)) and not _SURNAME_ENDING.search(
+        word.lower()
+    )
+
+
+_SURNAME_ENDING = re.compile(r"(?:ов|ев|ин|ын|ский|цкий|ская|цкая|ова|ева|ина|ына|енко|швили|дзе|ян)$")
+
+
+_SPEECH_AFTER = re.compile(r"[\s,]*(\w+)")
+_SPEECH_BEFORE = re.compile(r"(\w+)\s+(\w+)[\s,]*$")
+
+
+def speaks(text: str, m: Mention) -> bool:
+    """Does the text make ``m`` speak: a speech verb right beside it ("— сказал Соколов", "Соколов
+    заявил") or "по словам"/"по мнению" before it?"""
+    after = _SPEECH_AFTER.match(text, m.stop, min(len(text), m.stop + 30))
+    if after is not None and _speech_word(after.group(1)):
+        return True
+    before = _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if before is None:
+        return False
+    if normalize_word(before.group(1)) == "по" and lemmas(before.group(2)) & tagged("cue_nouns", "according"):
+        return True
+    return _speech_word(before.group(2))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _speech_word(word: str) -> bool:
+    return any(
+        p.tag.POS == "VERB" and p.normal_form.replace("ё", "е") in load("speech_verbs") for p in parses(word)
+    )

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from ..lexicon import load, tagged
-from ..morph import lemmas, normalize_word
+from ..lexicon import tagged
+from ..morph import lemmas, name_tags, normalize_word
 from ..punct import CLOSING, MARKS, OPENING, WORD_GAP, one_of
 from ..records import Span
 from ..text import tokens
 from .kinds import Mention, is_outlet
 from .mentions import find_mentions
-from .names import gender_of, nominative_phrase, oblique_masculine, same_surname
-from .roles import plural_head
+from .names import first_name_like, gender_of, nominative_phrase, oblique_masculine, same_surname, speaks
+from .orgs import canonical_org, definitions, generic_org_word, organisation_of, place_word, work_head
+from .persons import known_surnames, with_known_surnames
+from .roles import agreeing, gender_fits, place_only, plural_head, points_back, verb_gender
 
 _NAMED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][\w’'-]*\.?|[A-ZА-ЯЁ]\.)" + one_of(WORD_GAP) + "?$")
 """A capitalised word or an initial right before a surname: it may be the first name."""
@@ -63,6 +65,8 @@ class People:
         self._full: dict[str, str] = {}
         self._main_org: str | None = None
         self._found: dict[tuple[object, ...], list[Mention]] = {}
+        self._defined: Mapping[str, str] | None = None
+        self._surnames: frozenset[str] | None = None  # surnames the text gives with a first name
 
     # -- reading paragraphs ------------------------------------------------------------------
     def _line(self, pos: int) -> int:
@@ -72,7 +76,13 @@ class People:
         """The mentions of paragraph ``n``, read once."""
         found = self._read.get(n)
         if found is None:
-            found = self._read[n] = find_mentions(self.text, self._words(*self.lines[n]))
+            words = self._words(*self.lines[n])
+            found = find_mentions(self.text, words)
+            if self._surnames is None:
+                self._surnames = known_surnames(self.text)
+            if self._surnames:
+                found = with_known_surnames(self.text, words, found, self._surnames)
+            self._read[n] = found
             self._read_starts[n] = [m.start for m in found]
         return found
 
@@ -156,6 +166,15 @@ class People:
             key = (_weight(words), -len(words[-1]))
             if key > best_key:
                 best, best_key = e.name, key
+        if len(parts) == 1 and best == name and first_name_like(surname):
+            # a first name alone ("Алла", "Педру"): the full name the text gives it ("Алла Бут")
+            for e in self._persons_with(surname[: max(3, len(surname) - 2)])[: 2 * _SCAN]:
+                words = e.name.split()
+                if len(words) < 2 or not same_surname(words[0], surname) or "Name" in name_tags(words[-1]):
+                    continue
+                key = (_weight(words), 0)
+                if key > best_key:
+                    best, best_key = e.name, key
         return best
 
     def last_person(self, pos: int, gender: str | None = None) -> str | None:
@@ -222,6 +241,9 @@ class People:
         e = None if plural_head(m.head) else self._holder(m, pos)
         if e is None:
             return None
+        gender = agreeing(m.gender, verb_gender(self.text, m))
+        if not gender_fits(gender, e.gender, self.full_name(e.name)):
+            return None  # "— заявила министр" is not the minister Сергей Лавров
         if not m.org and not e.subject and m.role in tagged("role_nouns", "anaphoric"):
             # "Президент рассказал" after "Владимир Путин говорит": the role named before in an
             # oblique case ("президента Украины Виктора Януковича") yields to the last actor
@@ -263,7 +285,7 @@ class People:
             for m in _ORG_NAME.finditer(self.text):
                 name = m.group(1).strip()
                 before = self.text[max(0, m.start() - 30) : m.start()].split()
-                if not name or is_outlet(name) or (before and _work_head(before[-1])):
+                if not name or is_outlet(name) or (before and work_head(before[-1])):
                     continue
                 key = normalize_word(name)[:5]
                 counts[key] = counts.get(key, 0) + 1
@@ -273,25 +295,167 @@ class People:
         return self._main_org or None
 
     def resolve(self, m: Mention, pos: int) -> str | None:
-        """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is."""
+        """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is.
+
+        The first of :meth:`antecedents`; for a role nobody in the text holds, the role itself
+        ("собеседник агентства"), or the organisation an unnamed spokesperson speaks for.
+        """
+        found = self.antecedents(m, pos, 1)
+        if found:
+            return found[0]
+        if m.kind == "role":
+            return self._description(m)
+        if m.kind == "org":
+            return nominative_phrase(m.name.split()) if " " not in m.name else m.name
+        return None
+
+    def antecedents(self, m: Mention, pos: int, limit: int = 3) -> list[str]:
+        """The canonical names of those ``m`` may name, best first (at most ``limit``).
+
+        - a person: the fullest name the text gives;
+        - an organisation: its name as the text gives it;
+        - a pronoun ("он", "она"): the persons named before it outside quotations, nearest first,
+          subjects before objects, of the pronoun's gender and of the gender of the speech verb
+          beside it ("— отметила она"); a plural pronoun gives nothing;
+        - a role: the person the text named with the same role (and complements) first; for a
+          role that points back (a bare "министр", "врач", "эксперт", "глава государства",
+          "британский министр") then the persons named before it, nearest first, of the gender
+          of its verb or noun ("— заключила министр", "актриса"); a spokesperson of a named
+          organisation ends with the organisation ("представитель Philips" -> "Philips"); an
+          anonymous role ("собеседник агентства", "источник") or a plural one gives nothing.
+        """
         if m.kind == "person":
-            return self.full_name(m.name)
+            return [self.full_name(m.name)]
+        if m.kind == "org":
+            if " " not in m.name and m.name[:1].islower():
+                return self._orgs_before(m, limit)  # "в ведомстве": the organisation named before
+            return [self.org_name(m.name)]
         if m.kind == "pron":
             if m.gender == "plur":
-                return None
-            return self.last_person(m.start, m.gender)
-        if m.kind == "role":
-            e = None if plural_head(m.head) else self._holder(m, pos)
-            if e is not None:
-                return self.full_name(e.name)
-            if m.org and m.role in tagged("role_nouns", "spokesperson"):
-                if any(w[:1].isupper() for w in m.org.split()):
-                    return _organisation(m.org)
-                if all(_generic_org(w) for w in m.org.split()):
-                    # "представитель студии": the organisation the text is about
-                    return self.main_org() or m.name
-            return m.name
-        return nominative_phrase(m.name.split()) if m.kind == "org" and " " not in m.name else m.name
+                return []
+            gender = agreeing(m.gender, verb_gender(self.text, m))
+            return [] if gender == "none" else self._recent(m.start, gender, limit)
+        if m.kind != "role" or plural_head(m.head):
+            return []
+        out: list[str] = []
+        gender = agreeing(m.gender, verb_gender(self.text, m))
+        e = self._holder(m, pos)
+        if e is not None and gender != "none" and gender_fits(gender, e.gender, self.full_name(e.name)):
+            out.append(self.full_name(e.name))
+        role = m.role or ""
+        spokesperson = role in tagged("role_nouns", "spokesperson")
+        if spokesperson and m.org:
+            org = self._spoken_for(m)
+            if org is not None and org not in out:
+                out.append(org)
+        elif points_back(m):
+            if gender != "none":
+                for name in self._recent(m.start, gender, limit, m):
+                    if name not in out:
+                        out.append(name)
+        return out[:limit]
+
+    def org_name(self, name: str) -> str:
+        """The name a database keeps for an organisation: the full name of an acronym the text
+        defines ("СБУ" -> "Служба безопасности Украины"), the form of a listed institution the text
+        uses first in the list ("ЦБ" -> "Банк России"), else the text's own form."""
+        if self._defined is None:
+            self._defined = definitions(self.text)
+        return canonical_org(self.text, name, self._defined)
+
+    def _orgs_before(self, m: Mention, limit: int) -> list[str]:
+        """The organisations named before ``m`` (a common noun: "в ведомстве", "регулятор"), nearest
+        first, those named with the same noun ("компания «Роснано»") first; else the main one."""
+        first = self._line(m.start)
+        ranked: list[tuple[int, int, str]] = []
+        seen = 0
+        for n in range(first, max(-1, first - _BACK), -1):
+            for e in reversed(self.line_mentions(n)):
+                if (
+                    e.start >= m.start
+                    or e.kind != "org"
+                    or not e.name[:1].isupper()
+                    or self._is_hidden(e.start)
+                ):
+                    continue
+                seen += 1
+                if seen > _BACK:
+                    break
+                if (
+                    e.outlet != m.outlet
+                    or self.text[e.start] in OPENING  # a short text in marks: as often a title as a name
+                    or all(place_word(w) for w in e.name.split())
+                ):
+                    continue
+                name = self.org_name(e.name)
+                if name not in (x for _, _, x in ranked):
+                    ranked.append((0 if m.name in lemmas(e.head) else 1, len(ranked), name))
+            if seen > _BACK or len(ranked) >= 2 * limit:
+                break
+        ranked.sort()
+        out = [name for _, _, name in ranked[:limit]]
+        if not out and (main := self.main_org()) is not None:
+            out.append(main)
+        return out
+
+    def _spoken_for(self, m: Mention) -> str | None:
+        """The organisation an unnamed spokesperson speaks for ("представитель Philips" -> "Philips")."""
+        org = m.org or ""
+        if any(w[:1].isupper() for w in org.split()):
+            return self.org_name(organisation_of(org))
+        if org and all(generic_org_word(w) for w in org.split()):
+            return self.main_org()  # "представитель студии": the organisation the text is about
+        return None
+
+    def _description(self, m: Mention) -> str:
+        if m.org and m.role in tagged("role_nouns", "spokesperson"):
+            return self._spoken_for(m) or m.name
+        return m.name
+
+    def _recent(self, pos: int, gender: str | None, limit: int, role: Mention | None = None) -> list[str]:
+        """The persons named before ``pos`` outside quotations, best first: subjects before objects,
+        nearest first; for a ``role`` those named with a role that differs from it come last."""
+        first = self._line(pos)
+        seen = 0
+        ranked: list[tuple[int, int, str]] = []
+        names: set[str] = set()
+        for n in range(first, max(-1, first - _BACK), -1):
+            found = self.line_mentions(n)
+            k = bisect.bisect_left(self._read_starts[n], pos)
+            for e in reversed(found[max(0, k - _BACK) : k]):
+                seen += 1
+                if seen > _BACK or len(ranked) >= 4 * limit:
+                    break
+                if self._is_hidden(e.start) or e.kind not in ("person", "role") or e.stop > pos:
+                    continue
+                if e.kind == "role":
+                    if e.prep or not e.subject or plural_head(e.head):
+                        continue
+                    holder = self._holder(e, e.start)
+                    if holder is None:
+                        continue
+                    e = holder._replace(subject=True, prep=False)
+                full = self.full_name(e.name)
+                if full in names or not gender_fits(gender, e.gender, full):
+                    continue
+                names.add(full)
+                tier = (0 if e.subject and not e.prep else 2) - speaks(self.text, e)
+                if len(full.split()) == 1 and not name_tags(full):
+                    tier += 1  # a capitalised word alone, that may be no name at all
+                if role is not None and _other_office(role, e):
+                    tier += 3
+                ranked.append((tier, len(ranked), full))
+            if seen > _BACK or len(ranked) >= 4 * limit:
+                break
+        ranked.sort()
+        return [name for _, _, name in ranked[:limit]]
+
+
+def _other_office(role: Mention, e: Mention) -> bool:
+    """Was ``e`` named with another office than ``role`` names ("глава Роснедр" is not "министр природы")?"""
+    if not e.role or e.role == role.role:
+        return False
+    return bool(role.org and e.org and not _overlap(role.org, e.org) and not place_only(role.org))
 
 
 def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
@@ -313,24 +477,6 @@ def _stems(lemma: str) -> tuple[str, str]:
 
 
 _ORG_NAME = re.compile(f"{one_of(OPENING)}([A-ZА-ЯЁ][^{re.escape(MARKS)}\n]{{0,40}}?){one_of(CLOSING)}")
-
-
-def _generic_org(word: str) -> bool:
-    """A common noun for an organisation ("студии", "компании", "ведомства")."""
-    return bool(lemmas(word) & load("generic_orgs"))
-
-
-def _work_head(word: str) -> bool:
-    """A noun that names a work ("комедию «Трек»")."""
-    return bool(lemmas(word.strip(",.:;()")) & load("work_nouns"))
-
-
-def _organisation(words: str) -> str:
-    """The organisation a spokesperson's complements name: "Philips", "минобороны США", "Яндекс"."""
-    parts = words.split()
-    if len(parts) == 1:
-        return nominative_phrase(parts)
-    return words
 
 
 def _nearest(entries: Sequence[Mention], pos: int) -> Mention:

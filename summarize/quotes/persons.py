@@ -7,8 +7,9 @@ capitalised name words becomes a person mention; a preposition before it ("в М
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import head_nouns, is_listed_preposition, load
 from ..morph import has_case, is_known, lemma_pos, lemmas, name_tags, normalize_word
@@ -21,11 +22,15 @@ from .kinds import (
     geo_word,
     is_initial,
     org_word,
+    person_text,
     person_word,
     role_word,
     sentence_initial,
     surname_like,
     tight,
+)
+from .kinds import (
+    geo_text as geo_word_text,
 )
 from .names import gender_of, guess_nominative, name_reading, nominative_name
 
@@ -188,3 +193,53 @@ def person_mention(
         last=j - 1,
         head=words[-1],
     )
+
+
+_PAIR = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+)\s([А-ЯЁ][а-яё]{2,})(?!\w)")
+_MOST = 200
+
+
+def known_surnames(text: str) -> frozenset[str]:
+    """The stems of the surnames ``text`` gives right after a first name ("Александр Говор" ->
+    "гово"): such a word alone is the person wherever it stands, though the dictionary reads it
+    as a common noun ("— сказал Говор", "Перри предупредил")."""
+    out: set[str] = set()
+    for m in _PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if "Name" in name_tags(first) and "Name" not in name_tags(second) and not geo_word_text(second):
+            out.add(_surname_key(second))
+            if len(out) >= _MOST:
+                break
+    return frozenset(out)
+
+
+def _surname_key(word: str) -> str:
+    low = normalize_word(word)
+    return low[: max(3, len(low) - 2)]
+
+
+def with_known_surnames(
+    text: str, toks: Sequence[Span], found: list[Mention], surnames: frozenset[str]
+) -> list[Mention]:
+    """``found`` with a person mention added for each capitalised word outside them whose stem is
+    one of ``surnames`` (a surname the text gives with a first name elsewhere)."""
+    covered = {i for m in found for i in range(m.first, m.last + 1)}
+    lengths = _lengths(surnames)
+    added = []
+    for i, t in enumerate(toks):
+        if not t.text[:1].isupper() or len(t.text) < 3 or i in covered or t.text.isupper():
+            continue
+        low = normalize_word(t.text)
+        if not any(low[:k] in surnames for k in lengths):
+            continue
+        if person_text(t.text) or org_word(text, t) or role_word(t) is not None:
+            continue  # a name the finder would have read, or no name at all
+        added.append(person_mention(text, toks, i, i + 1, 0))
+    if not added:
+        return found
+    return sorted([*found, *added], key=lambda m: m.start)
+
+
+@lru_cache(maxsize=256)
+def _lengths(keys: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(k) for k in keys}))

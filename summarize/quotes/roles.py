@@ -7,16 +7,17 @@ holder ("министр обороны Сергей Шойгу"), a name followe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import column, is_listed_preposition, load
-from ..morph import CACHE_SIZE, is_verbal, likely_pos, normalize_word, parses
+from ..lexicon import column, is_listed_preposition, load, tagged
+from ..morph import CACHE_SIZE, is_known, is_verbal, likely_pos, normalize_word, parses
 from ..punct import MARKS, WORD_GAP
 from ..records import Span
-from .kinds import Mention, capitalised, gap_between
-from .names import nominative_phrase
+from .kinds import Mention, capitalised, gap_between, is_outlet
+from .names import gender_of, nominative_phrase
 from .persons import governed, name_start, person_mention, person_run
 
 
@@ -76,6 +77,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
     nominative = [p for p in _role_parses(toks[i].text, role) if "nomn" in p.tag]
     subject = bool(nominative) or not _role_parses(toks[i].text, role)
     prep = governed(text, toks, start_i, lo)
+    outlet_addressee = not (tagged("role_nouns", "anonymous") | tagged("role_nouns", "press")) & {role}
     org_words: list[str] = []  # the complements: "обороны Казахстана", "палестинской делегации"
     # "украинский президент", "российский министр": where the role is held counts as a complement
     org_words.extend(t.text for t in toks[start_i:i] if _place_adjective(t.text))
@@ -87,10 +89,12 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         if gap.strip(WORD_GAP + MARKS) or (gap.strip(WORD_GAP) and not capitalised(t)):
             break  # punctuation ends the phrase (quote marks around a name do not)
         if capitalised(t):
+            if outlet_addressee and is_outlet(t.text):
+                break  # "сказал депутат РИА «Новости»": the outlet the words were said to
             k = person_run(text, toks, j, hi)
             if k > j:
                 nxt = toks[k] if k < hi else None
-                complement = (
+                complement = not _agrees_with_role(toks[i].text, role, [x.text for x in toks[j:k]]) or (
                     nxt is not None
                     and gap_between(text, toks[k - 1], nxt) == " "
                     and not capitalised(nxt)
@@ -157,6 +161,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         " ".join(core) if nominative else nominative_phrase(core),
         role=role,
         org=" ".join(org_words) or None,
+        gender=role_gender(toks[i].text, role),
         subject=subject,
         prep=prep,
         first=start_i,
@@ -170,3 +175,121 @@ def plural_head(word: str) -> bool:
     """A role noun that can only be plural ("авторы", "представители"; not "судьи": "слова судьи")."""
     nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
     return bool(nouns) and all("plur" in p.tag for p in nouns)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def role_gender(word: str, role: str) -> str | None:
+    """ "femn" for a role noun that names a woman ("актриса", "очевидица"), else None (a "министр"
+    may be a woman)."""
+    found = _role_parses(word, role)
+    return "femn" if found and all("femn" in p.tag for p in found) else None
+
+
+def place_only(org: str) -> bool:
+    """Are a role's complements only where it is held ("британский", "американского", "России")?"""
+    return all(_place_adjective(w) or _place_noun(w) for w in org.split())
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _place_noun(word: str) -> bool:
+    return word[:1].isupper() and any("Geox" in p.tag for p in parses(word)[:2])
+
+
+def _agrees_with_role(role_word: str, role: str, words: Sequence[str]) -> bool:
+    """Can the name ``words`` stand in apposition to the role noun ``role_word`` (the same case)?
+
+    "советник Дональда Трампа" cannot: the name is what the role is of, not its holder.  A word the
+    dictionary lacks, an indeclinable one and a nominative surname ("Енин", "Токаев", which the
+    dictionary also reads as plurals) agree with anything.
+    """
+    cases = frozenset(str(p.tag.case) for p in _role_parses(role_word, role) if p.tag.case)
+    return not cases or any(_may_be_in(w, cases) for w in words)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _may_be_in(word: str, cases: frozenset[str]) -> bool:
+    forms = parses(word)
+    if not forms or not is_known(word) or any("Fixd" in p.tag or str(p.tag.case) in cases for p in forms):
+        return True
+    return "nomn" in cases and _NOMINATIVE_SURNAME.search(word.lower()) is not None
+
+
+_NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ёва|ина|ына|ая)$")
+
+
+def points_back(m: Mention) -> bool:
+    """Does a role mention without a name point back to a person the text has named?
+
+    A bare role ("— сказал министр", "эксперт"), one held somewhere ("британский министр"),
+    and the head of something ("глава государства", "министр спорта") do; an anonymous one
+    ("собеседник агентства", "источник") and a plural one ("юристы") do not, nor a role
+    of some body that is no head of it ("сотрудник ведомства").
+    """
+    role = m.role or ""
+    return role not in tagged("role_nouns", "anonymous") and not plural_head(m.head)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[\s,]*$")
+_WORD_AFTER = re.compile(r"[\s,]*(\w+)")
+
+
+def verb_gender(text: str, m: Mention) -> str | None:
+    """The gender a past-tense verb right beside ``m`` demands of it ("— отметила врач" -> "femn")."""
+    before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+    after = _WORD_AFTER.match(text, m.stop, min(len(text), m.stop + 30))
+    for found in (before, after):
+        if found is not None:
+            gender = _past_gender(found.group(1))
+            if gender is not None:
+                return gender
+    return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _past_gender(word: str) -> str | None:
+    genders = {g for p in parses(word) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def genitive_word(word: str) -> bool:
+    """A noun or adjective that can be in the genitive ("обороны", "палестинской")."""
+    return _genitive_word(word)
+
+
+def nominative_head(words: Sequence[str], head: int) -> str:
+    """A name phrase with its adjectives and its head noun (``words[head]``) in the nominative:
+    "Счетной палаты" -> "Счетная палата"; the complements after the head stay as they are."""
+    nouns = [p for p in parses(words[head]) if p.tag.POS == "NOUN"]
+    if not nouns or any("nomn" in p.tag for p in nouns):
+        return " ".join(words)  # "власти Сахалина" is a nominative already
+    number = "plur" if "plur" in nouns[0].tag else "sing"
+    form = nouns[0].inflect({"nomn", number})
+    if form is None:
+        return " ".join(words)
+    out = [_keep_case(words[head], form.word)]
+    gender = form.tag.gender
+    for w in reversed(words[:head]):
+        adj = next((p for p in parses(w) if p.tag.POS in ("ADJF", "PRTF")), None)
+        grams = {"nomn", number} | ({gender} if gender and number == "sing" else set())
+        inflected = adj.inflect(grams) if adj is not None else None
+        out.insert(0, _keep_case(w, inflected.word) if inflected is not None else w)
+    return " ".join([*out, *words[head + 1 :]])
+
+
+def _keep_case(template: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if template[:1].isupper() else word
+
+
+def gender_fits(gender: str | None, mention_gender: str | None, full: str) -> bool:
+    if gender in (None, "plur"):
+        return True
+    return mention_gender in (None, gender) and gender_of(full) in (None, gender)
+
+
+def agreeing(a: str | None, b: str | None) -> str | None:
+    """The gender two clues agree on (None: unknown; "none": they contradict)."""
+    if a in (None, "plur"):
+        return b
+    if b is None or a == b:
+        return a
+    return "none"

@@ -1,0 +1,187 @@
+"""One organisation, one name: acronyms, their full names and the other names of an institution.
+
+"Служба безопасности Украины (СБУ)" defines "СБУ" in the text; "ЦБ" and "Банк России" are one
+institution by the word list ``org_aliases``.  :func:`canonical_org` gives the name a database
+keeps: the full name the text gives, else the text's own form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache, lru_cache
+
+from ..lexicon import alias_groups, head_nouns, load
+from ..morph import CACHE_SIZE, is_verbal, lemmas, parses
+from .names import nominative_phrase
+
+_DEFINED = re.compile(r"\(\s*([A-ZА-ЯЁ][\w.-]{1,15})\s*\)")
+"""An acronym or a short name in parentheses: "(СБУ)", "(Минцифры)"."""
+_WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+_MOST = 50
+"""The most definitions one text is read for."""
+
+
+def acronym(word: str) -> bool:
+    """ "СБУ", "ЦБ", "МИДа" (an acronym with a case ending), not "Минфин" or "США"."""
+    core = word.rstrip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+    return len(core) >= 2 and core.isupper()
+
+
+def definitions(text: str) -> Mapping[str, str]:
+    """The short names the text defines in parentheses, each with its full name in the nominative.
+
+    >>> definitions("в Министерстве цифрового развития, связи и массовых коммуникаций (Минцифры)")
+    {'Минцифры': 'Министерство цифрового развития, связи и массовых коммуникаций'}
+    """
+    out: dict[str, str] = {}
+    for found in _DEFINED.finditer(text):
+        if len(out) >= _MOST:
+            break
+        short = found.group(1)
+        full = _phrase_before(text, found.start())
+        if full and full.split()[0][:1].lower() == short[:1].lower() and full != short:
+            out.setdefault(short, full)
+    return out
+
+
+def _phrase_before(text: str, pos: int) -> str | None:
+    """The capitalised name phrase ending at ``pos`` ("Службы безопасности Украины"), in the nominative."""
+    words = [m for m in _WORD.finditer(text, max(0, pos - 200), pos)]
+    start = None
+    count = 0
+    for m in reversed(words):
+        w = m.group()
+        if w == ",":
+            continue
+        if not w[0].isalnum() or count >= 10:
+            break
+        low = w.lower()
+        if low != "и" and (low in load("prepositions") or is_verbal(w) or _function_word(low)):
+            break
+        count += 1
+        if w[:1].isupper():
+            start = m.start()
+    if start is None:
+        return None
+    phrase = text[start:pos].strip(" ,")
+    if "\n" in phrase:
+        return None
+    parts = phrase.split(" ")
+    return " ".join([nominative_phrase(parts[:1]), *parts[1:]])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _function_word(word: str) -> bool:
+    ps = parses(word)
+    return bool(ps) and str(ps[0].tag.POS) in ("CONJ", "PRCL", "ADVB", "NPRO", "PREP", "PRED")
+
+
+def _stem(word: str) -> str:
+    if acronym(word):
+        return word.rstrip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+    low = word.lower().replace("ё", "е")
+    return low if len(low) <= 3 else low[: max(3, len(low) - 2)]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Are two names of an organisation forms of one another ("Банка России" ~ "Банк России")?"""
+    wa, wb = a.replace(",", " ").split(), b.replace(",", " ").split()
+    if len(wa) != len(wb):
+        return False
+    for x, y in zip(wa, wb):
+        sx, sy = _stem(x), _stem(y)
+        if acronym(x) or acronym(y):
+            if sx != sy:
+                return False
+        elif not (sx.startswith(sy) or sy.startswith(sx)):
+            return False
+    return True
+
+
+@cache
+def _groups_by_word() -> dict[str, list[tuple[str, ...]]]:
+    """The alias groups by the stem of each form's first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for group in alias_groups("org_aliases"):
+        for form in group:
+            out.setdefault(_stem(form.split()[0])[:3], []).append(group)
+    return out
+
+
+def alias_group(name: str) -> tuple[str, ...] | None:
+    """The names of the institution ``name`` is a name of ("ЦБ" -> ("Банк России", …, "ЦБ", …))."""
+    words = name.split()
+    if not words:
+        return None
+    for group in _groups_by_word().get(_stem(words[0])[:3], ()):
+        if any(same_name(name, form) for form in group):
+            return group
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _form_pattern(form: str) -> re.Pattern[str]:
+    parts = []
+    for w in form.split():
+        if acronym(w):
+            parts.append(re.escape(w) + r"(?![A-ZА-ЯЁ])[а-я]{0,2}\b")
+        else:
+            stem = w if len(w) <= 3 else w[: max(3, len(w) - 2)]
+            parts.append(re.escape(stem) + r"\w*")
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts))
+
+
+def canonical_org(text: str, name: str, defined: Mapping[str, str]) -> str:
+    """The name a database keeps for the organisation ``name`` names in ``text``.
+
+    An acronym the text defines becomes its full name ("СБУ" -> "Служба безопасности Украины");
+    a name of a listed institution becomes the first form of its list the text uses ("ЦБ" ->
+    "Банк России" when the text says "Банка России" somewhere); otherwise the name stays, its head
+    in the nominative.
+
+    >>> canonical_org("Прогноз Банка России изменился, отмечает ЦБ.", "ЦБ", {})
+    'Банк России'
+    """
+    for short, full in defined.items():
+        if same_name(name, short):
+            return full
+    group = alias_group(name)
+    if group is not None:
+        for form in group:
+            if _form_pattern(form).search(text, 0, min(len(text), 200_000)):
+                return form
+    return nominative_phrase(name.split()) if " " not in name else name
+
+
+def generic_org_word(word: str) -> bool:
+    """A common noun for an organisation ("студии", "компании", "ведомства")."""
+    return bool(lemmas(word) & load("generic_orgs"))
+
+
+def work_head(word: str) -> bool:
+    """A noun that names a work ("комедию «Трек»")."""
+    return bool(lemmas(word.strip(",.:;()")) & load("work_nouns"))
+
+
+def organisation_of(words: str) -> str:
+    """The organisation a spokesperson's complements name: "Philips", "минобороны США", "Яндекс"."""
+    parts = words.split()
+    k = 0
+    while (
+        k < len(parts) - 1
+        and parts[k][:1].islower()
+        and lemmas(parts[k]) & (load("generic_orgs") | head_nouns())
+    ):
+        k += 1  # "пресс-службе компании «Роснано»": the company is "Роснано"
+    if k and parts[k][:1].isupper():
+        parts = parts[k:]
+        return " ".join(parts) if len(parts) > 1 else nominative_phrase(parts)
+    if len(parts) == 1:
+        return nominative_phrase(parts)
+    return words
+
+
+def place_word(word: str) -> bool:
+    """A place name ("России", "США"): never an organisation that speaks."""
+    return any("Geox" in p.tag for p in parses(word)[:2])
