@@ -31,6 +31,8 @@ from .decide import judge
 from .document import Doc, more_words
 from .marks import Pair
 from .paragraphs import block_quotes, dash_lines
+from .turns import carry_over, merge
+from .unmarked import unmarked_quotes
 
 __all__ = ["extract_quotes"]
 
@@ -79,6 +81,7 @@ def extract_quotes(text: str) -> Quotes:
     for c in extra:
         bisect.insort(doc.hidden, (c.start, c.stop))
     blocks = block_quotes(doc, sorted(inside + [(c.start, c.stop) for c in extra]))
+    blocks = merge(blocks, unmarked_quotes(doc, extra))  # interviews, transcripts, posts
     block_spans = [(c.start, c.stop) for c in blocks]
     block_starts = [a for a, _ in block_spans]
 
@@ -92,7 +95,7 @@ def extract_quotes(text: str) -> Quotes:
     doc.hidden.extend(block_spans)
     doc.hidden.sort()
     cands.sort(key=lambda c: c.start)
-    return Quotes(text, tuple(finish(doc, cands)))
+    return Quotes(text, tuple(carry_over(cands, finish(doc, cands))))
 
 
 def _quoted_again(
