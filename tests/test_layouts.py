@@ -57,10 +57,11 @@ def _best_time(text: str, runs: int = 3) -> float:
         TRANSCRIPT + "\n\n",
         "Иван Петров: Да.\n\n" * 20,
         "— Вы согласны?\n\n— Нет.\n\nМы не согласны.\n\n" * 10,
+        "— Вы согласны?\n\n— Да, — сказал Петров.\n\n" + "Он ушел.\n\n" * 9,
         "Петров: " * 200 + "\n\n",
         "— " * 500 + "\n\n",
     ],
-    ids=["transcript", "one-word-turns", "interview", "colon-soup", "dash-soup"],
+    ids=["transcript", "one-word-turns", "interview", "dialogue-runs", "colon-soup", "dash-soup"],
 )
 def test_cost_grows_linearly(piece: str):
     text = piece * 10

@@ -40,11 +40,10 @@ def interview_answers(doc: Doc, dialogue: Sequence[Candidate]) -> list[Turn]:
     dashed = [n for n, (s, e) in enumerate(doc.lines) if dash_led(text, s, e)]
     if len(dashed) < 2:
         return []
-    said = sorted(doc.line_of(c.start)[0] for c in dialogue)
+    said = {doc.line_of(c.start)[0] for c in dialogue}
     out: list[Turn] = []
     for run in _runs(dashed):
-        starts = {doc.lines[n][0] for n in run}
-        if any(s in starts for s in said):
+        if any(doc.lines[n][0] in said for n in run):
             continue  # a reportage with the author's words between the lines
         out.extend(_answers(doc, run))
     return out
