@@ -30,6 +30,7 @@ from .kinds import Mention
 from .model import Features, Linear
 from .names import gender_of, same_surname
 from .roles import plural_head
+from .turns import Turn
 
 MAX_CUES = 3
 """Cues read in each piece of the author's text around a quote."""
@@ -56,6 +57,9 @@ def attribute(doc: Doc, quotes: Sequence[Candidate], model: Linear) -> list[Quot
     for c in quotes:
         found = options(doc, entities, c, previous, previous_stop)
         best = max(found, key=lambda option: model.score(option.features))
+        if isinstance(c, Turn) and c.cue is not None and c.cue.mention is not None:
+            # a transcript's or an interview's turn: the layout names its speaker
+            best = Option(resolve(doc, c.cue.mention, c.start), {}, c.cue.mention, c.cue.cue)
         mention = (
             None
             if best.mention is None
@@ -79,37 +83,25 @@ def options(
     rule = _rule_speaker(doc, entities, c)
     sentence = (doc.sentence_start(c.start), doc.sentence_stop(max(c.start, c.stop - 1)))
     line = bisect.bisect_right(doc.line_starts, c.start) - 1
+    people = doc.people
+    pointing: dict[int, list[str]] = {}  # whom the cues' pronouns and bare roles may point back to
+    resolved: dict[int, list[str]] = {}  # and whom the text's people resolve them to
+    for _, _, cue in relations:
+        m = cue.mention
+        if m is not None and m.kind in ("pron", "role") and m.start not in pointing:
+            pointing[m.start] = entities.antecedents(m.start, persons=m.kind == "pron")
+            resolved[m.start] = people.antecedents(m, c.start)
+    if primary is not None and primary.kind in ("pron", "role") and primary.start not in pointing:
+        pointing[primary.start] = entities.antecedents(primary.start, persons=primary.kind == "pron")
+        resolved[primary.start] = people.antecedents(primary, c.start)
     out: list[Option] = []
     for entity in entities.by_name.values():
         option = _entity_option(doc, entities, entity, c, common, sentence, line)
         if option is None:
             continue
+        _tie(option, entity.name, set(entity.starts), c, relations, primary, pointing, layout)
+        _tie(option, entity.name, set(), c, relations, primary, resolved, layout, "resolved")
         f = option.features
-        starts = set(entity.starts)
-        for label, k, cue in relations:
-            m = cue.mention
-            if m is None:
-                continue
-            kind = "document" if cue.document else "strong" if cue.strong else "weak"
-            if m.start in starts:
-                f[f"cue@{label}"] = f[f"cue@{label}:{kind}"] = 1.0
-                if k == 0:
-                    f[f"cue@{label}:nearest"] = 1.0
-                option.mention, option.cue = option.mention or m, option.cue or cue.cue
-            elif m.kind == "pron" or (m.kind == "role" and entities.of(m) != entity.name):
-                ranked = entities.antecedents(m.start)
-                if entity.name in ranked:
-                    f[f"cue@{label}:ante{ranked.index(entity.name)}"] = 1.0
-        if primary is not None:
-            if primary.start in starts:
-                f["primary"] = f[f"primary&layout:{layout}"] = 1.0
-                option.mention, option.cue = primary, c.cue.cue if c.cue else None
-            elif primary.kind in ("pron", "role") and not plural_head(primary.head):
-                ranked = entities.antecedents(primary.start, persons=primary.kind == "pron")
-                if entity.name in ranked:
-                    r = ranked.index(entity.name)
-                    f[f"primary:ante{r}"] = f[f"primary:ante{r}&{primary.kind}"] = 1.0
-                    option.mention, option.cue = primary, c.cue.cue if c.cue else None
         if previous is not None and _same(previous, entity.name):
             f["previous"] = f[f"previous&layout:{layout}"] = 1.0
             if c.start - previous_stop < WINDOW:
@@ -122,7 +114,9 @@ def options(
                 f["gender:clash"] = 1.0
         out.append(option)
     known = {o.name for o in out}
-    for name, source in ((rule, "rule"), (previous, "previous")):
+    extra = [(rule, "rule"), (previous, "previous")]
+    extra.extend((name, "antecedent") for ranked in resolved.values() for name in ranked[:1])
+    for name, source in extra:
         if name is not None and name not in known:
             f = dict(common)
             f[f"only:{source}"] = 1.0
@@ -130,8 +124,12 @@ def options(
                 f["rule"] = f[f"rule&layout:{layout}"] = 1.0
             if previous is not None and _same(previous, name):
                 f["previous"] = f[f"previous&layout:{layout}"] = 1.0
-            tie = primary if source == "rule" else None
-            out.append(Option(name, f, tie, c.cue.cue if tie is not None and c.cue else None))
+            option = Option(name, f)
+            _tie(option, name, set(), c, relations, primary, pointing, layout)
+            _tie(option, name, set(), c, relations, primary, resolved, layout, "resolved")
+            if source == "rule" and option.mention is None:
+                option.mention, option.cue = primary, c.cue.cue if primary is not None and c.cue else None
+            out.append(option)
             known.add(name)
     f = {f"none&{name}": 1.0 for name in common}
     f["none"] = 1.0
@@ -142,6 +140,50 @@ def options(
     f[f"none&named:{min(len(entities.by_name), 3)}"] = 1.0
     out.append(Option(None, f))
     return out
+
+
+def _tie(
+    option: Option,
+    name: str,
+    starts: set[int],
+    c: Candidate,
+    relations: Sequence[tuple[str, int, Cue]],
+    primary: Mention | None,
+    pointing: dict[int, list[str]],
+    layout: str,
+    how: str = "ante",
+) -> None:
+    """Evidence that a speech cue around the quote names ``name``: as the cue's own mention
+    (``cue@prev``, ``primary``), or as whom its pronoun or bare role points back to (``primary:ante0``)."""
+    f = option.features
+    for label, k, cue in relations:
+        m = cue.mention
+        if m is None:
+            continue
+        if m.start in starts:
+            kind = "document" if cue.document else "strong" if cue.strong else "weak"
+            f[f"cue@{label}"] = f[f"cue@{label}:{kind}"] = 1.0
+            if k == 0:
+                f[f"cue@{label}:nearest"] = 1.0
+            option.mention, option.cue = option.mention or m, option.cue or cue.cue
+        else:
+            r = _rank(name, pointing.get(m.start, ()))
+            if r is not None:
+                f[f"cue@{label}:{how}{r}"] = 1.0
+    if primary is None:
+        return
+    if primary.start in starts:
+        f["primary"] = f[f"primary&layout:{layout}"] = 1.0
+        option.mention, option.cue = primary, c.cue.cue if c.cue else None
+        return
+    r = _rank(name, pointing.get(primary.start, ()))
+    if r is not None:
+        f[f"primary:{how}{r}"] = f[f"primary:{how}{r}&{primary.kind}"] = 1.0
+        option.mention, option.cue = primary, c.cue.cue if c.cue else None
+
+
+def _rank(name: str, ranked: Sequence[str]) -> int | None:
+    return next((r for r, other in enumerate(ranked) if _same(other, name)), None)
 
 
 def _entity_option(

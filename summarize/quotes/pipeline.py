@@ -19,6 +19,8 @@ from .document import Doc
 from .entities import Entities
 from .model import QuoteModel, shipped
 from .paragraphs import block_quotes, dash_lines
+from .turns import carry_over, merge
+from .unmarked import unmarked_quotes
 
 REASONS = 5
 """How many pieces of evidence :func:`explain` shows per decision."""
@@ -30,7 +32,8 @@ def extract(text: str, model: QuoteModel) -> Quotes:
         return Quotes(text, ())
     doc = Doc(text)
     kept = [c for c in mark_candidates(doc) if keep(model.keep, c)]
-    return Quotes(text, tuple(attribute(doc, with_paragraphs(doc, kept), model.speaker)))
+    quotes = with_paragraphs(doc, kept)
+    return Quotes(text, tuple(carry_over(quotes, attribute(doc, quotes, model.speaker))))
 
 
 def with_paragraphs(doc: Doc, kept: Sequence[Candidate]) -> list[Candidate]:
@@ -46,6 +49,7 @@ def with_paragraphs(doc: Doc, kept: Sequence[Candidate]) -> list[Candidate]:
     for c in extra:
         bisect.insort(doc.hidden, (c.start, c.stop))
     blocks = block_quotes(doc, sorted(inside + [(c.start, c.stop) for c in extra]))
+    blocks = merge(blocks, unmarked_quotes(doc, extra))  # interviews, transcripts, posts
     block_spans = [(c.start, c.stop) for c in blocks]
     block_starts = [a for a, _ in block_spans]
 
