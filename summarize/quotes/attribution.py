@@ -252,7 +252,8 @@ def _line(doc: Doc, pos: int) -> int:
 def _relations(doc: Doc, c: Candidate) -> Iterator[tuple[str, int, Cue]]:
     """The cues of the author's words around ``c``: ``(where, rank in that piece, cue)``.
 
-    Pieces: the quote's own sentence before and after it, the sentence before, the sentence after.
+    Pieces: the quote's own sentence before and after it, and the sentence before (the sentence
+    after was tried as well: it did not help the cross-validated accuracy).
     """
     open_ = c.pair.open if c.pair is not None else c.start
     close = c.pair.close + 1 if c.pair is not None else c.stop
@@ -266,9 +267,6 @@ def _relations(doc: Doc, c: Candidate) -> Iterator[tuple[str, int, Cue]]:
     previous = _sentence_before(doc, start)
     if previous is not None:
         pieces.append(("prev", *previous, False))
-    following = _sentence_after(doc, max(stop, close))
-    if following is not None:
-        pieces.append(("next", *following, True))
     for label, a, b, after in pieces:
         lo, hi = doc.tok_range(a, b)
         if hi <= lo:
@@ -290,16 +288,6 @@ def _sentence_before(doc: Doc, start: int) -> tuple[int, int] | None:
     if k <= 0 or text[k + 1 : start].count("\n") > 2:
         return None
     return doc.sentence_start(k), k + 1
-
-
-def _sentence_after(doc: Doc, stop: int) -> tuple[int, int] | None:
-    text = doc.text
-    k = stop + 1
-    while k < len(text) and (text[k].isspace() or text[k] in SPACES or text[k] in '—–-»"”'):
-        k += 1
-    if k >= len(text) or text[stop:k].count("\n") > 2:
-        return None
-    return k, doc.sentence_stop(k)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

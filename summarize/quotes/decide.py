@@ -66,27 +66,49 @@ def _head_kind(word: str) -> str:
 
 
 def _has_verb(words: Sequence[Span]) -> bool:
-    return any(
-        is_verbal(w.text) or any("1per" in p.tag or "2per" in p.tag for p in parses(w.text)[:1])
-        for w in words
-    )
+    return any(_verbal(w.text) for w in words)
 
 
-def _sentence_like(text: str, words: Sequence[Span], start: int, stop: int) -> bool:
-    if len(words) < 3:
-        return False
-    ends = text[stop - 1] in TERMINAL
-    return (ends and len(words) >= 3) or (len(words) >= 5 and _has_verb(words))
+@lru_cache(maxsize=CACHE_SIZE)
+def _verbal(word: str) -> bool:
+    """A verb form, or a word in the first or second person ("мы", "вам")."""
+    return is_verbal(word) or any("1per" in p.tag or "2per" in p.tag for p in parses(word)[:1])
 
 
-def mark_candidates(doc: Doc) -> list[Candidate]:
+def mark_candidates(doc: Doc, screen: Linear | None = None) -> list[Candidate]:
     """Every top-level pair of marks as a candidate, with the evidence for and against speech.
 
     An interrupted quote («Q1, — сказал X. — Q2») gives one candidate per part, and marks
     that lost their closing mark give the first quotation and the pair after the author's words.
+    With a ``screen`` model, a candidate whose cheap evidence (what the marks hold and what stands
+    next to them, :func:`is_screen_feature`) scores below zero is dropped before its layout is read.
     """
+    spans = _spans(doc)
+    words = [frozenset(TOKEN.findall(doc.text[start:stop].lower())) for _, start, stop, _, _ in spans]
+    repeated = {key for key in words if len(key) > 2 and words.count(key) > 1}
+    out = []
+    for (pair, start, stop, layout, cue), key in zip(spans, words):
+        f = _shape(doc, pair, start, stop)
+        if key in repeated:
+            f["repeated"] = 1.0  # the same words in marks elsewhere (a headline and the body)
+        if screen is not None and screen.score(f) < 0.0:
+            continue
+        out.append(_candidate(doc, pair, start, stop, layout, cue, f))
+    return out
+
+
+def is_screen_feature(name: str) -> bool:
+    """Is ``name`` evidence the screen may use: known before the layout around the marks is read?"""
+    return not (name.startswith(_LAYOUT_FEATURES) or "&cued" in name or "&layout:" in name)
+
+
+_LAYOUT_FEATURES = ("layout:", "cue:", "type:", "colon", "speech_in_sentence", "title&", "capital&layout")
+
+
+def _spans(doc: Doc) -> list[tuple[Pair, int, int, str, Cue | None]]:
+    """The candidate spans: top-level pairs, the parts of interrupted quotes, mended quotes."""
     text = doc.text
-    out: list[Candidate] = []
+    out: list[tuple[Pair, int, int, str, Cue | None]] = []
     todo: list[tuple[Pair, int, int, str]] = []
     for pair in doc.pairs:
         if pair.depth == 0:
@@ -101,31 +123,72 @@ def mark_candidates(doc: Doc) -> list[Candidate]:
                 for p, q, part_cue in parts:
                     p, q = trim(text, p, q)
                     if q > p:
-                        out.append(_candidate(doc, pair, p, q, "interrupted", part_cue))
+                        out.append((pair, p, q, "interrupted", part_cue))
                 continue
             if pair.depth == 0:
                 mended = missing_close(doc, pair, start, stop)
                 if mended is not None:
                     first, reopened = mended
-                    out.append(_candidate(doc, pair, first.start, first.stop, "mended", first.cue))
+                    out.append((pair, first.start, first.stop, "mended", first.cue))
                     if reopened is not None:
                         todo.insert(0, (*reopened, "reopened"))
                     continue
-        out.append(_candidate(doc, pair, start, stop, layout))
-    _mark_repeats(doc, out)
+        out.append((pair, start, stop, layout, None))
     return out
 
 
-def _candidate(doc: Doc, pair: Pair, start: int, stop: int, layout: str, cue: Cue | None = None) -> Candidate:
-    """One candidate and its evidence.  ``layout`` is given for the parts of an interrupted quote
-    ("interrupted") or a mended one ("mended", "reopened"), whose cue is already known."""
+def _shape(doc: Doc, pair: Pair, start: int, stop: int) -> Features:
+    """The cheap evidence: what the marks hold, what stands next to them, where they are."""
     text = doc.text
     lo, hi = doc.tok_range(start, stop)
     words = doc.toks[lo:hi]
     f: Features = {}
-    upper = text[start].isupper() or (text[start] in ".…" and text[start:stop].lstrip(".… ")[:1].isupper())
+    n = len(words)
+    size = _SIZES[min(n, len(_SIZES) - 1)]
+    f[f"words:{size}"] = 1.0
+    if text[start].isupper() or (text[start] in ".…" and text[start:stop].lstrip(".… ")[:1].isupper()):
+        f["capital"] = 1.0
+        f[f"capital&words:{size}"] = 1.0
     ends = text[stop - 1] in TERMINAL
-    title = _title_like(words) and not ends
+    if ends:
+        f["ends"] = 1.0
+    if _title_like(words) and not ends:
+        f["title"] = 1.0
+    if not pair.closed:
+        f["unclosed"] = 1.0
+    verb = _has_verb(words)
+    if verb:
+        f["verb"] = 1.0
+    if n >= 3 and (ends or (n >= 5 and verb)):
+        f["sentence"] = 1.0
+    if any(normalize_word(w.text) in load("first_person") for w in words):
+        f["first_person"] = 1.0
+    _name_evidence(doc, pair, words, f)
+    if n <= 3:
+        for name in [name for name in f if name.startswith("name:")]:
+            f[f"{name}&words:{size}"] = 1.0  # a term: "в «нормандском формате»", "России «вежливых людей»"
+    if words:
+        f[f"first:{_pos(words[0].text)}"] = 1.0
+        f[f"last:{_pos(words[-1].text)}"] = 1.0
+    if _quote_before(doc, pair):
+        f["long_quote_before"] = 1.0
+    sentence = doc.sentence_start(pair.open)
+    if not text[sentence : pair.open].strip(SPACES + DASHES):
+        f["sentence_start"] = 1.0
+    line_start, line_stop = doc.line_of(pair.open)
+    if not text[line_start : pair.open].strip(SPACES + DASHES + OPENING):
+        f["paragraph_start"] = 1.0
+        if not text[pair.close + 1 : line_stop].strip(SPACES + CLOSING + TERMINAL + ","):
+            f["paragraph_whole"] = 1.0
+    return f
+
+
+def _candidate(
+    doc: Doc, pair: Pair, start: int, stop: int, layout: str, cue: Cue | None, f: Features
+) -> Candidate:
+    """A candidate with its layout evidence added to its cheap evidence ``f``.  ``layout`` is given
+    for the parts of an interrupted quote ("interrupted") or a mended one ("mended", "reopened")."""
+    text = doc.text
     colon = False
     if layout in ("", "reopened"):
         cue, where, colon = attribute_mark(doc, pair, start, stop)
@@ -134,29 +197,16 @@ def _candidate(doc: Doc, pair: Pair, start: int, stop: int, layout: str, cue: Cu
             cue = previous_sentence_cue(doc, pair.open)
             if cue is not None:
                 layout = "previous"
-    n = len(words)
-    size = _SIZES[min(n, len(_SIZES) - 1)]
+    size = next(name[6:] for name in f if name.startswith("words:"))
     f[f"layout:{layout}"] = 1.0
-    f[f"words:{size}"] = 1.0
     f[f"layout:{layout}&words:{size}"] = 1.0
+    upper = "capital" in f
     if upper:
-        f["capital"] = 1.0
-        f[f"capital&words:{size}"] = 1.0
         f[f"capital&layout:{layout}"] = 1.0
-    if ends:
-        f["ends"] = 1.0
-    if title:
-        f["title"] = 1.0
     if colon:
         f["colon"] = 1.0
-    if not pair.closed:
-        f["unclosed"] = 1.0
-    if _sentence_like(text, words, start, stop):
-        f["sentence"] = 1.0
-    if _has_verb(words):
-        f["verb"] = 1.0
-    if any(normalize_word(w.text) in load("first_person") for w in words):
-        f["first_person"] = 1.0
+    if "title" in f:
+        f[f"title&layout:{layout}"] = 1.0
     if cue is not None:
         f["cue:strong" if cue.strong else "cue:weak"] = 1.0
         if cue.document:
@@ -171,31 +221,12 @@ def _candidate(doc: Doc, pair: Pair, start: int, stop: int, layout: str, cue: Cu
                 f[f"cue:{_SIZES[min(between + 1, len(_SIZES) - 1)]}_words_before"] = 1.0
             if layout == "before" and _THAT.search(text, cue.cue.stop, pair.open):
                 f["cue:reported"] = 1.0  # "заявила, что это начало «решающего боя»"
-    _name_evidence(doc, pair, words, f)
-    if words:
-        f[f"first:{_pos(words[0].text)}"] = 1.0
-        f[f"last:{_pos(words[-1].text)}"] = 1.0
+        if layout in ("after", "comma", "interrupted", "mended"):
+            for name in [name for name in f if name.startswith("name:") and "&" not in name]:
+                f[name + "&cued"] = 1.0  # a cue after the quote outweighs most signs of a name
     if layout in ("none", "before", "previous") and _speech_in_sentence(doc, pair):
         f["speech_in_sentence"] = 1.0
-    if _quote_before(doc, pair):
-        f["long_quote_before"] = 1.0
-    cued = cue is not None and layout in ("after", "comma", "interrupted", "mended")
-    for name in [name for name in f if name.startswith("name:")]:
-        if cued:
-            f[name + "&cued"] = 1.0  # a cue after the quote outweighs most signs of a name: «…», — сказал X
-        elif n <= 3:
-            f[f"{name}&words:{size}"] = 1.0  # a term: "в «нормандском формате»", "России «вежливых людей»"
-    if title:
-        f[f"title&layout:{layout}"] = 1.0
-    sentence = doc.sentence_start(pair.open)
-    lead = text[sentence : pair.open].strip(SPACES + DASHES)
-    if not lead:
-        f["sentence_start"] = 1.0
-    line_start, line_stop = doc.line_of(pair.open)
-    if not text[line_start : pair.open].strip(SPACES + DASHES + OPENING):
-        f["paragraph_start"] = 1.0
-        if not text[pair.close + 1 : line_stop].strip(SPACES + CLOSING + TERMINAL + ","):
-            f["paragraph_whole"] = 1.0
+    lead = text[doc.sentence_start(pair.open) : pair.open].strip(SPACES + DASHES)
     kind = "direct" if upper and (not lead or lead.endswith(":")) else "partial"
     if (
         kind == "partial"
@@ -268,19 +299,6 @@ def _quote_before(doc: Doc, pair: Pair) -> bool:
     line_start, _ = doc.line_of(pair.open)
     previous_start, _ = doc.line_of(max(0, line_start - 2))
     return before.close >= previous_start and doc.long(before)
-
-
-def _mark_repeats(doc: Doc, cands: list[Candidate]) -> None:
-    """Words in marks that another pair of the text repeats (a headline and the body)."""
-    keys: dict[frozenset[str], int] = {}
-    sets = []
-    for c in cands:
-        key = frozenset(TOKEN.findall(doc.text[c.start : c.stop].lower()))
-        sets.append(key)
-        keys[key] = keys.get(key, 0) + 1
-    for c, key in zip(cands, sets):
-        if keys[key] > 1 and len(key) > 2:
-            c.features["repeated"] = 1.0
 
 
 def keep(model: Linear, candidate: Candidate) -> bool:
@@ -361,6 +379,7 @@ def _word_after(doc: Doc, close: int) -> Span | None:
     return tok if not doc.text[close + 1 : tok.start].strip(SPACES) else None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _modifies(word: str, noun: str) -> bool:
     """Is ``word`` an adjective agreeing with the ``noun`` right after the marks?
 

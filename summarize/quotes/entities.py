@@ -24,8 +24,8 @@ from .roles import plural_head
 
 MAX_LOOK_BACK = 40
 """The most mentions :meth:`Entities.antecedents` looks back over (keeps it bounded)."""
-PARAGRAPHS_BEFORE = 1
-PARAGRAPHS_AFTER = 1
+PARAGRAPHS_BEFORE = 0
+PARAGRAPHS_AFTER = 0
 """The paragraphs around each quote whose mentions are read (a speaker is named near the quote)."""
 
 

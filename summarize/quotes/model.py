@@ -1,7 +1,10 @@
 """The learned weights of the quotation models, applied without scikit-learn.
 
-Two linear models decide, each over named evidence (``dict[str, float]``, most values 1.0):
+Linear models decide, each over named evidence (``dict[str, float]``, most values 1.0):
 
+- ``screen``: may a pair of marks be a quotation at all?  Only its cheap evidence (what the marks
+  hold, what stands next to them) is weighed, so that a name like «Газпром» is dropped before the
+  costlier reading of its layout; set to let through all but a few in a thousand quotations;
 - ``keep``: is a pair of marks (or a dash line, a paragraph) a quotation?  Kept when its
   score is above zero;
 - ``speaker``: which of a quote's candidate speakers (the people and organisations named
@@ -62,18 +65,25 @@ class Linear:
 
 @dataclass(frozen=True)
 class QuoteModel:
-    """The two models of :func:`summarize.extract_quotes` and where they came from."""
+    """The models of :func:`summarize.extract_quotes` and where they came from."""
 
     keep: Linear
     speaker: Linear
+    screen: Linear | None = None
     about: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"about": dict(self.about), "keep": self.keep.to_dict(), "speaker": self.speaker.to_dict()}
+        out = {"about": dict(self.about), "keep": self.keep.to_dict(), "speaker": self.speaker.to_dict()}
+        if self.screen is not None:
+            out["screen"] = self.screen.to_dict()
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> QuoteModel:
-        return cls(Linear.from_dict(data["keep"]), Linear.from_dict(data["speaker"]), data.get("about", {}))
+        screen = Linear.from_dict(data["screen"]) if "screen" in data else None
+        return cls(
+            Linear.from_dict(data["keep"]), Linear.from_dict(data["speaker"]), screen, data.get("about", {})
+        )
 
 
 MODEL_FILE = "data/quote_model.json"

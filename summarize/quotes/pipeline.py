@@ -31,7 +31,7 @@ def extract(text: str, model: QuoteModel) -> Quotes:
     if not text.strip():
         return Quotes(text, ())
     doc = Doc(text)
-    kept = [c for c in mark_candidates(doc) if keep(model.keep, c)]
+    kept = [c for c in mark_candidates(doc, model.screen) if keep(model.keep, c)]
     quotes = with_paragraphs(doc, kept)
     return Quotes(text, tuple(carry_over(quotes, attribute(doc, quotes, model.speaker))))
 
@@ -97,7 +97,7 @@ def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
     if not text.strip():
         return []
     doc = Doc(text)
-    cands = mark_candidates(doc)
+    cands = mark_candidates(doc, model.screen)
     kept = [c for c in cands if keep(model.keep, c)]
     quotes = with_paragraphs(doc, kept)
     entities = Entities(doc, (c.start for c in quotes))
