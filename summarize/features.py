@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from . import scoring
 from .records import Span
@@ -54,7 +55,7 @@ CENTRALITY_FLOOR = 1e-3
 """Centrality below this (no shared content word) is taken as this before the log."""
 _TOKEN = re.compile(r"\w+")
 """What sentence lengths count: words and numbers alike."""
-_QUOTED = re.compile(r"«|»|\w+")
+_MARK = re.compile("[«»]")
 _LOG_LONG = math.log(LONG_SENTENCE_WORDS)
 
 Row = tuple[float, ...]
@@ -70,23 +71,37 @@ def is_fragment(span: Span, lemmas: Sequence[str]) -> bool:
     return not lemmas or len(_TOKEN.findall(span.text)) < FRAGMENT_WORDS
 
 
-def quoted_share(text: str) -> float:
-    """The share of the words and numbers of ``text`` that stand inside «…».
+@lru_cache(maxsize=4096)
+def _place(position: float, k: int) -> Row:
+    """The position features of the ``k``-th full sentence: the log prior and the place flags."""
+    if not position:
+        return (0.0,) * (1 + PLACES)
+    prior = math.log(POSITION_FLOOR + (1.0 - POSITION_FLOOR) * math.exp(-position * k))
+    return (prior, *(float(k == place) for place in range(PLACES)))
+
+
+def quoted_share(text: str, words: int | None = None) -> float:
+    """The share of the words and numbers of ``text`` (``words`` of them, if counted already)
+    that stand inside «…».
 
     >>> quoted_share("Он сказал: «Мы готовы».")
     0.5
     """
     if "«" not in text:
         return 0.0
-    depth = inside = total = 0
-    for token in _QUOTED.findall(text):
-        if token == "«":
+    inside = depth = start = 0
+    for mark in _MARK.finditer(text):
+        if mark.group() == "«":
+            if not depth:
+                start = mark.end()
             depth += 1
-        elif token == "»":
-            depth = max(0, depth - 1)
-        else:
-            total += 1
-            inside += depth > 0
+        elif depth:
+            depth -= 1
+            if not depth:
+                inside += len(_TOKEN.findall(text, start, mark.start()))
+    if depth:
+        inside += len(_TOKEN.findall(text, start))
+    total = len(_TOKEN.findall(text)) if words is None else words
     return inside / total if total else 0.0
 
 
@@ -102,26 +117,21 @@ def sentence_features(
     """
     rows: list[Row | None] = []
     k = 0
+    log = math.log
     for span, lemmas, score in zip(spans, term_lists, centrality, strict=True):
-        if is_fragment(span, lemmas):
+        words = len(_TOKEN.findall(span.text)) if lemmas else 0
+        if words < FRAGMENT_WORDS:  # is_fragment, counting the words once
             rows.append(None)
             continue
-        log_words = math.log(len(_TOKEN.findall(span.text)))
-        places = [0.0] * PLACES
-        prior = 0.0
-        if position:
-            prior = math.log(POSITION_FLOOR + (1.0 - POSITION_FLOOR) * math.exp(-position * k))
-            if k < PLACES:
-                places[k] = 1.0
+        log_words = log(words)
         rows.append(
-            (
-                math.log(max(score, CENTRALITY_FLOOR)),
-                prior,
-                *places,
+            (log(score if score > CENTRALITY_FLOOR else CENTRALITY_FLOOR),)
+            + _place(position, k)
+            + (
                 log_words,
-                max(0.0, log_words - _LOG_LONG),
-                float(span.text[0] in QUOTE_OPENERS),
-                quoted_share(span.text),
+                log_words - _LOG_LONG if log_words > _LOG_LONG else 0.0,
+                1.0 if span.text[0] in QUOTE_OPENERS else 0.0,
+                quoted_share(span.text, words),
             )
         )
         k += 1

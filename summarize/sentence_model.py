@@ -16,6 +16,7 @@ that, added one by one, most raise ROUGE-1 + ROUGE-2 F1 against the reference.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -106,7 +107,7 @@ class SentenceModel:
 
     def probability(self, row: Row) -> float:
         """The model's probability that a sentence with these features is in the best extract."""
-        z = self.intercept + sum(w * x for w, x in zip(self.weights, row))
+        z = self.intercept + sum(map(operator.mul, self.weights, row))
         if z < -700:  # exp would overflow; the probability is 0 in any case
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
