@@ -9,16 +9,15 @@ The IDF of the 254 factRuEval news texts ships with the package
 (``data/idf.tsv``, read once per process by :func:`shipped_idf`, without
 scikit-learn).
 
-A sentence's relevance is its similarity to the document's centroid, shaped by
-what is known of news (:func:`relevance`): the lead comes first, datelines and
-fragments carry nothing, long sentences and quotations rarely make a summary.
-:func:`rank` then trades relevance against redundancy (maximal marginal relevance).
+A sentence's similarity to the document's centroid (:func:`centroid_scores`) is
+one of the features a learned model turns into its relevance
+(:mod:`summarize.features`, :mod:`summarize.sentence_model`); :func:`rank` then
+trades relevance against redundancy (maximal marginal relevance).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -31,22 +30,6 @@ from .text import WORD
 
 Vector = dict[str, float]
 
-POSITION_FLOOR = 0.3
-"""Share of a sentence's relevance that does not depend on its position."""
-LEAD_WEIGHT = 2.0
-"""The first full sentence, the lead, counts this many times."""
-FRAGMENT_WORDS = 5
-"""Sentences of fewer words or numbers (datelines such as «МОСКВА, 8 августа.») are fragments."""
-FRAGMENT_WEIGHT = 0.1
-"""Fragments keep this share of their relevance, minus 1 so that they come after every full
-sentence; they do not count as positions."""
-LONG_SENTENCE_WORDS = 20
-"""Longer sentences are damped by ``LONG_SENTENCE_WORDS / words``."""
-QUOTE_WEIGHT = 0.5
-"""A sentence that opens with a quotation mark or a dialogue dash keeps this share."""
-QUOTE_OPENERS = '«"„“”—–-'
-_TOKEN = re.compile(r"\w+")
-"""What sentence lengths count: words and numbers alike."""
 MMR_ROUNDS = 20
 """Sentences picked one by one against redundancy; the rest follow by relevance."""
 REPEAT_SIMILARITY = 0.8
@@ -171,42 +154,6 @@ def centroid_scores(vectors: Sequence[Mapping[str, float]]) -> list[float]:
     if not norm:
         return [0.0] * len(vectors)
     return [cosine(vector, centroid) / norm for vector in vectors]
-
-
-def relevance(
-    spans: Sequence[Span],
-    term_lists: Sequence[Sequence[str]],
-    centrality: Sequence[float],
-    position: float,
-) -> list[float]:
-    """Centrality shaped by news structure: the lead prior, fragments, long sentences, quotations.
-
-    The ``k``-th sentence that is not a fragment keeps ``POSITION_FLOOR + (1 -
-    POSITION_FLOOR) * exp(-position * k)`` of its centrality (``position=0``: no
-    prior at all), and the first of them, the lead, counts ``LEAD_WEIGHT``
-    times; fragments score below zero, after every full sentence.
-
-    >>> spans = [Span("МОСКВА, 8 августа.", 0, 18), Span("Министр провёл переговоры в Москве.", 19, 54)]
-    >>> [round(x, 2) for x in relevance(spans, [["москва", "август"], ["министр"]], [0.5, 0.5], 0.3)]
-    [-0.95, 1.0]
-    """
-    result = []
-    k = 0
-    for span, lemmas, score in zip(spans, term_lists, centrality, strict=True):
-        n_words = len(_TOKEN.findall(span.text))
-        if n_words < FRAGMENT_WORDS or not lemmas:
-            result.append(FRAGMENT_WEIGHT * score - 1.0)
-            continue
-        score *= POSITION_FLOOR + (1.0 - POSITION_FLOOR) * math.exp(-position * k)
-        if k == 0 and position:
-            score *= LEAD_WEIGHT
-        k += 1
-        if n_words > LONG_SENTENCE_WORDS:
-            score *= LONG_SENTENCE_WORDS / n_words
-        if span.text[0] in QUOTE_OPENERS:
-            score *= QUOTE_WEIGHT
-        result.append(score)
-    return result
 
 
 def rank(

@@ -8,18 +8,19 @@ from typing import Any
 
 from . import scoring
 from .checks import check_text, is_int
+from .features import document_features
 from .records import Sentence, Span, Summary
+from .sentence_model import SentenceModel, fit_model, labelled_rows, shipped_model
 from .text import WORD
 from .text import sentences as split_sentences
 
 DEFAULT_SENTENCES = 3
 DEFAULT_POSITION = 0.25
-"""Decay of the lead prior per sentence (see :func:`scoring.relevance`); 0 turns it off."""
+"""Decay of the lead prior per sentence (see :mod:`summarize.features`); 0 drops every
+position feature."""
 DEFAULT_REDUNDANCY = 0.2
 """Weight of redundancy against relevance when picking sentences (MMR); 0 leaves only the rule
 that a near repeat of a picked sentence comes last."""
-TITLE_WEIGHT = 0.1
-"""How much similarity to a given headline adds to a sentence's centrality."""
 IDF_SOURCES = ("document", "shipped")
 
 
@@ -41,6 +42,16 @@ def length_option(sentences: int | None, ratio: float | None, words: int | None)
     elif not is_int(value) or value < 1:
         raise ValueError(f"{name} must be an int >= 1, got {value!r}")
     return name, value
+
+
+def _documents(items: object, name: str) -> list[str]:
+    """``items`` as a list of str, or ``TypeError`` naming ``name`` and the first bad item."""
+    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+        raise TypeError(f"{name} must be an iterable of str documents, got {type(items).__name__}")
+    documents = list(items)
+    for i, item in enumerate(documents):
+        check_text(item, f"{name}[{i}]")
+    return documents
 
 
 def _count(option: str, value: float, n: int) -> int:
@@ -65,18 +76,23 @@ def _select(spans: Sequence[Span], scores: Sequence[float], option: str, value: 
 
 
 class Summarizer:
-    """Extractive summariser of Russian news with a reusable IDF.
+    """Extractive summariser of Russian news that can learn from your own references.
 
     Follows scikit-learn's estimator conventions: ``__init__`` only stores its
-    arguments, :meth:`fit` learns the IDF of a corpus (``idf_``) and returns
-    ``self``.  Unfitted, ``idf="shipped"`` (the default) weighs lemmas by the
-    IDF of 254 news texts bundled with the package and ``idf="document"`` by
-    their spread over the document's own sentences.  ``position`` is the
-    strength of the lead prior, ``redundancy`` the weight of overlap with the
-    sentences already picked; the defaults were chosen on the dev splits of
-    the project's benchmark (``benchmarks/rouge.py``, see README).
+    arguments, :meth:`fit` returns ``self`` and what it learns ends in ``_``.
+    ``fit(texts)`` learns the IDF of your archive (``idf_``); ``fit(texts,
+    summaries)`` also learns how much each sentence feature counts (``model_``)
+    from reference summaries.  Unfitted, it uses the IDF of 254 news texts
+    (``idf="shipped"``, or ``idf="document"``: the spread of lemmas over the
+    document's own sentences) and the sentence model that ships with the
+    package, learned from the dev splits of the project's benchmark.
+    ``position`` is the decay of the lead prior (0 drops every position
+    feature), ``redundancy`` the weight of overlap with the sentences already
+    picked (see README).
 
-    >>> model = Summarizer(sentences=1).fit(["Министр провёл переговоры.", "Погода в Москве."])
+    >>> texts = ["Министр обороны провёл переговоры. Погода была тёплой. Дождя не было.",
+    ...          "Погода в Москве была тёплой. Министр финансов выступил с докладом. Дождя не было."]
+    >>> model = Summarizer(sentences=1).fit(texts, ["Министр провёл переговоры.", "Министр выступил."])
     >>> str(model.summarize("Министр обороны провёл переговоры. Встреча прошла в Москве."))
     'Министр обороны провёл переговоры.'
     """
@@ -127,15 +143,44 @@ class Summarizer:
         return f"{type(self).__name__}({shown})"
 
     # -- learning ----------------------------------------------------------------------
-    def fit(self, corpus: Iterable[str], y: object = None) -> Summarizer:
-        """Learn the IDF of lemmas over ``corpus`` (an iterable of documents); returns ``self``."""
-        if isinstance(corpus, (str, bytes)) or not isinstance(corpus, Iterable):
-            raise TypeError(f"corpus must be an iterable of str documents, got {type(corpus).__name__}")
-        documents = [check_text(doc, "corpus item") for doc in corpus]
+    def fit(self, texts: Iterable[str], summaries: Iterable[str] | None = None) -> Summarizer:
+        """Learn the IDF of lemmas over ``texts`` and, given a reference summary of each text,
+        the sentence model; returns ``self``.
+
+        Every text's sentences are labelled by a greedy ROUGE oracle against its summary
+        (:func:`summarize.sentence_model.oracle`) and a logistic regression learns the
+        weights of their features (:mod:`summarize.features`), with the IDF just learned
+        and this estimator's ``position``.  Arguments are checked before any work.
+        """
+        documents = _documents(texts, "texts")
+        references = None if summaries is None else _documents(summaries, "summaries")
+        if references is not None:
+            if len(references) != len(documents):
+                raise ValueError(
+                    f"texts and summaries must pair up: got {len(documents)} texts "
+                    f"and {len(references)} summaries"
+                )
+            blank = next((i for i, summary in enumerate(references) if not summary.strip()), None)
+            if blank is not None:
+                raise ValueError(f"summaries[{blank}] is blank: every text needs its reference summary")
         if not any(doc.strip() for doc in documents):
-            raise ValueError("corpus must hold at least one non-empty document")
-        self.idf_, self.unseen_idf_ = scoring.fit_idf(documents)
+            raise ValueError("texts must hold at least one non-empty document")
+        self._check_params()
+        idf, unseen = scoring.fit_idf(documents)
+        model = None
+        if references is not None:
+            labelled = [
+                (row, label)
+                for text, summary in zip(documents, references)
+                for _, row, label in labelled_rows(text, summary, idf, unseen, self.position)
+            ]
+            model = fit_model([row for row, _ in labelled], [label for _, label in labelled])
+        self.idf_, self.unseen_idf_ = idf, unseen
         self.n_documents_ = len(documents)
+        if model is not None:
+            self.model_ = model
+        elif hasattr(self, "model_"):
+            del self.model_  # refitting without references goes back to the shipped model
         return self
 
     def _check_params(self) -> None:
@@ -157,28 +202,24 @@ class Summarizer:
         option, value = length_option(self.sentences, self.ratio, self.words)
         self._check_params()
         fitted = hasattr(self, "idf_")
-        options = {option: value, "idf": "corpus" if fitted else self.idf}
+        options = {
+            option: value,
+            "idf": "corpus" if fitted else self.idf,
+            "model": "fitted" if hasattr(self, "model_") else "shipped",
+        }
         spans = split_sentences(text)
         if not spans:
             return Summary(text, (), options)
-        term_lists = scoring.sentence_terms(text, spans)
-        idf: Mapping[str, float]
+        idf: Mapping[str, float] | None
         if fitted:
             idf, unseen = self.idf_, self.unseen_idf_
         elif self.idf == "shipped":
             idf, unseen = scoring.shipped_idf()
         else:
-            idf, unseen = scoring.document_idf(term_lists), 1.0
-        vectors = [scoring.tfidf(lemmas, idf, unseen) for lemmas in term_lists]
-        centrality = scoring.centroid_scores(vectors)
-        title_terms = scoring.terms(title) if title else []
-        if title_terms:
-            headline = scoring.tfidf(title_terms, idf, unseen)
-            centrality = [
-                c + TITLE_WEIGHT * scoring.cosine(v, headline)
-                for c, v in zip(centrality, vectors, strict=True)
-            ]
-        relevance = scoring.relevance(spans, term_lists, centrality, self.position)
+            idf, unseen = None, 1.0
+        vectors, centrality, rows = document_features(text, spans, idf, unseen, self.position, title)
+        model: SentenceModel = getattr(self, "model_", None) or shipped_model()
+        relevance = model.relevance(rows, centrality)
         picks = scoring.MMR_ROUNDS if option == "words" else _count(option, value, len(spans))
         scores = scoring.rank(relevance, vectors, self.redundancy, picks)
         chosen = _select(spans, scores, option, value)
@@ -205,9 +246,10 @@ def summarize(
     sentences in (0, 1], or a ``words`` budget.  A non-empty text always gets
     at least one sentence; an empty one gets an empty :class:`Summary`.
     ``title``, the headline if you have it, favours the sentences that share
-    its words.  Sentences are scored by their similarity to the whole text,
-    weighed by news structure (the lead first; datelines, long sentences and
-    quotations less), then picked so that they repeat each other little.
+    its words.  Each sentence is scored by a model learned from reference
+    summaries of news (its similarity to the whole text, its place, its length,
+    how much of it is quoted), and sentences are picked so that they repeat
+    each other little.
 
     >>> s = summarize("Министр обороны Казахстана провёл переговоры с министром обороны России. "
     ...               "Министры обсудили сотрудничество в сфере обороны. Погода была тёплой.", sentences=2)

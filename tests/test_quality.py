@@ -1,4 +1,6 @@
-"""News-aware scoring on the real factRuEval texts: shipped IDF, lead prior, fragments, redundancy, title."""
+"""News-aware scoring on the real factRuEval texts: shipped IDF, lead prior, fragments, redundancy, title.
+
+The features and the learned model themselves are tested in test_sentence_model.py."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from summarize import Span, Summarizer, scoring, summarize
+from summarize import Summarizer, scoring, summarize
 from summarize.text import WORD, sentences
 
 
@@ -101,31 +103,6 @@ def test_redundancy_control_changes_what_is_picked(news):
         for text in news.values()
     )
     assert changed > 10
-
-
-def test_the_lead_counts_twice_unless_the_prior_is_off():
-    spans = [Span("МОСКВА, 8 августа.", 0, 18)] + [
-        Span("Министр обороны провёл переговоры в Москве.", 19 + 45 * i, 19 + 45 * i + 43) for i in range(3)
-    ]
-    lemmas = [["москва"], ["министр"], ["министр"], ["министр"]]
-    with_prior = scoring.relevance(spans, lemmas, [0.5] * 4, position=0.25)
-    assert with_prior[0] < 0  # the dateline is a fragment, and not the lead
-    weight = [scoring.POSITION_FLOOR + (1 - scoring.POSITION_FLOOR) * math.exp(-0.25 * k) for k in range(3)]
-    assert with_prior[1:] == pytest.approx([0.5 * scoring.LEAD_WEIGHT, 0.5 * weight[1], 0.5 * weight[2]])
-    assert scoring.relevance(spans, lemmas, [0.5] * 4, position=0.0)[1:] == [0.5, 0.5, 0.5]
-
-
-def test_long_sentences_and_quotations_are_damped():
-    spans = [
-        Span("Министр обороны провёл переговоры в Москве.", 0, 42),
-        Span("«Министр обороны провёл переговоры в Москве»", 43, 87),
-        Span(" ".join(["переговоры"] * 40), 88, 88 + 40 * 11 - 1),
-    ]
-    lemmas = [["министр"], ["министр"], ["переговоры"]]
-    first, quoted, long = scoring.relevance(spans, lemmas, [1.0, 1.0, 1.0], position=0.0)
-    assert first == 1.0
-    assert quoted == pytest.approx(scoring.QUOTE_WEIGHT)
-    assert long == pytest.approx(scoring.LONG_SENTENCE_WORDS / 40)
 
 
 def test_a_headline_moves_the_summary_towards_its_words(news):

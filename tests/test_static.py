@@ -43,6 +43,8 @@ LAYERS = {
     "scoring": 3,
     "summarizer": 3,
     "keywords": 3,
+    "features": 3,
+    "sentence_model": 3,
     "quotes": 3,
     "factcheck": 3,
     "batch": 4,
@@ -54,7 +56,14 @@ LAYERS = {
     "__main__": 4,
 }
 """Bottom to top: a module imports only from layers below its own (the top layer excepted)."""
-SIDES = {"scoring": "summaries", "summarizer": "summaries", "keywords": "summaries", "quotes": "quotes"}
+SIDES = {
+    "scoring": "summaries",
+    "summarizer": "summaries",
+    "keywords": "summaries",
+    "features": "summaries",
+    "sentence_model": "summaries",
+    "quotes": "quotes",
+}
 """Modules of layer 3 that may import each other: those of one side (factcheck is alone)."""
 LAZY_UP = {("records", "display"), ("records", "export")}
 """The only imports upward: records' methods import display and export when called."""

@@ -157,9 +157,9 @@ def test_a_fitted_summarizer_survives_pickle(news):
 
 
 def test_fit_rejects_bad_corpora():
-    with pytest.raises(TypeError, match="corpus must be an iterable"):
+    with pytest.raises(TypeError, match="texts must be an iterable"):
         Summarizer().fit("одна строка вместо списка")
-    with pytest.raises(TypeError, match="corpus item must be str"):
+    with pytest.raises(TypeError, match=r"texts\[1\] must be str"):
         Summarizer().fit(["текст", None])
     with pytest.raises(ValueError, match="at least one non-empty document"):
         Summarizer().fit(["", "  "])

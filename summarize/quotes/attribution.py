@@ -57,6 +57,13 @@ def attribute(doc: Doc, quotes: Sequence[Candidate], model: Linear) -> list[Quot
     for c in quotes:
         found = options(doc, entities, c, previous, previous_stop)
         best = max(found, key=lambda option: model.score(option.features))
+        if _unnamed(c) and not _tied(best.features):
+            # "Керенского называли «…»": the quote's own cue names nobody and nothing else ties
+            # the best candidate to the quote; by the conventions the speaker is unknown
+            best = found[-1]
+        if best.name is None and c.cue is not None:
+            # nobody resolved: still show the words that point to the speaker ("— сказал он")
+            best = Option(None, best.features, c.cue.mention, c.cue.cue)
         if isinstance(c, Turn) and c.cue is not None and c.cue.mention is not None:
             # a transcript's or an interview's turn: the layout names its speaker
             best = Option(resolve(doc, c.cue.mention, c.start), {}, c.cue.mention, c.cue.cue)
@@ -65,10 +72,40 @@ def attribute(doc: Doc, quotes: Sequence[Candidate], model: Linear) -> list[Quot
             if best.mention is None
             else Span(doc.text[best.mention.start : best.mention.stop], best.mention.start, best.mention.stop)
         )
-        out.append(Quote(doc.text[c.start : c.stop], c.start, c.stop, best.name, mention, best.cue, c.type))
+        cue = best.cue
+        if c.cue is not None and c.cue.cue is not None and _own_cue(best.features):
+            cue = c.cue.cue  # the speaker came by the quote's own cue: report that one
+        if "primary" in best.features and c.cue is not None and c.cue.mention is not None:
+            if c.cue.mention.kind == "person":
+                # the cue read the name in the case it governs ("в заявлении Гелетея" -> "Гелетей")
+                best = replace(best, name=resolve(doc, c.cue.mention, c.start) or best.name)
+        out.append(Quote(doc.text[c.start : c.stop], c.start, c.stop, best.name, mention, cue, c.type))
         if best.name is not None:
             previous, previous_stop = best.name, c.stop
     return _same_words_same_speaker(out)
+
+
+def _unnamed(c: Candidate) -> bool:
+    """Does the quote's own speech cue have no subject ("называли «…»", not "говорится в сообщении")?"""
+    return c.cue is not None and c.cue.cue is not None and c.cue.mention is None and not c.cue.document
+
+
+def _tied(features: Features) -> bool:
+    """Is a candidate tied to the quote by a speech cue or by continuity, not only by being near?"""
+    return any(n in ("primary", "rule", "previous") or n.startswith(("primary:", "cue@")) for n in features)
+
+
+def _speaks(features: Features) -> bool:
+    """Is a candidate the subject of a clause around the quote or tied to it by a cue?"""
+    return any(
+        n in ("before:same_sentence&subject", "after:same_sentence&subject", "primary", "rule")
+        or n.startswith(("primary:", "cue@"))
+        for n in features
+    )
+
+
+def _own_cue(features: Features) -> bool:
+    return "primary" in features or "rule" in features or any(n.startswith("primary:") for n in features)
 
 
 def options(
@@ -133,6 +170,10 @@ def options(
             known.add(name)
     f = {f"none&{name}": 1.0 for name in common}
     f["none"] = 1.0
+    if c.cue is not None and c.cue.cue is not None and primary is None and not c.cue.document:
+        f["none&cue_without_subject"] = 1.0  # "называли «…»": the cue names nobody
+    if not any(_speaks(o.features) for o in out):
+        f["none&nobody_speaks"] = 1.0  # "Керенского называли «…»": nobody named is a subject near the quote
     if primary is not None:
         f[f"none&cue:{primary.kind}"] = 1.0
     if rule is None:
@@ -313,9 +354,15 @@ def _rule_speaker(doc: Doc, entities: Entities, c: Candidate) -> str | None:
     m = c.cue.mention
     if m is None:
         if c.cue.document:
+            # "«Q», — говорится в сообщении": the organisation whose statement the text quotes
+            issuer = doc.memo.get(("issuer",))
+            if isinstance(issuer, str):
+                return issuer
             org = people.last_org(c.start)
             return resolve(doc, org, c.start) if org is not None else None
         return None
+    if c.cue.document and m.kind == "org":
+        doc.memo[("issuer",)] = people.resolve(m, c.start)  # "в сообщении Минобороны Казахстана"
     if m.kind == "role" and not plural_head(m.head):
         speaker = people.holder_name(m, c.start)
         if speaker is None and m.role in tagged("role_nouns", "anaphoric"):

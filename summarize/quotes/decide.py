@@ -91,9 +91,13 @@ def mark_candidates(doc: Doc, screen: Linear | None = None) -> list[Candidate]:
         f = _shape(doc, pair, start, stop)
         if key in repeated:
             f["repeated"] = 1.0  # the same words in marks elsewhere (a headline and the body)
-        if screen is not None and screen.score(f) < 0.0:
+        if not passes(screen, f):
             continue
         out.append(_candidate(doc, pair, start, stop, layout, cue, f))
+    cued = [c for c in out if "cue:strong" in c.features and "cue:person" in c.features]
+    for c in out:
+        others = len(cued) - (c in cued)
+        c.features[f"text:cued_quotes:{min(others, 2)}"] = 1.0  # does the text quote anybody else?
     return out
 
 
@@ -102,7 +106,16 @@ def is_screen_feature(name: str) -> bool:
     return not (name.startswith(_LAYOUT_FEATURES) or "&cued" in name or "&layout:" in name)
 
 
-_LAYOUT_FEATURES = ("layout:", "cue:", "type:", "colon", "speech_in_sentence", "title&", "capital&layout")
+_LAYOUT_FEATURES = (
+    "layout:",
+    "cue:",
+    "type:",
+    "colon",
+    "speech_in_sentence",
+    "title&",
+    "capital&layout",
+    "text:",
+)
 
 
 def _spans(doc: Doc) -> list[tuple[Pair, int, int, str, Cue | None]]:
@@ -299,6 +312,14 @@ def _quote_before(doc: Doc, pair: Pair) -> bool:
     line_start, _ = doc.line_of(pair.open)
     previous_start, _ = doc.line_of(max(0, line_start - 2))
     return before.close >= previous_start and doc.long(before)
+
+
+def passes(screen: Linear | None, evidence: Candidate | Features) -> bool:
+    """Does the screen let a candidate (or its cheap evidence) through?  Always, without a screen."""
+    if screen is None:
+        return True
+    f = evidence.features if isinstance(evidence, Candidate) else evidence
+    return screen.score({n: v for n, v in f.items() if is_screen_feature(n)}) >= 0.0
 
 
 def keep(model: Linear, candidate: Candidate) -> bool:

@@ -14,7 +14,7 @@ from ..checks import check_text
 from ..records import Quotes
 from .attribution import attribute, options
 from .candidates import Candidate
-from .decide import keep, mark_candidates
+from .decide import is_screen_feature, keep, mark_candidates, passes
 from .document import Doc
 from .entities import Entities
 from .model import QuoteModel, shipped
@@ -87,6 +87,9 @@ class Decision:
 def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
     """Every pair of marks considered in ``text``, kept or not, with the evidence behind each decision.
 
+    A pair the screen drops is shown with the screen's score and reasons, a pair it lets through
+    with the ``keep`` model's.
+
     >>> for d in explain("Газета «Труд» пишет: «Мы готовы к переговорам», — заявил Песков."):
     ...     print(d.text, d.kept, d.speaker)
     Труд False None
@@ -97,8 +100,9 @@ def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
     if not text.strip():
         return []
     doc = Doc(text)
-    cands = mark_candidates(doc, model.screen)
-    kept = [c for c in cands if keep(model.keep, c)]
+    cands = mark_candidates(doc)  # every candidate, those the screen would drop as well
+    screened = {(c.start, c.stop) for c in cands if not passes(model.screen, c)}
+    kept = [c for c in cands if (c.start, c.stop) not in screened and keep(model.keep, c)]
     quotes = with_paragraphs(doc, kept)
     entities = Entities(doc, (c.start for c in quotes))
     chosen: dict[tuple[int, int], tuple[list[tuple[float, str | None, list[tuple[str, float]]]]]] = {}
@@ -118,8 +122,10 @@ def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
     out = []
     for c in sorted({(c.start, c.stop): c for c in [*cands, *quotes]}.values(), key=lambda c: c.start):
         is_kept = (c.start, c.stop) in chosen
-        score = model.keep.score(c.features) if c.features else 0.0
-        reasons = tuple(model.keep.explain(c.features)[:REASONS]) if c.features else ()
+        weigher = model.screen if model.screen is not None and (c.start, c.stop) in screened else model.keep
+        evidence = {n: v for n, v in c.features.items() if weigher is model.keep or is_screen_feature(n)}
+        score = weigher.score(evidence) if evidence else 0.0
+        reasons = tuple(weigher.explain(evidence)[:REASONS]) if evidence else ()
         decision = Decision(text[c.start : c.stop], c.start, c.stop, is_kept, score, reasons)
         if is_kept:
             (scored,) = chosen[(c.start, c.stop)]
