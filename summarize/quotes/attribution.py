@@ -79,10 +79,22 @@ def attribute(doc: Doc, quotes: Sequence[Candidate], model: Linear) -> list[Quot
             if c.cue.mention.kind == "person":
                 # the cue read the name in the case it governs ("в заявлении Гелетея" -> "Гелетей")
                 best = replace(best, name=resolve(doc, c.cue.mention, c.start) or best.name)
+        elif best.name is not None and "entity:person" in best.features:
+            best = replace(best, name=doc.people.full_name(best.name))  # the fullest name the text gives
         out.append(Quote(doc.text[c.start : c.stop], c.start, c.stop, best.name, mention, cue, c.type))
         if best.name is not None:
             previous, previous_stop = best.name, c.stop
     return _same_words_same_speaker(out)
+
+
+def _antecedents(doc: Doc, m: Mention) -> list[str]:
+    """:meth:`People.antecedents` of a cue's mention, read where it stands, once per mention
+    (nearby quotes share their cues)."""
+    key = ("antecedents", m.start, m.stop)
+    found = doc.memo.get(key)
+    if not isinstance(found, list):
+        found = doc.memo[key] = doc.people.antecedents(m, m.start)
+    return found
 
 
 def _unnamed(c: Candidate) -> bool:
@@ -120,17 +132,16 @@ def options(
     rule = _rule_speaker(doc, entities, c)
     sentence = (doc.sentence_start(c.start), doc.sentence_stop(max(c.start, c.stop - 1)))
     line = bisect.bisect_right(doc.line_starts, c.start) - 1
-    people = doc.people
     pointing: dict[int, list[str]] = {}  # whom the cues' pronouns and bare roles may point back to
     resolved: dict[int, list[str]] = {}  # and whom the text's people resolve them to
     for _, _, cue in relations:
         m = cue.mention
         if m is not None and m.kind in ("pron", "role") and m.start not in pointing:
             pointing[m.start] = entities.antecedents(m.start, persons=m.kind == "pron")
-            resolved[m.start] = people.antecedents(m, c.start)
+            resolved[m.start] = _antecedents(doc, m)
     if primary is not None and primary.kind in ("pron", "role") and primary.start not in pointing:
         pointing[primary.start] = entities.antecedents(primary.start, persons=primary.kind == "pron")
-        resolved[primary.start] = people.antecedents(primary, c.start)
+        resolved[primary.start] = _antecedents(doc, primary)
     out: list[Option] = []
     for entity in entities.by_name.values():
         option = _entity_option(doc, entities, entity, c, common, sentence, line)

@@ -18,6 +18,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..morph import normalize_word
 from .document import Doc
 from .kinds import Mention
 from .roles import plural_head
@@ -63,17 +64,36 @@ class Entities:
                     range(max(0, n - PARAGRAPHS_BEFORE), min(len(doc.lines), n + PARAGRAPHS_AFTER + 1))
                 )
             lines = sorted(wanted)
+        by_surname: dict[str, str] = {}
         for n in lines:
             for m in people.line_mentions(n):
                 if m.kind == "pron" or doc.quoted(m.start):
                     continue
-                name = resolve(doc, m, m.start)
+                name: str | None
+                if m.kind == "person":
+                    # one entry per surname, under the fullest form seen here; the text's fullest name
+                    # is looked up only for the speaker chosen (:meth:`People.full_name`)
+                    key = normalize_word(m.name.split()[-1])
+                    name = by_surname.setdefault(key, m.name)
+                    if len(m.name.split()) > len(name.split()):
+                        self._rename(name, m.name)
+                        name = by_surname[key] = m.name
+                else:
+                    name = m.name if m.kind == "role" else resolve(doc, m, m.start)
                 if name:
                     self.mentions.append((m, name))
                     self.by_name.setdefault(name, Entity(name)).mentions.append(m)
         self.starts = [m.start for m, _ in self.mentions]
         counts = sorted(self.by_name, key=lambda name: (-len(self.by_name[name].mentions), self.first(name)))
         self.rank = {name: i for i, name in enumerate(counts)}
+
+    def _rename(self, old: str, new: str) -> None:
+        """Put the mentions filed under ``old`` under ``new`` (a fuller form of the same name)."""
+        entity = self.by_name.pop(old, None)
+        if entity is not None:
+            entity.name = new
+            self.by_name[new] = entity
+        self.mentions = [(m, new if name == old else name) for m, name in self.mentions]
 
     def names(self) -> list[str]:
         """Every entity's name, in the order of first mention."""
