@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..morph import normalize_word
 from .document import Doc
 from .kinds import Mention
+from .names import first_name_like, same_surname
 from .roles import plural_head
 
 MAX_LOOK_BACK = 40
@@ -73,7 +74,16 @@ class Entities:
                 if m.kind == "person":
                     # one entry per surname, under the fullest form seen here; the text's fullest name
                     # is looked up only for the speaker chosen (:meth:`People.full_name`)
-                    key = normalize_word(m.name.split()[-1])
+                    words = m.name.split()
+                    key = next(
+                        (k for k in by_surname if same_surname(k, words[-1])), normalize_word(words[-1])
+                    )
+                    if len(words) == 1 and key not in by_surname and first_name_like(words[0]):
+                        # a first name alone ("Алла") is the person the text names in full ("Алла Бут")
+                        first = normalize_word(words[0])
+                        key = next(
+                            (k for k, v in by_surname.items() if normalize_word(v.split()[0]) == first), key
+                        )
                     name = by_surname.setdefault(key, m.name)
                     if len(m.name.split()) > len(name.split()):
                         self._rename(name, m.name)
