@@ -47,6 +47,7 @@ class Document:
     quotes: list[dict]
     fold: int
     source: str
+    origin: str = ""  # the gold file's name
 
 
 def find_texts(directories: tuple[Path, ...] = TEXTS) -> dict[str, Path]:
@@ -74,5 +75,5 @@ def load_documents(
             if text_path is None:
                 raise FileNotFoundError(f"text of {row['doc']} not found under {[str(t) for t in texts]}")
             name, text = row["doc"], text_path.read_text(encoding="utf-8")
-            out.append(Document(name, text, row["quotes"], fold_of(name), source_of(name)))
+            out.append(Document(name, text, row["quotes"], fold_of(name), source_of(name), path.name))
     return out

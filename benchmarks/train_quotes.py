@@ -221,7 +221,10 @@ def cross_validate(
             predicted = [q for q in extract(d.text, model) if q.text.strip()]
             if errors is not None and k != SEALED_FOLD:
                 log.extend(_errors(d, predicted))
-            for key in ("all", d.source, f"fold {k}", "unsealed" if k != SEALED_FOLD else "sealed"):
+            keys = ["all", d.source, f"fold {k}", "unsealed" if k != SEALED_FOLD else "sealed"]
+            if d.origin == "quotes_dev.jsonl":
+                keys.append("quotes_dev")
+            for key in keys:
                 tallies[key].add(d, predicted)
     print(
         "| documents | gold quotes | quote P | quote R | quote F1 | speaker acc | attr P | attr R | attr F1 |"
@@ -232,6 +235,7 @@ def cross_validate(
         "factrueval",
         "gazeta",
         "rbc",
+        "quotes_dev",
         "unsealed",
         "sealed",
         *(f"fold {k}" for k in range(FOLDS)),
