@@ -39,7 +39,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 from quote_folds import FOLDS, SEALED_FOLD, Document, load_documents  # noqa: E402
 from quotes import match, prf, right_speaker  # noqa: E402
 
-from summarize.quotes.attribution import options  # noqa: E402
+from summarize.quotes.attribution import named_by_cue, options  # noqa: E402
 from summarize.quotes.decide import is_screen_feature, mark_candidates  # noqa: E402
 from summarize.quotes.document import Doc  # noqa: E402
 from summarize.quotes.entities import Entities  # noqa: E402
@@ -105,7 +105,8 @@ def document_rows(document: Document) -> list[Row]:
         speaker = gold[gold_of[j]].get("speaker")
         found = options(doc, entities, c, previous, previous_stop)
         labels = [right_speaker(speaker, o.name) for o in found]
-        rows.extend(Row("speaker", document.doc, j, label, o.features) for o, label in zip(found, labels))
+        if named_by_cue(doc, c) is None:  # the others never reach the model
+            rows.extend(Row("speaker", document.doc, j, label, o.features) for o, label in zip(found, labels))
         if speaker:
             # teacher forcing: the next quote sees the right speaker as the previous one
             previous = next((o.name for o, ok in zip(found, labels) if ok and o.name), speaker)
