@@ -51,7 +51,10 @@ def test_the_table_covers_every_annotated_document_and_both_tasks(table):
     keep = [row for row in table if row.task == "keep"]
     speaker = [row for row in table if row.task == "speaker"]
     assert sum(row.label for row in keep) > 1500 and sum(not row.label for row in keep) > 1500
-    assert sum(row.label for row in speaker) > 1500 and len(speaker) > 10 * 1500
+    # the speaker model sees the quotes whose layout does not name the speaker: about 1,000 of 1,800
+    quotes = {(row.doc, row.group) for row in speaker}
+    assert len(quotes) > 900 and len(speaker) > 8 * len(quotes)
+    assert sum(row.label for row in speaker) > len(quotes)
 
 
 def test_extracting_quotes_does_not_import_scikit_learn():
