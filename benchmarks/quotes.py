@@ -154,6 +154,24 @@ class Tally:
         self.gold_by_type: Counter[str] = Counter()
         self.found_by_type: Counter[str] = Counter()
 
+    def add(self, gold: Sequence[dict], predicted: Sequence) -> dict[int, tuple[int, bool]]:
+        """Count one document; returns, for each matched gold quote, (predicted index, right speaker)."""
+        pairs = match([g["quote"] for g in gold], [q.text for q in predicted])
+        self.gold += len(gold)
+        self.predicted += len(predicted)
+        self.matched += len(pairs)
+        if not gold:
+            self.negative_docs += 1
+            self.negative_predicted += len(predicted)
+        self.gold_by_type.update(g.get("type", "?") for g in gold)
+        right = {}
+        for i, j in pairs:
+            ok = right_speaker(gold[i].get("speaker"), predicted[j].speaker)
+            self.attributed += ok
+            self.found_by_type[gold[i].get("type", "?")] += 1
+            right[i] = (j, ok)
+        return right
+
 
 def prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
     p = hits / predicted if predicted else 0.0
@@ -184,20 +202,7 @@ def evaluate(gold_file: Path, texts: dict[str, Path], verbose: bool) -> tuple[Ta
         docs += 1
         gold = row["quotes"]
         predicted = [q for q in extract_quotes(path.read_text(encoding="utf-8")) if q.text.strip()]
-        pairs = match([g["quote"] for g in gold], [q.text for q in predicted])
-        tally.gold += len(gold)
-        tally.predicted += len(predicted)
-        tally.matched += len(pairs)
-        if not gold:
-            tally.negative_docs += 1
-            tally.negative_predicted += len(predicted)
-        tally.gold_by_type.update(g.get("type", "?") for g in gold)
-        right = {}
-        for i, j in pairs:
-            ok = right_speaker(gold[i].get("speaker"), predicted[j].speaker)
-            tally.attributed += ok
-            tally.found_by_type[gold[i].get("type", "?")] += 1
-            right[i] = (j, ok)
+        right = tally.add(gold, predicted)
         if verbose:
             report(row["doc"], gold, predicted, right)
     return tally, docs, missing

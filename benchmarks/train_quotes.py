@@ -27,7 +27,7 @@ import gzip
 import json
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +37,7 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
 from quote_folds import FOLDS, SEALED_FOLD, Document, load_documents  # noqa: E402
-from quotes import match, prf, right_speaker  # noqa: E402
+from quotes import Tally, match, prf, right_speaker  # noqa: E402
 
 from summarize.quotes.attribution import named_by_cue, options  # noqa: E402
 from summarize.quotes.decide import is_screen_feature, mark_candidates  # noqa: E402
@@ -169,37 +169,15 @@ def model_json(model: QuoteModel) -> str:
 
 
 # -- scoring -----------------------------------------------------------------------------------------
-@dataclass
-class Tally:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-    attributed: int = 0
-    negative_predicted: int = 0
-    by_type: Counter = field(default_factory=Counter)
-    found_by_type: Counter = field(default_factory=Counter)
-
-    def add(self, document: Document, predicted: Sequence) -> None:
-        gold = document.quotes
-        pairs = match([g["quote"] for g in gold], [q.text for q in predicted])
-        self.gold += len(gold)
-        self.predicted += len(predicted)
-        self.matched += len(pairs)
-        if not gold:
-            self.negative_predicted += len(predicted)
-        self.by_type.update(g.get("type", "?") for g in gold)
-        for i, j in pairs:
-            self.attributed += right_speaker(gold[i].get("speaker"), predicted[j].speaker)
-            self.found_by_type[gold[i].get("type", "?")] += 1
-
-    def row(self, name: str) -> str:
-        q = prf(self.matched, self.predicted, self.gold)
-        a = prf(self.attributed, self.predicted, self.gold)
-        accuracy = self.attributed / self.matched if self.matched else 0.0
-        return (
-            f"| {name} | {self.gold} | {q[0]:.3f} | {q[1]:.3f} | {q[2]:.3f} | {accuracy:.3f} "
-            f"| {a[0]:.3f} | {a[1]:.3f} | {a[2]:.3f} |"
-        )
+def row(tally: Tally, name: str) -> str:
+    """One line of the cross-validation table."""
+    q = prf(tally.matched, tally.predicted, tally.gold)
+    a = prf(tally.attributed, tally.predicted, tally.gold)
+    accuracy = tally.attributed / tally.matched if tally.matched else 0.0
+    return (
+        f"| {name} | {tally.gold} | {q[0]:.3f} | {q[1]:.3f} | {q[2]:.3f} | {accuracy:.3f} "
+        f"| {a[0]:.3f} | {a[1]:.3f} | {a[2]:.3f} |"
+    )
 
 
 def cross_validate(
@@ -226,7 +204,7 @@ def cross_validate(
             if d.origin == "quotes_dev.jsonl":
                 keys.append("quotes_dev")
             for key in keys:
-                tallies[key].add(d, predicted)
+                tallies[key].add(d.quotes, predicted)
     print(
         "| documents | gold quotes | quote P | quote R | quote F1 | speaker acc | attr P | attr R | attr F1 |"
     )
@@ -241,12 +219,11 @@ def cross_validate(
         "sealed",
         *(f"fold {k}" for k in range(FOLDS)),
     ):
-        print(tallies[key].row(key))
+        print(row(tallies[key], key))
     t = tallies["all"]
     print()
-    print(
-        "recall by type: " + ", ".join(f"{k} {t.found_by_type[k]}/{n}" for k, n in sorted(t.by_type.items()))
-    )
+    found = ", ".join(f"{k} {t.found_by_type[k]}/{n}" for k, n in sorted(t.gold_by_type.items()))
+    print(f"recall by type: {found}")
     print(f"quotes predicted in negative documents: {t.negative_predicted}")
     if errors is not None:
         errors.write_text("\n".join(log) + "\n", encoding="utf-8")

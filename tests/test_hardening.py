@@ -7,12 +7,11 @@ repeated, so they measure growth, not the speed of this machine.
 
 from __future__ import annotations
 
-import gc
 import pickle
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from conftest import best_time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -203,24 +202,6 @@ def test_10_000_one_word_lines():
 # -- linear cost -------------------------------------------------------------------------
 
 
-def _best_time(function, text: str, runs: int = 3) -> float:
-    """The least CPU time of this process over ``runs`` calls: other processes on a busy
-    machine barely move it, unlike wall-clock time.  The garbage collector is off while
-    timing (as ``timeit`` does): its full passes scan every object the whole test session
-    has cached, which says nothing about the cost of the function itself."""
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(runs):
-            started = time.process_time()
-            function(text)
-            best = min(best, time.process_time() - started)
-    finally:
-        gc.enable()
-    return best
-
-
 @pytest.mark.parametrize(
     "function, make",
     [
@@ -243,8 +224,8 @@ def _best_time(function, text: str, runs: int = 3) -> float:
 def test_cost_grows_linearly(news_texts, function, make):
     text = make(news_texts)
     function(text)  # warm the caches
-    once = _best_time(function, text, runs=5)
-    ten = _best_time(function, text * 10, runs=3)
+    once = best_time(function, text, runs=5)
+    ten = best_time(function, text * 10, runs=3)
     # Linear growth gives about 10x; quadratic would give about 100x.  Inputs take tens of
     # milliseconds and the best of several runs counts, so a busy machine's noise stays under
     # the generous bound.

@@ -7,10 +7,8 @@ hostile input made of the layouts' own pieces.
 
 from __future__ import annotations
 
-import gc
-import time
-
 import pytest
+from conftest import best_time
 
 from summarize import extract_quotes
 
@@ -37,20 +35,6 @@ def test_a_turn_names_its_speaker_and_a_continuation_carries_it_without_a_mentio
     assert carried.speaker_mention is None and carried.cue is None
 
 
-def _best_time(text: str, runs: int = 3) -> float:
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(runs):
-            started = time.process_time()
-            extract_quotes(text)
-            best = min(best, time.process_time() - started)
-    finally:
-        gc.enable()
-    return best
-
-
 @pytest.mark.parametrize(
     "piece",
     [
@@ -66,6 +50,6 @@ def _best_time(text: str, runs: int = 3) -> float:
 def test_cost_grows_linearly(piece: str):
     text = piece * 10
     extract_quotes(text)  # warm the caches
-    once = _best_time(text, runs=5)
-    ten = _best_time(text * 10, runs=3)
+    once = best_time(extract_quotes, text, runs=5)
+    ten = best_time(extract_quotes, text * 10, runs=3)
     assert ten / max(once, 1e-4) < 35, f"10x input took {ten / once:.1f}x the time"

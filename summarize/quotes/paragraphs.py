@@ -10,14 +10,13 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..lexicon import load
-from ..morph import parses
 from ..punct import DASHES, OPENING, SPACES
 from ..text import tokens, trim
 from .candidates import Candidate
-from .cues import Cue, clause_cue, word_key
+from .cues import Cue, clause_cue
 from .document import Doc, skip_space
 from .layouts import INTERRUPTION, split_interrupted
+from .turns import first_person
 
 
 def dash_lines(doc: Doc, inside: Sequence[tuple[int, int]]) -> list[Candidate]:
@@ -87,15 +86,15 @@ def block_quotes(doc: Doc, inside: Sequence[tuple[int, int]]) -> list[Candidate]
         cue = clause_cue(doc, lo, hi, after=False)
         ms = doc.mentions(lo, hi)
         speakers = [m for m in ms if m.kind in ("person", "role", "org")]
-        first_person = _first_person(doc, ns, ne)
-        if cue is None and not (speakers and first_person):
+        personal = first_person(doc, ns, ne)
+        if cue is None and not (speakers and personal):
             continue
         if cue is None:
             cue = Cue(speakers[-1], None, strong=False)
         elif cue.mention is None and speakers:
             cue = replace(cue, mention=speakers[-1])
         words = len(tokens(text, ns, ne))
-        if words < 4 and not first_person:
+        if words < 4 and not personal:
             continue
         m = n + 1
         while m < len(lines):
@@ -105,7 +104,7 @@ def block_quotes(doc: Doc, inside: Sequence[tuple[int, int]]) -> list[Candidate]
                 body = text[a:b]
                 if body[:1] in OPENING and _whole_line_pair(doc, ps, pe) or body.endswith(":"):
                     break
-                if not _first_person(doc, ps, pe) or body[:1] in DASHES:
+                if not first_person(doc, ps, pe) or body[:1] in DASHES:
                     break
             cands.append(Candidate(a, b, "block", cue, "block"))
             m += 1
@@ -119,17 +118,4 @@ def _whole_line_pair(doc: Doc, s: int, e: int) -> bool:
     k = bisect.bisect_left(doc.top_opens, s)
     if k < len(doc.top) and doc.top[k].open < e:
         return doc.top[k].close >= e - 3
-    return False
-
-
-def _first_person(doc: Doc, s: int, e: int) -> bool:
-    """Does the paragraph ``[s, e)`` speak in the first person ("я", "мы", "хочу") outside any marks?"""
-    for t in tokens(doc.text, s, e):
-        if doc.in_marks(t.start):
-            continue
-        if word_key(t) in load("first_person"):
-            return True
-        ps = parses(t.text)
-        if ps and ps[0].tag.POS == "VERB" and "1per" in ps[0].tag:
-            return True
     return False
