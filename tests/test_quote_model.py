@@ -11,6 +11,7 @@ from conftest import ROOT
 
 from summarize.quotes import explain, extract_quotes
 from summarize.quotes.model import MODEL_FILE, Linear, QuoteModel, shipped
+from summarize.quotes.pipeline import NAMED_BY_LAYOUT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import quote_folds  # noqa: E402
@@ -75,8 +76,17 @@ def test_explain_says_why_a_name_is_dropped_and_a_quote_kept():
     assert "name:head" in dict(name.reasons) and dict(name.reasons)["name:head"] < 0
     assert (quote.text, quote.kept, quote.speaker) == ("Мы готовы к переговорам", True, "Андрей Белоусов")
     assert quote.score > 0 > name.score
-    assert quote.runner_up is not None and quote.runner_up[1] < quote.speaker_score
+    assert quote.speaker_reasons == ((NAMED_BY_LAYOUT, 0.0),) and quote.runner_up is None
     assert [q.text for q in extract_quotes(text)] == [quote.text]
+
+
+def test_explain_shows_the_speaker_model_weighing_a_role_that_points_back():
+    text = "Министр Сергей Шойгу прибыл на учения. «Учения идут по плану», — сказал министр."
+    (quote,) = explain(text)
+    assert quote.speaker == "Сергей Шойгу" == extract_quotes(text)[0].speaker
+    assert quote.speaker_score is not None and quote.runner_up is not None
+    assert quote.runner_up[0] != quote.speaker and quote.runner_up[1] < quote.speaker_score
+    assert any(name.startswith("primary:") for name, _ in quote.speaker_reasons)
 
 
 def test_a_linear_model_scores_and_explains_named_evidence():

@@ -46,8 +46,17 @@ class Option:
     cue: Span | None = None
 
 
-def attribute(doc: Doc, quotes: Sequence[Candidate], model: Linear) -> list[Quote]:
-    """The records of ``quotes`` (kept candidates in text order), each with its best-scored speaker."""
+def attribute(
+    doc: Doc,
+    quotes: Sequence[Candidate],
+    model: Linear,
+    trace: list[list[tuple[float, Option]]] | None = None,
+) -> list[Quote]:
+    """The records of ``quotes`` (kept candidates in text order), each with its best-scored speaker.
+
+    With a ``trace`` list, each quote's candidates are appended to it, scored, best first (an empty
+    list when the quote's layout names its speaker and no model is asked).
+    """
     entities: Entities | None = None
     out: list[Quote] = []
     previous: str | None = None
@@ -57,11 +66,15 @@ def attribute(doc: Doc, quotes: Sequence[Candidate], model: Linear) -> list[Quot
         if named is not None:
             out.append(_record(doc, c, Option(named, {"primary": 1.0}, c.cue.mention if c.cue else None)))
             previous, previous_stop = named, c.stop
+            if trace is not None:
+                trace.append([])
             continue
         if entities is None:
             entities = Entities(doc, (q.start for q in quotes))
         found = options(doc, entities, c, previous, previous_stop)
         best = max(found, key=lambda option: model.score(option.features))
+        if trace is not None:
+            trace.append(sorted(((model.score(o.features), o) for o in found), key=lambda item: -item[0]))
         if _unnamed(c) and not _tied(best.features):
             # "Керенского называли «…»": the quote's own cue names nobody and nothing else ties
             # the best candidate to the quote; by the conventions the speaker is unknown

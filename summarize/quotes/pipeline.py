@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..checks import check_text
 from ..records import Quotes
-from .attribution import attribute, options
+from .attribution import Option, attribute
 from .candidates import Candidate
 from .decide import is_screen_feature, keep, mark_candidates, passes
 from .document import Doc
-from .entities import Entities
 from .model import QuoteModel, shipped
 from .paragraphs import block_quotes, dash_lines
 from .turns import carry_over, merge
@@ -24,6 +23,7 @@ from .unmarked import unmarked_quotes
 
 REASONS = 5
 """How many pieces of evidence :func:`explain` shows per decision."""
+NAMED_BY_LAYOUT = "the quote's own cue or layout names the speaker"
 
 
 def extract(text: str, model: QuoteModel) -> Quotes:
@@ -68,8 +68,10 @@ class Decision:
     """Why a candidate was kept as a quotation or not, and who was chosen as its speaker.
 
     ``score`` is the ``keep`` model's score (kept above zero) and ``reasons`` the evidence
-    that weighed most, with its weight; for a kept quote, ``speaker`` is the chosen name,
-    ``speaker_reasons`` its evidence, ``runner_up`` the next best name and its score.
+    that weighed most, with its weight; for a kept quote, ``speaker`` is the speaker given,
+    ``speaker_score`` and ``speaker_reasons`` the speaker model's score and evidence for its best
+    candidate (None and a single reason when the quote's layout named the speaker and no model
+    was asked), ``runner_up`` the next best name and its score.
     """
 
     text: str
@@ -104,44 +106,32 @@ def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
     screened = {(c.start, c.stop) for c in cands if not passes(model.screen, c)}
     kept = [c for c in cands if (c.start, c.stop) not in screened and keep(model.keep, c)]
     quotes = with_paragraphs(doc, kept)
-    entities = Entities(doc, (c.start for c in quotes))
-    chosen: dict[tuple[int, int], tuple[list[tuple[float, str | None, list[tuple[str, float]]]]]] = {}
-    previous: str | None = None
-    previous_stop = 0
-    for c in quotes:
-        scored = sorted(
-            (
-                (model.speaker.score(o.features), o.name, model.speaker.explain(o.features))
-                for o in options(doc, entities, c, previous, previous_stop)
-            ),
-            key=lambda item: -item[0],
-        )
-        chosen[(c.start, c.stop)] = (scored,)
-        if scored[0][1] is not None:
-            previous, previous_stop = scored[0][1], c.stop
+    trace: list[list[tuple[float, Option]]] = []
+    records = carry_over(quotes, attribute(doc, quotes, model.speaker, trace))
+    chosen = {(c.start, c.stop): (q, scored) for c, q, scored in zip(quotes, records, trace)}
     out = []
     for c in sorted({(c.start, c.stop): c for c in [*cands, *quotes]}.values(), key=lambda c: c.start):
-        is_kept = (c.start, c.stop) in chosen
         weigher = model.screen if model.screen is not None and (c.start, c.stop) in screened else model.keep
         evidence = {n: v for n, v in c.features.items() if weigher is model.keep or is_screen_feature(n)}
         score = weigher.score(evidence) if evidence else 0.0
         reasons = tuple(weigher.explain(evidence)[:REASONS]) if evidence else ()
-        decision = Decision(text[c.start : c.stop], c.start, c.stop, is_kept, score, reasons)
-        if is_kept:
-            (scored,) = chosen[(c.start, c.stop)]
-            best = scored[0]
-            runner = (scored[1][1], scored[1][0]) if len(scored) > 1 else None
-            decision = Decision(
-                decision.text,
-                c.start,
-                c.stop,
-                True,
-                score,
-                reasons,
-                best[1],
-                best[0],
-                tuple(best[2][:REASONS]),
-                runner,
+        decision = Decision(
+            text[c.start : c.stop], c.start, c.stop, (c.start, c.stop) in chosen, score, reasons
+        )
+        if decision.kept:
+            quote, scored = chosen[(c.start, c.stop)]
+            if scored:
+                best_score, best = scored[0]
+                why = tuple(model.speaker.explain(best.features)[:REASONS])
+                runner = (scored[1][1].name, scored[1][0]) if len(scored) > 1 else None
+            else:  # the layout named the speaker: no model was asked
+                best_score, why, runner = None, ((NAMED_BY_LAYOUT, 0.0),), None
+            decision = replace(
+                decision,
+                speaker=quote.speaker,
+                speaker_score=best_score,
+                speaker_reasons=why,
+                runner_up=runner,
             )
         out.append(decision)
     return out
