@@ -278,3 +278,74 @@ def test_the_definition_in_parentheses_links_an_acronym():
     assert (
         People(text).org_name("Минцифры") == "Министерство цифрового развития, связи и массовых коммуникаций"
     )
+
+
+# -- possessives, plural pronouns and plural roles --------------------------------------------------
+def _antecedents_of(text: str, word: str) -> list[str]:
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if text[m.start : m.stop] == word)
+    return people.antecedents(m, m.start)
+
+
+def test_a_possessive_is_a_mention_that_is_never_a_subject():
+    text = "По его словам, переговоры продолжатся."
+    (m,) = [m for m in mentions(text) if m.kind == "pron"]
+    assert (text[m.start : m.stop], m.gender, m.subject) == ("его", "masc", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "first"),
+    [
+        (
+            "Глава Минфина Антон Силуанов выступил в Госдуме. "
+            "По его словам, «бюджет полностью сбалансирован».",
+            "его",
+            "Антон Силуанов",
+        ),
+        # the possessive's own gender, whatever verb stands beside it
+        (
+            "Официальный представитель МИД Мария Захарова прокомментировала слова Сергея Лаврова. "
+            "«Позиция России не изменилась», — приводит ее слова ТАСС.",
+            "ее",
+            "Мария Захарова",
+        ),
+        (
+            "Канцлер Австрии Карл Нехаммер выступил с обращением. "
+            "«Четвертый погибший — преступник», — цитирует его ТАСС.",
+            "его",
+            "Карл Нехаммер",
+        ),
+    ],
+)
+def test_a_possessive_points_back_to_the_person_named_before(text, word, first):
+    assert _antecedents_of(text, word)[0] == first
+
+
+def test_plural_staff_speak_for_the_institution_of_their_kind():
+    text = (
+        "МИД России выразил протест в связи с заявлением посла Азербайджана. "
+        "«Мы ждем объяснений», — подчеркнули дипломаты."
+    )
+    assert _antecedents_of(text, "дипломаты") == ["МИД России"]
+
+
+def test_plural_staff_with_no_institution_of_their_kind_keep_their_description():
+    text = "Компания «Роснано» объявила о дефолте. «Это недопустимо», — заявили дипломаты."
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if m.kind == "role")
+    assert (people.antecedents(m, m.start), people.resolve(m, m.start)) == ([], "дипломаты")
+
+
+def test_a_plural_pronoun_points_back_to_the_group_named_before():
+    text = (
+        "Адвокаты Романа Абрамовича обратились в суд. "
+        "«Наш клиент был одним из крупнейших налогоплательщиков», — утверждают они."
+    )
+    assert _antecedents_of(text, "они")[0] == "адвокаты Романа Абрамовича"
+
+
+def test_a_role_in_the_instrumental_is_named_in_the_nominative_plural():
+    text = "Среди требований, выдвигаемых организаторами акции, — отставка мэра."
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if m.kind == "role")
+    assert people.resolve(m, m.start) == "организаторы акции"

@@ -123,6 +123,7 @@ def _may_start(word: str) -> bool:
     low = normalize_word(word)
     return (
         low in column("pronouns")
+        or low in column("possessives")
         or role_lemma(word) is not None
         or ((may_be(word, "name_heads") or may_be(word, "outlets")) and bool(lemmas(word) & head_nouns()))
         or (may_be(word, "generic_orgs") and generic_org_lemma(word) is not None)
@@ -168,6 +169,20 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             tok.stop,
             tok.text.lower(),
             gender=column("pronouns")[low],
+            first=i,
+            last=i,
+            prep=governed(text, toks, i, lo),
+            head=tok.text,
+        )
+    if low in column("possessives"):
+        # "по его словам", "приводит ее слова", "цитирует его ТАСС": a person named before, never a subject
+        return Mention(
+            "pron",
+            tok.start,
+            tok.stop,
+            tok.text.lower(),
+            gender=column("possessives")[low],
+            subject=False,
             first=i,
             last=i,
             prep=governed(text, toks, i, lo),

@@ -94,7 +94,11 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
             k = person_run(text, toks, j, hi)
             if k > j:
                 nxt = toks[k] if k < hi else None
-                complement = not _agrees_with_role(toks[i].text, role, [x.text for x in toks[j:k]]) or (
+                # one person holds no plural role: "адвокаты Романа Абрамовича" are his
+                complement = (
+                    plural_head(toks[i].text)
+                    or not _agrees_with_role(toks[i].text, role, [x.text for x in toks[j:k]])
+                ) or (
                     nxt is not None
                     and gap_between(text, toks[k - 1], nxt) == " "
                     and not capitalised(nxt)
@@ -158,7 +162,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         "role",
         toks[start_i].start,
         stop,
-        " ".join(core) if nominative else nominative_phrase(core),
+        _common(" ".join(core) if nominative else nominative_phrase(core)),
         role=role,
         org=" ".join(org_words) or None,
         gender=role_gender(toks[i].text, role),
@@ -170,11 +174,25 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
     )
 
 
+def _common(phrase: str) -> str:
+    """A role phrase as a description: its noun small ("Адвокаты актера" -> "адвокаты актера")."""
+    head = phrase.split(" ", 1)[0]
+    return phrase[:1].lower() + phrase[1:] if head[1:].islower() else phrase
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def plural_head(word: str) -> bool:
-    """A role noun that can only be plural ("авторы", "представители"; not "судьи": "слова судьи")."""
+    """A role noun that can only be plural ("авторы", "представители", "аналитики": of the role noun
+    "аналитик", whatever "аналитика" may be; not "судьи": "слова судьи")."""
     nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
-    return bool(nouns) and all("plur" in p.tag for p in nouns)
+    roles = [p for p in nouns if p.normal_form.replace("ё", "е") in load("role_nouns")]
+    return bool(nouns) and all("plur" in p.tag for p in roles or nouns)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def plural_noun(word: str) -> bool:
+    """A noun that can be a plural subject ("власти", "аналитики")."""
+    return any(p.tag.POS == "NOUN" and "plur" in p.tag and "nomn" in p.tag for p in parses(word))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
