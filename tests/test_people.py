@@ -349,3 +349,59 @@ def test_a_role_in_the_instrumental_is_named_in_the_nominative_plural():
     people = People(text)
     m = next(m for m in people.mentions_between(0, len(text)) if m.kind == "role")
     assert people.resolve(m, m.start) == "организаторы акции"
+
+
+# -- names in the nominative: governing words, verbs, adjectival surnames ---------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname the dictionary reads as an adjective, in the genitive after a long role phrase
+        (
+            "По словам директора по инвестициям «Локо Инвеста» Дмитрия Полевого, это решение — "
+            "«своеобразная капитуляция».",
+            "Дмитрий Полевой",
+        ),
+        # a woman's name the dictionary lacks, in the instrumental after a role
+        (
+            "Сергей Лавров встретился с министром иностранных дел Германии Анналеной Бербок.",
+            "Анналена Бербок",
+        ),
+        # the verb's gender: a woman, not "Ян Лантратов" in the genitive
+        (
+            "Зампред комитета Госдумы по просвещению Яна Лантратова направила письмо вице-премьеру.",
+            "Яна Лантратова",
+        ),
+        # the object of "цитирует" is in the accusative
+        (
+            "«Нужно рассказывать о нарушениях прав человека», — цитирует Хвана Чжан Епа Lenta.ru.",
+            "Хван Чжан Еп",
+        ),
+        # a name in the nominative after a role is its holder, whatever follows the name
+        (
+            "«Это важно», — заявил официальный представитель президента Павел Крашенинников при "
+            "рассмотрении законопроекта.",
+            "Павел Крашенинников",
+        ),
+    ],
+)
+def test_a_person_is_named_in_the_nominative(text, name):
+    assert name in [m.name for m in mentions(text) if m.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("words", "nominative"),
+    [
+        (["Дмитрия", "Полевого"], "Дмитрий Полевой"),
+        (["Анны", "Толстой"], "Анна Толстая"),
+        (["Валерией", "Касамарой"], "Валерия Касамара"),
+        (["Анналеной", "Бербок"], "Анналена Бербок"),
+    ],
+)
+def test_names_the_dictionary_reads_otherwise_become_nominative(words, nominative):
+    assert nominative_name(words) == nominative
+
+
+def test_a_role_phrase_takes_its_complements_after_po_and_pri():
+    text = "Помощник президента по внешнеполитическим делам заявил, что встреча состоится."
+    m = next(m for m in mentions(text) if m.kind == "role")
+    assert m.name == "помощник президента по внешнеполитическим делам"

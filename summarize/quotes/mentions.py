@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import column, head_nouns, load
+from ..lexicon import column, head_nouns, load, tagged
 from ..morph import CACHE_SIZE, has_case, is_known, is_verbal, lemmas, normalize_word, parses
 from ..punct import CLOSER, OPENING, WORD_GAP
 from ..records import Span
@@ -199,7 +199,7 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             return named
     j = person_run(text, toks, i, hi)
     if j > i:
-        return person_mention(text, toks, name_start(text, toks, i, j), j, lo)
+        return person_mention(text, toks, name_start(text, toks, i, j), j, lo, case=_object_case(toks, i, lo))
     generic = _generic_org(text, toks, i, lo, hi) if i + 1 < hi else None
     if generic is not None:
         return generic
@@ -224,6 +224,18 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             last=j - 1,
             head=tok.text,
         )
+    return None
+
+
+def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
+    """ "accs" for a name that is the object of a verb of quoting ("цитирует (РБК) Хвана Чжан Епа")."""
+    for k in (i - 1, i - 2):
+        if k < lo:
+            return None
+        if lemmas(toks[k].text) & tagged("quoting_verbs", "object"):
+            return "accs"
+        if not is_outlet(toks[k].text):
+            return None
     return None
 
 

@@ -32,7 +32,7 @@ from .kinds import (
 from .kinds import (
     geo_text as geo_word_text,
 )
-from .names import gender_of, guess_nominative, name_reading, nominative_name
+from .names import gender_of, guess_nominative, name_reading, nominative_name, past_gender
 
 
 def in_case(m: Mention, case: str) -> Mention:
@@ -162,17 +162,11 @@ def person_mention(
     case: str | None = None,
 ) -> Mention:
     words = [t.text + "." if is_initial(text, t) else t.text for t in toks[i:j]]
-    reading = name_reading(words)
-    name = nominative_name(words)
-    if case not in (None, "nomn") and (reading is None or reading[1] == "nomn"):
-        # "председателя КНР Си Цзиньпина": the role's case tells the case of the words the
-        # dictionary does not know
-        parts = name.split()
-        if len(parts) == len(words):
-            name = " ".join(
-                guess_nominative(w, case, "masc") if not is_known(w) else part
-                for w, part in zip(words, parts)
-            )
+    # "председателя КНР Си Цзиньпина": the role's case tells the case of the name; "Яна Лантратова
+    # направила": the verb's gender tells a woman's name from a man's in the genitive
+    verb = toks[j] if j < len(toks) and gap_between(text, toks[j - 1], toks[j]) == " " else None
+    reading = name_reading(words, case)
+    name = nominative_name(words, case, past_gender(verb.text) if verb is not None else None)
     if subject is None:
         subject = (
             reading is None

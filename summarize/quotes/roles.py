@@ -14,10 +14,10 @@ from typing import Any
 
 from ..lexicon import column, is_listed_preposition, load, tagged
 from ..morph import CACHE_SIZE, is_known, is_verbal, likely_pos, normalize_word, parses
-from ..punct import MARKS, WORD_GAP
+from ..punct import MARKS, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import Mention, capitalised, gap_between, is_outlet
-from .names import gender_of, nominative_phrase
+from .names import gender_of, nominative_phrase, past_gender
 from .persons import governed, name_start, person_mention, person_run
 
 
@@ -30,6 +30,17 @@ def _genitive_word(word: str) -> bool:
         and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF")
         and any("gent" in p.tag for p in ps if p.tag.POS in ("NOUN", "ADJF", "PRTF"))
     )
+
+
+_PREPOSITION_CASE = {"по": "datv", "при": "loct"}
+"""The prepositions inside a role phrase and the case of the noun they take."""
+_GENITIVE = frozenset({"gent"})
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _noun_cases(word: str) -> frozenset[str]:
+    """The cases ``word`` may be in as a noun."""
+    return frozenset(str(p.tag.case) for p in parses(word) if p.tag.POS == "NOUN" and p.tag.case)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -51,6 +62,15 @@ def _role_case(word: str, role: str) -> str | None:
         if p.tag.case and p.tag.case != "nomn":
             return str(p.tag.case)
     return None
+
+
+def _holder_case(word: str, role: str, subject: bool) -> str | None:
+    """The case of the name that holds a role: the role noun's own, if it has only one ("министр",
+    "министром"; not "директора", which may be a nominative plural)."""
+    cases = {str(p.tag.case) for p in _role_parses(word, role) if p.tag.case}
+    if len(cases) == 1:
+        return cases.pop()
+    return None if subject else _role_case(word, role)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -83,6 +103,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
     org_words.extend(t.text for t in toks[start_i:i] if _place_adjective(t.text))
     j = i + 1
     last = i
+    governing: str | None = None  # the case "по"/"при" demands of the noun to come
     while j < hi and j - i <= 10:
         prev, t = toks[j - 1], toks[j]
         gap = gap_between(text, prev, t)
@@ -91,20 +112,26 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         if capitalised(t):
             if outlet_addressee and is_outlet(t.text):
                 break  # "сказал депутат РИА «Новости»": the outlet the words were said to
-            k = person_run(text, toks, j, hi)
-            if k > j:
+            k = j if any(ch in OPENING for ch in gap) else person_run(text, toks, j, hi)
+            if k > j:  # (a name in marks is an organisation's: "директор «Локо Инвеста»")
                 nxt = toks[k] if k < hi else None
                 # one person holds no plural role: "адвокаты Романа Абрамовича" are his
                 complement = (
-                    plural_head(toks[i].text)
-                    or not _agrees_with_role(toks[i].text, role, [x.text for x in toks[j:k]])
-                ) or (
-                    nxt is not None
-                    and gap_between(text, toks[k - 1], nxt) == " "
-                    and not capitalised(nxt)
-                    and not is_verbal(nxt.text)
-                    and (normalize_word(nxt.text) in ("по", "при") or _genitive_word(nxt.text))
-                    and normalize_word(nxt.text) not in column("pronouns")
+                    (
+                        plural_head(toks[i].text)
+                        or not _agrees_with_role(toks[i].text, role, [x.text for x in toks[j:k]])
+                    )
+                    or (
+                        nxt is not None
+                        and gap_between(text, toks[k - 1], nxt) == " "
+                        and not capitalised(nxt)
+                        and not is_verbal(nxt.text)
+                        and (normalize_word(nxt.text) in ("по", "при") or _genitive_word(nxt.text))
+                        and normalize_word(nxt.text) not in column("pronouns")
+                        # "представитель президента Павел Крашенинников при рассмотрении": a name that
+                        # cannot be a genitive is the holder, whatever follows it
+                        and all(_may_be_in(x.text, _GENITIVE) for x in toks[j:k])
+                    )
                 )
                 if not complement:
                     first = name_start(text, toks, j, k)
@@ -115,7 +142,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                         first,
                         k,
                         lo,
-                        case=None if subject else _role_case(toks[i].text, role),
+                        case=_holder_case(toks[i].text, role, subject),
                         start=toks[start_i].start,
                         role=role,
                         org=" ".join(org_words) or None,
@@ -142,10 +169,18 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
             or low in column("pronouns")
         ):
             break
+        if low in _PREPOSITION_CASE:
+            governing = _PREPOSITION_CASE[low]
+        elif "ADJF" not in likely_pos(t.text):
+            governing = None if _genitive_word(t.text) else governing
         if low in ("по", "при") or _genitive_word(t.text) or "ADJF" in likely_pos(t.text):
             if low not in ("по", "при"):
                 org_words.append(t.text)
             last = j
+            j += 1
+            continue
+        if governing is not None and governing in _noun_cases(t.text):
+            last = j  # "директор по инвестициям", "представитель Крыма при президенте"
             j += 1
             continue
         break
@@ -257,16 +292,10 @@ def verb_gender(text: str, m: Mention) -> str | None:
     after = _WORD_AFTER.match(text, m.stop, min(len(text), m.stop + 30))
     for found in (before, after):
         if found is not None:
-            gender = _past_gender(found.group(1))
+            gender = past_gender(found.group(1))
             if gender is not None:
                 return gender
     return None
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _past_gender(word: str) -> str | None:
-    genders = {g for p in parses(word) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag}
-    return genders.pop() if len(genders) == 1 else None
 
 
 def genitive_word(word: str) -> bool:
