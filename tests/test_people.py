@@ -405,3 +405,16 @@ def test_a_role_phrase_takes_its_complements_after_po_and_pri():
     text = "Помощник президента по внешнеполитическим делам заявил, что встреча состоится."
     m = next(m for m in mentions(text) if m.kind == "role")
     assert m.name == "помощник президента по внешнеполитическим делам"
+
+
+def test_the_spokesperson_of_an_office_is_the_one_the_text_names():
+    text = (
+        "Решение принято по просьбе самой Поклонской, заявил пресс-секретарь президента Дмитрий Песков. "
+        "«Это предложение соответствовало ее пожеланию», — сказал представитель Кремля."
+    )
+    assert _antecedents_of(text, "представитель Кремля")[:2] == ["Дмитрий Песков", "Кремль"]
+
+
+def test_the_spokesperson_of_an_office_nobody_holds_is_the_organisation():
+    text = "«Эта тема не обсуждалась», — заявил представитель Кремля."
+    assert _antecedents_of(text, "представитель Кремля") == ["Кремль"]

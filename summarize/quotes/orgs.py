@@ -185,3 +185,21 @@ def organisation_of(words: str) -> str:
 def place_word(word: str) -> bool:
     """A place name ("России", "США"): never an organisation that speaks."""
     return any("Geox" in p.tag for p in parses(word)[:2])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def office_of(complement: str) -> int | None:
+    """The office a spokesperson's complement names (a line of ``office_aliases``: "Кремля" and
+    "президента России" name one), the most specific form winning; None if none."""
+    words = {_office_key(w) for w in complement.replace(",", " ").split()}
+    best, best_size = None, 0
+    for n, group in enumerate(alias_groups("office_aliases")):
+        for form in group:
+            keys = {_office_key(w) for w in form.split()}
+            if keys <= words and len(keys) > best_size:
+                best, best_size = n, len(keys)
+    return best
+
+
+def _office_key(word: str) -> str:
+    return word.lower().replace("ё", "е")[:4]

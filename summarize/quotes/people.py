@@ -18,7 +18,15 @@ from ..punct import CLOSING, MARKS, OPENING, one_of
 from ..records import Span
 from .kinds import Mention, is_outlet
 from .names import first_name_like, gender_of, nominative_phrase, oblique_masculine, same_surname, speaks
-from .orgs import canonical_org, definitions, generic_org_word, organisation_of, place_word, work_head
+from .orgs import (
+    canonical_org,
+    definitions,
+    generic_org_word,
+    office_of,
+    organisation_of,
+    place_word,
+    work_head,
+)
 from .reader import SCAN, TextMentions
 from .roles import agreeing, gender_fits, place_only, plural_head, plural_noun, points_back, verb_gender
 
@@ -147,6 +155,18 @@ class People(TextMentions):
             ]
             if of_org:
                 return _nearest(of_org, pos)
+            office = office_of(org)
+            if office is not None:
+                # "представитель Кремля": the "пресс-секретарь президента" the text names
+                speakers = tagged("role_nouns", "spokesperson")
+                of_office = [
+                    e
+                    for head in speakers
+                    for e in _around(self.persons_with(*_stems(head)), pos)
+                    if e.role in speakers and e.org and office_of(e.org) == office
+                ]
+                if of_office:
+                    return _nearest(sorted(of_office, key=lambda e: e.start), pos)
         return None
 
     def holder_name(self, m: Mention, pos: int) -> str | None:
