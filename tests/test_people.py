@@ -418,3 +418,23 @@ def test_the_spokesperson_of_an_office_is_the_one_the_text_names():
 def test_the_spokesperson_of_an_office_nobody_holds_is_the_organisation():
     text = "«Эта тема не обсуждалась», — заявил представитель Кремля."
     assert _antecedents_of(text, "представитель Кремля") == ["Кремль"]
+
+
+# -- outlets that relay and outlets that write ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "relays", "subject"),
+    [
+        ("«В 19:00 пожар ликвидирован», — сказали ТАСС в пресс-службе МЧС России.", "ТАСС", True, False),
+        ("В пресс-службе Банка России РБК сообщили, что речь идет о другом.", "РБК", True, False),
+        ("«Мы готовы к диалогу», — передает ТАСС.", "ТАСС", True, True),
+        ("В сообщении, по данным Reuters, говорится о другом.", "Reuters", True, False),
+        ("— пояснил Трутнев (цитата по «РИА Новости»).", "РИА Новости", True, False),
+        ("— рассказал изданию депутат.", "издание", True, False),
+        # an outlet that writes is a speaker
+        ("Это станет новым вызовом для Пекина, отметило издание.", "издание", False, True),
+        ("Армия находилась в плохом состоянии, пишет британское издание The Economist.", "The Economist", False, True),
+    ],
+)
+def test_an_outlet_that_passes_words_on_relays(text, name, relays, subject):
+    (m,) = [m for m in mentions(text) if m.name == name]
+    assert (m.relays, m.subject) == (relays, subject)

@@ -43,7 +43,10 @@ class Mention(NamedTuple):
     ``kind`` is ``"person"``, ``"role"``, ``"org"`` or ``"pron"``; ``name`` the nominative
     name (a person's as written, not yet resolved to the full name); ``role`` the role
     lemma and ``org`` the organisation attached to it; ``subject`` says a nominative
-    reading exists (it can be the subject of a verb); ``prep`` that a preposition governs it.
+    reading exists (it can be the subject of a verb); ``prep`` that a preposition governs it;
+    ``relays`` that an outlet only passes the words on ("сказали ТАСС", "передает РБК", "по данным
+    Reuters", "со ссылкой на РИА «Новости»"), while one that writes ("пишет The Washington Post",
+    "говорится в статье Bloomberg") is a speaker by the conventions.
     """
 
     kind: str
@@ -59,6 +62,7 @@ class Mention(NamedTuple):
     first: int = 0
     last: int = 0
     head: str = ""  # the word that agrees with a verb: a role noun, a surname, an organisation's head noun
+    relays: bool = False  # an outlet that passes others' words on ("сказали ТАСС", "передает РБК")
 
 
 def capitalised(tok: Span) -> bool:

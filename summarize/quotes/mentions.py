@@ -28,6 +28,7 @@ from .kinds import (
     role_word,
     tight,
 )
+from .outlets import mark_relays
 from .persons import governed, name_start, person_mention, person_run
 from .roles import genitive_word, nominative_head, role_mention
 
@@ -92,6 +93,8 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         else:
             out.append(m)
         i = m.last + 1
+    if any(m.outlet for m in out):
+        out = mark_relays(toks, out, lo, hi)
     return out
 
 
@@ -292,17 +295,20 @@ def _head_with_name(text: str, toks: Sequence[Span], i: int, hi: int) -> Mention
                 head=tok.text,
             )
     if i + 1 < hi and tight(text, tok, toks[i + 1]) and org_word(text, toks[i + 1]):
-        nxt = toks[i + 1]
+        last = i + 1
+        while last + 1 < hi and tight(text, toks[last], toks[last + 1]) and org_word(text, toks[last + 1]):
+            last += 1  # "издание The Economist"
+        nxt = toks[last]
         return Mention(
             "org",
             tok.start,
             nxt.stop,
-            nxt.text,
+            text[toks[i + 1].start : nxt.stop],
             outlet=outlet,
             subject=has_case(tok.text, "nomn"),
             prep=governed(text, toks, i, 0),
             first=i,
-            last=i + 1,
+            last=last,
             head=tok.text,
         )
     return None

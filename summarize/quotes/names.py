@@ -342,18 +342,19 @@ def speaks(text: str, m: Mention) -> bool:
     """Does the text make ``m`` speak: a speech verb right beside it ("— сказал Соколов", "Соколов
     заявил") or "по словам"/"по мнению" before it?"""
     after = _SPEECH_AFTER.match(text, m.stop, min(len(text), m.stop + 30))
-    if after is not None and _speech_word(after.group(1)):
+    if after is not None and speech_word(after.group(1)):
         return True
     before = _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start)
     if before is None:
         return False
     if normalize_word(before.group(1)) == "по" and lemmas(before.group(2)) & tagged("cue_nouns", "according"):
         return True
-    return _speech_word(before.group(2))
+    return speech_word(before.group(2))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _speech_word(word: str) -> bool:
+def speech_word(word: str) -> bool:
+    """Is ``word`` a finite form of a speech verb ("сказали", "пишет")?"""
     return any(
         p.tag.POS == "VERB" and p.normal_form.replace("ё", "е") in load("speech_verbs") for p in parses(word)
     )
