@@ -432,7 +432,12 @@ def test_the_spokesperson_of_an_office_nobody_holds_is_the_organisation():
         ("— рассказал изданию депутат.", "издание", True, False),
         # an outlet that writes is a speaker
         ("Это станет новым вызовом для Пекина, отметило издание.", "издание", False, True),
-        ("Армия находилась в плохом состоянии, пишет британское издание The Economist.", "The Economist", False, True),
+        (
+            "Армия находилась в плохом состоянии, пишет британское издание The Economist.",
+            "The Economist",
+            False,
+            True,
+        ),
     ],
 )
 def test_an_outlet_that_passes_words_on_relays(text, name, relays, subject):
