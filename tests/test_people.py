@@ -443,3 +443,13 @@ def test_the_spokesperson_of_an_office_nobody_holds_is_the_organisation():
 def test_an_outlet_that_passes_words_on_relays(text, name, relays, subject):
     (m,) = [m for m in mentions(text) if m.name == name]
     assert (m.relays, m.subject) == (relays, subject)
+
+
+def test_a_market_widget_names_nobody():
+    text = (
+        "Число клиентов банка выросло. Тинькофф Банк TCS $31,22 +3,28% Купить "
+        "В первом квартале 2022 года, по словам Оливера Хьюза, спрос на кредиты упал."
+    )
+    widget = text.index("Тинькофф"), text.index("Купить") + len("Купить")
+    assert not [m for m in mentions(text) if widget[0] <= m.start < widget[1]]
+    assert "Оливер Хьюз" in [m.name for m in mentions(text)]

@@ -220,3 +220,23 @@ def sentence_initial(text: str, tok: Span) -> bool:
     while k >= 0 and text[k] in WORD_GAP + "\t" + OPENING:
         k -= 1
     return k < 0 or text[k] in TERMINAL + "\n\r:" + DASHES
+
+
+_TICKER = re.compile(
+    r"(?:[A-Z][A-Z0-9./]{1,11}|RU[0-9A-Z]{10})\s[₽$€£¥]\s?\d{1,3}(?:[\s\u00a0]\d{3})*(?:[,.]\d+)?"
+    r"(?:\s(?:[+\-−]?\d+(?:[,.]\d+)?%|—))?(?:\s\w+)?"
+)
+"""A quote of a market widget: ticker, price, change and its button ("GAZP ₽316,99 +0,25% Купить")."""
+_TICKER_NAME = re.compile(r"(?:«[^»\n]{1,40}»|[A-ZА-ЯЁ][\w'’.&/-]*(?:\s[A-ZА-ЯЁ«][\w'’.&/»-]*){0,3})\s$")
+
+
+def ticker_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The market widgets in ``text[start:stop]`` with the company name before each ("«Газпром» GAZP
+    ₽316,99 +0,25% Купить"): no name there is a speaker."""
+    if text.find("%", start, stop) < 0 and text.find(" — ", start, stop) < 0:
+        return []
+    out = []
+    for found in _TICKER.finditer(text, start, stop):
+        name = _TICKER_NAME.search(text, max(start, found.start() - 60), found.start())
+        out.append((name.start() if name is not None else found.start(), found.end()))
+    return out

@@ -26,6 +26,7 @@ from .kinds import (
     person_word,
     role_lemma,
     role_word,
+    ticker_spans,
     tight,
 )
 from .outlets import mark_relays
@@ -95,6 +96,8 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         i = m.last + 1
     if any(m.outlet for m in out):
         out = mark_relays(toks, out, lo, hi)
+    if out and (tickers := ticker_spans(text, toks[lo].start, toks[hi - 1].stop)):
+        out = [m for m in out if not any(a <= m.start < b for a, b in tickers)]  # "Банк TCS $91,48"
     return out
 
 
