@@ -453,3 +453,34 @@ def test_a_market_widget_names_nobody():
     widget = text.index("Тинькофф"), text.index("Купить") + len("Купить")
     assert not [m for m in mentions(text) if widget[0] <= m.start < widget[1]]
     assert "Оливер Хьюз" in [m.name for m in mentions(text)]
+
+
+# -- surnames the dictionary reads as other words ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("marked", "speaker"),
+    [
+        # a surname that is also a place ("Печатники"), after a first name, and alone later
+        (
+            "Об этом рассказал РБК зампред правления ВТБ Анатолий Печатников. "
+            "«Банки не могут себе позволить роста просроченной задолженности», — говорит {s|Печатников}.",
+            "Анатолий Печатников",
+        ),
+        # a first name the dictionary lacks, before a word with a surname's ending
+        (
+            "Об этом заявил директор департамента МИД России Замир Кабулов. "
+            "«Первый урожай будет показательным», — пояснил {s|Кабулов}.",
+            "Замир Кабулов",
+        ),
+        # the first name right after a place: pairs of capitalised words overlap
+        (
+            "Премьер-министр Молдавии Ион Кику поздравил избранного президента. "
+            "«Выборы прошли хорошо», — подчеркнул {s|Кику}.",
+            "Ион Кику",
+        ),
+    ],
+)
+def test_a_surname_read_otherwise_is_the_person_named_before(marked, speaker):
+    text, (mention,) = unmark(marked)
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if m.start == mention.start)
+    assert (text[m.start : m.stop], people.resolve(m, m.start)) == (mention.text, speaker)

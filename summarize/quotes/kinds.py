@@ -27,7 +27,7 @@ from ..punct import DASHES, OPENING, TERMINAL, WORD_GAP
 from ..records import Span
 from ..text import DOMAIN
 
-_SURNAME_END = re.compile(
+SURNAME_END = re.compile(
     rf"{SURNAME_SUFFIX}{SURNAME_CASE_ENDING}?$|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|енко$"
 )
 """Endings of Russian surnames in any case ("Карасина", "Лесину", "Вертинского")."""
@@ -95,7 +95,7 @@ def surname_like(w: str) -> bool:
     return (
         w[:1].isupper()
         and not w.isupper()
-        and _SURNAME_END.search(w.lower()) is not None
+        and SURNAME_END.search(w.lower()) is not None
         and lemma_pos(w)[1] != "ADJF"  # "Боденским озером", "Европейский союз"
         and not _geo_text(w)
         and not org_text(w)
@@ -134,7 +134,7 @@ def org_word(text: str, tok: Span) -> bool:
 def _agency(w: str) -> bool:
     if _ACRONYM.match(w) is not None:
         return True
-    return not is_known(w) and _AGENCY.match(w) is not None and _SURNAME_END.search(w.lower()) is None
+    return not is_known(w) and _AGENCY.match(w) is not None and SURNAME_END.search(w.lower()) is None
 
 
 @lru_cache(maxsize=CACHE_SIZE)

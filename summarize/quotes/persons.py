@@ -16,6 +16,7 @@ from ..morph import has_case, is_known, lemma_pos, lemmas, name_tags, normalize_
 from ..punct import OPENING, WORD_GAP
 from ..records import Span
 from .kinds import (
+    SURNAME_END,
     Mention,
     capitalised,
     gap_between,
@@ -28,9 +29,6 @@ from .kinds import (
     sentence_initial,
     surname_like,
     tight,
-)
-from .kinds import (
-    geo_text as geo_word_text,
 )
 from .names import gender_of, guess_nominative, name_reading, nominative_name, past_gender
 
@@ -103,9 +101,12 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
         elif (
             j > i
             and capitalised(t)
-            and not geo_word(t)
+            and (not geo_word(t) or _first_name_before(toks[j - 1].text, t.text))  # "Джон Харпер"
             and not org_word(text, t)
-            and any("Name" in name_tags(x.text) for x in toks[i:j])
+            and (
+                any("Name" in name_tags(x.text) for x in toks[i:j])
+                or _first_name_before(toks[j - 1].text, t.text)  # "Замир Кабулов"
+            )
             and not any("Surn" in name_tags(x.text) or surname_like(x.text) for x in toks[i:j])
         ):
             # a first name followed by a surname the dictionary reads otherwise ("Марк Тоунер"), but
@@ -121,6 +122,14 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     while j > i and not any(_strong_name(text, t, alone) for t in toks[i:j]):
         j -= 1
     return j
+
+
+def _first_name_before(before: str, word: str) -> bool:
+    """Is ``before`` a first name ``word`` is the surname of: one the dictionary knows, or a word it
+    lacks before a word with a surname's ending ("Замир Кабулов")?"""
+    if "Name" in name_tags(before):
+        return True
+    return not is_known(before) and SURNAME_END.search(word.lower()) is not None
 
 
 def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
@@ -189,7 +198,8 @@ def person_mention(
     )
 
 
-_PAIR = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+)\s([А-ЯЁ][а-яё]{2,})(?!\w)")
+_PAIR = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+)\s(?=([А-ЯЁ][а-яё]{2,})(?!\w))")
+"""Two capitalised words, the second looked ahead at (pairs overlap: "Молдавии Ион Кику")."""
 _MOST = 200
 
 
@@ -200,7 +210,7 @@ def known_surnames(text: str) -> frozenset[str]:
     out: set[str] = set()
     for m in _PAIR.finditer(text):
         first, second = m.group(1), m.group(2)
-        if "Name" in name_tags(first) and "Name" not in name_tags(second) and not geo_word_text(second):
+        if _first_name_before(first, second) and "Name" not in name_tags(second):
             out.add(_surname_key(second))
             if len(out) >= _MOST:
                 break
