@@ -484,3 +484,22 @@ def test_a_surname_read_otherwise_is_the_person_named_before(marked, speaker):
     people = People(text)
     m = next(m for m in people.mentions_between(0, len(text)) if m.start == mention.start)
     assert (text[m.start : m.stop], people.resolve(m, m.start)) == (mention.text, speaker)
+
+
+# -- places that stand for a power ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "subject"),
+    [
+        ("16 декабря в Кремле заявили, что инфляция стала темой для обеспокоенности.", "Кремль", False),
+        ("Белый дом пояснял, что предложение нефти не поспевает за спросом.", "Белый дом", True),
+        ("7 июня Токио сообщил о введении новых санкций против России.", "Токио", True),
+        ("Киев считает Роккелли жертвой военного конфликта.", "Киев", True),
+    ],
+)
+def test_a_place_that_speaks_is_an_organisation(text, name, subject):
+    (m,) = [m for m in mentions(text) if m.name == name]
+    assert (m.kind, m.subject) == ("org", subject)
+
+
+def test_a_place_that_does_not_speak_is_no_mention():
+    assert not [m for m in mentions("Делегация прибыла в Токио. Москва ждет ответа.") if m.kind == "org"]

@@ -29,6 +29,8 @@ from .kinds import (
     ticker_spans,
     tight,
 )
+from .names import speech_word
+from .orgs import seat_at, seat_start
 from .outlets import mark_relays
 from .persons import governed, name_start, person_mention, person_run
 from .roles import genitive_word, nominative_head, role_mention
@@ -73,6 +75,7 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
                 (start > 0 and text[start - 1] in OPENING)
                 or (i + 1 < hi and capitalised(toks[i + 1]) and person_word(text, toks[i + 1]))
                 or person_word(text, toks[i])
+                or (i + 1 < hi and speech_word(toks[i + 1].text))  # "Токио сообщил"
             )
         ):
             i += 1
@@ -124,7 +127,7 @@ def _capital_content(word: str) -> bool:
 
 def _may_start(word: str) -> bool:
     """Can a mention start at ``word``: a name, an organisation, a pronoun, a role or head noun ("газета")?"""
-    if word[:1].isupper() and (person_text(word) or org_text(word)):
+    if word[:1].isupper() and (person_text(word) or org_text(word) or seat_start(word)):
         return True
     low = normalize_word(word)
     return (
@@ -209,6 +212,9 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
     generic = _generic_org(text, toks, i, lo, hi) if i + 1 < hi else None
     if generic is not None:
         return generic
+    seat = _seat(text, toks, i, lo, hi)
+    if seat is not None:
+        return seat
     if org_word(text, tok):
         j = i + 1
         while (
@@ -231,6 +237,31 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             head=tok.text,
         )
     return None
+
+
+def _seat(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
+    """A place standing for its power: a seat ("в Кремле", "Белый дом пояснял"), or a place that is
+    the subject of a speech verb right after it ("Токио сообщил", "Киев считает")."""
+    found = seat_at([t.text for t in toks[i : min(hi, i + 3)]])
+    if found is not None:
+        n, name = found
+    elif (
+        geo_word(toks[i]) and i + 1 < hi and speech_word(toks[i + 1].text) and has_case(toks[i].text, "nomn")
+    ):
+        n, name = 1, toks[i].text
+    else:
+        return None
+    return Mention(
+        "org",
+        toks[i].start,
+        toks[i + n - 1].stop,
+        name,
+        subject=has_case(toks[i].text, "nomn"),
+        prep=governed(text, toks, i, lo),
+        first=i,
+        last=i + n - 1,
+        head=toks[i + n - 1].text,
+    )
 
 
 def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:

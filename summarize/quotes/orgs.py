@@ -8,12 +8,13 @@ keeps: the full name the text gives, else the text's own form.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
-from ..lexicon import alias_groups, head_nouns, load
+from ..lexicon import alias_groups, columns, head_nouns, load
 from ..morph import CACHE_SIZE, is_verbal, lemmas, parses
 from .names import nominative_phrase
+from .roles import nominative_head
 
 _DEFINED = re.compile(r"\(\s*([A-ZА-ЯЁ][\w.-]{1,15})\s*\)")
 """An acronym or a short name in parentheses: "(СБУ)", "(Минцифры)"."""
@@ -203,3 +204,23 @@ def office_of(complement: str) -> int | None:
 
 def _office_key(word: str) -> str:
     return word.lower().replace("ё", "е")[:4]
+
+
+def seat_start(word: str) -> bool:
+    """May a place that stands for its power start at ``word`` ("Кремле", "Белый")?"""
+    return word[:1].isupper() and bool(lemmas(word) & load("seat_names"))
+
+
+def seat_at(words: Sequence[str]) -> tuple[int, str] | None:
+    """A place that stands for the power seated there at the start of ``words`` ("Кремле",
+    "Белый дом"): how many words it takes and its nominative name; None if there is none."""
+    if not words or not words[0][:1].isupper():
+        return None
+    first = lemmas(words[0]) & load("seat_names")
+    if not first:
+        return None
+    rest = columns("seat_names").get(next(iter(first)), ())
+    if len(words) <= len(rest) or any(not (lemmas(w) & {x}) for w, x in zip(words[1:], rest)):
+        return None
+    n = len(rest) + 1
+    return n, nominative_head(list(words[:n]), n - 1)
