@@ -503,3 +503,49 @@ def test_a_place_that_speaks_is_an_organisation(text, name, subject):
 
 def test_a_place_that_does_not_speak_is_no_mention():
     assert not [m for m in mentions("Делегация прибыла в Токио. Москва ждет ответа.") if m.kind == "org"]
+
+
+# -- descriptions: spokespeople of a generic organisation, anonymous sources of an outlet -------------
+def _resolved(text: str, kind: str) -> str | None:
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if m.kind == kind)
+    return people.resolve(m, m.start)
+
+
+def test_a_spokesperson_of_a_generic_organisation_speaks_for_the_one_named_before():
+    text = (
+        "Министерство здравоохранения Новосибирской области проверило больницу. "
+        "«Нарушений не выявлено», — заявили в пресс-службе ведомства."
+    )
+    assert _resolved(text, "role") == "Министерство здравоохранения Новосибирской области"
+
+
+def test_an_anonymous_source_of_an_outlet_is_named_with_the_outlet():
+    text = "Об этом сообщает ТАСС. «Контракт будет выполнен в срок», — заверил собеседник агентства."
+    assert _resolved(text, "role") == "собеседник ТАСС"
+
+
+def test_one_of_several_sources_is_one_source():
+    text = "«Он в боевом режиме», — заявил один из собеседников телеканала."
+    (m,) = [m for m in mentions(text) if m.kind == "role"]
+    assert (text[m.start : m.stop], m.name, m.subject) == (
+        "один из собеседников телеканала",
+        "собеседник телеканала",
+        True,
+    )
+
+
+def test_a_role_phrase_ends_before_an_adverbial_po():
+    text = "Тем временем Генпрокурор России по итогам проверки торговых сетей назвал ситуацию удручающей."
+    (m,) = [m for m in mentions(text) if m.kind == "role"]
+    assert m.name == "генпрокурор России"
+
+
+def test_a_name_takes_no_capitalised_function_word():
+    text = "Об этом рассказал Евгений Шляхто При этом он добавил, что риски велики."
+    assert [m.name for m in mentions(text) if m.kind == "person"] == ["Евгений Шляхто"]
+
+
+def test_a_dateline_names_nobody():
+    text = "АЛМА-АТА, 31 октября. /ТАСС/. Министр обороны Казахстана Даурен Косанов провел переговоры."
+    assert "АЛМА-АТА" not in [m.name for m in mentions(text)]

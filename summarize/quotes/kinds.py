@@ -215,6 +215,16 @@ def role_word(tok: Span) -> str | None:
     return role_lemma(tok.text)
 
 
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "NUMR", "COMP"})
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def function_word(word: str) -> bool:
+    """A known word whose likeliest reading is a preposition, conjunction, pronoun or adverb ("При")."""
+    ps = parses(word)
+    return bool(ps) and str(ps[0].tag.POS) in _FUNCTION_POS and is_known(word)
+
+
 def sentence_initial(text: str, tok: Span) -> bool:
     k = tok.start - 1
     while k >= 0 and text[k] in WORD_GAP + "\t" + OPENING:

@@ -7,16 +7,18 @@ pronouns ("он") left to right; :func:`agrees` says whether one can be a verb's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from ..lexicon import column, head_nouns, load, tagged
-from ..morph import CACHE_SIZE, has_case, is_known, is_verbal, lemmas, normalize_word, parses
+from ..morph import CACHE_SIZE, has_case, is_verbal, lemmas, normalize_word, parses
 from ..punct import CLOSER, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import (
     Mention,
     capitalised,
+    function_word,
     geo_word,
     is_outlet,
     may_be,
@@ -99,6 +101,8 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         i = m.last + 1
     if any(m.outlet for m in out):
         out = mark_relays(toks, out, lo, hi)
+    if out and _dateline(text, out[0]):
+        out = out[1:]  # "АЛМА-АТА, 31 октября. /ТАСС/.": where the news was filed
     if out and (tickers := ticker_spans(text, toks[lo].start, toks[hi - 1].stop)):
         out = [m for m in out if not any(a <= m.start < b for a, b in tickers)]  # "Банк TCS $91,48"
     return out
@@ -112,17 +116,13 @@ _STARTS: dict[str, str] = {}
 (:func:`_may_start`), start one only in context (a capitalised content word), or nothing."""
 
 
-_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "NUMR", "COMP"})
-
-
 def _capital_content(word: str) -> bool:
     """A capitalised word that is no preposition, conjunction, pronoun or adverb ("В", "Это")."""
     if not word[:1].isupper():
         return False
     if len(word) == 1:
         return True  # an initial ("А. Кудрин") as well as "А"
-    ps = parses(word)
-    return not ps or str(ps[0].tag.POS) not in _FUNCTION_POS or not is_known(word)
+    return not function_word(word)
 
 
 def _may_start(word: str) -> bool:
@@ -237,6 +237,20 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             head=tok.text,
         )
     return None
+
+
+_DATE_AFTER = re.compile(r",\s*\d")
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """A place in capitals opening a paragraph, a date after it: a news agency's dateline."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return (
+        m.name.isupper()
+        and len(m.name) > 2
+        and not text[line_start : m.start].strip()
+        and _DATE_AFTER.match(text, m.stop) is not None
+    )
 
 
 def _seat(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from ..lexicon import columns, tagged
+from ..lexicon import columns, load, tagged
 from ..morph import lemmas, name_tags, normalize_word
 from ..punct import CLOSING, MARKS, OPENING, one_of
 from ..records import Span
@@ -374,13 +374,26 @@ class People(TextMentions):
         org = m.org or ""
         if any(w[:1].isupper() for w in org.split()):
             return self.org_name(organisation_of(org))
-        if org and all(generic_org_word(w) for w in org.split()):
-            return self.main_org()  # "представитель студии": the organisation the text is about
+        words = org.split()
+        if words and all(generic_org_word(w) for w in words):
+            # "представитель ведомства", "пресс-служба банка": the organisation named before (with that
+            # noun first), else the one the text is about
+            noun = next(iter(lemmas(words[-1]) & load("generic_orgs")))
+            found = self._orgs_before(m._replace(kind="org", name=noun), 1)
+            return found[0] if found else None
         return None
 
     def _description(self, m: Mention) -> str:
         if m.org and m.role in tagged("role_nouns", "spokesperson"):
             return self._spoken_for(m) or m.name
+        org = m.org or ""
+        outlet = lemmas(org) & load("outlets") if " " not in org and org.islower() else frozenset()
+        if outlet and m.name.endswith(" " + org):
+            # "собеседник агентства": of the outlet named before ("собеседник ТАСС")
+            noun = next(iter(outlet))
+            named = self._orgs_before(m._replace(kind="org", name=noun, outlet=True), 1, main=False)
+            if named:
+                return m.name[: -len(org)] + named[0]
         return m.name
 
     def _recent(self, pos: int, gender: str | None, limit: int, role: Mention | None = None) -> list[str]:

@@ -19,6 +19,7 @@ from .kinds import (
     SURNAME_END,
     Mention,
     capitalised,
+    function_word,
     gap_between,
     geo_word,
     is_initial,
@@ -101,6 +102,7 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
         elif (
             j > i
             and capitalised(t)
+            and not function_word(t.text)  # "Евгений Шляхто При этом"
             and (not geo_word(t) or _first_name_before(toks[j - 1].text, t.text))  # "Джон Харпер"
             and not org_word(text, t)
             and (

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import column, is_listed_preposition, load, tagged
-from ..morph import CACHE_SIZE, is_known, is_verbal, likely_pos, normalize_word, parses
+from ..morph import CACHE_SIZE, has_case, is_known, is_verbal, lemmas, likely_pos, normalize_word, parses
 from ..punct import MARKS, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import Mention, capitalised, gap_between, is_outlet
@@ -96,6 +96,10 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         start_i -= 1
     nominative = [p for p in _role_parses(toks[i].text, role) if "nomn" in p.tag]
     subject = bool(nominative) or not _role_parses(toks[i].text, role)
+    one = _one_of(toks, start_i, lo)
+    if one:
+        start_i -= 2  # "один из собеседников агентства": one of them, and the subject "один" is
+        subject = has_case(toks[start_i].text, "nomn")
     prep = governed(text, toks, start_i, lo)
     outlet_addressee = not (tagged("role_nouns", "anonymous") | tagged("role_nouns", "press")) & {role}
     org_words: list[str] = []  # the complements: "обороны Казахстана", "палестинской делегации"
@@ -170,6 +174,8 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         ):
             break
         if low in _PREPOSITION_CASE:
+            if j + 1 < hi and lemmas(toks[j + 1].text) & load("adverbial_nouns"):
+                break  # "генпрокурор России по итогам проверки"
             governing = _PREPOSITION_CASE[low]
         elif "ADJF" not in likely_pos(t.text):
             governing = None if _genitive_word(t.text) else governing
@@ -197,7 +203,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         "role",
         toks[start_i].start,
         stop,
-        _common(" ".join(core) if nominative else nominative_phrase(core)),
+        _common(_singular(core) if one else " ".join(core) if nominative else nominative_phrase(core)),
         role=role,
         org=" ".join(org_words) or None,
         gender=role_gender(toks[i].text, role),
@@ -207,6 +213,22 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         last=last,
         head=toks[i].text,
     )
+
+
+def _one_of(toks: Sequence[Span], i: int, lo: int) -> bool:
+    """Do "один из" / "одного из" stand right before ``toks[i]``?"""
+    return i - 2 >= lo and normalize_word(toks[i - 1].text) == "из" and "один" in lemmas(toks[i - 2].text)
+
+
+def _singular(words: Sequence[str]) -> str:
+    """A role phrase with its head noun in the nominative singular ("собеседников агентства" ->
+    "собеседник агентства")."""
+    for p in parses(words[0]):
+        if p.tag.POS == "NOUN":
+            form = p.inflect({"nomn", "sing"})
+            if form is not None:
+                return " ".join([form.word, *words[1:]])
+    return " ".join(words)
 
 
 def _common(phrase: str) -> str:
