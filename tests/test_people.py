@@ -549,3 +549,40 @@ def test_a_name_takes_no_capitalised_function_word():
 def test_a_dateline_names_nobody():
     text = "АЛМА-АТА, 31 октября. /ТАСС/. Министр обороны Казахстана Даурен Косанов провел переговоры."
     assert "АЛМА-АТА" not in [m.name for m in mentions(text)]
+
+
+# -- anonymous sources and pronouns that point back to them, or to organisations --------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "«Это приведет к новым ограничениям», — заявил ТАСС источник во внешнеполитическом ведомстве.",
+            "источник во внешнеполитическом ведомстве",
+        ),
+        ("«Решение еще не принято», — сообщил источник в Кремле.", "источник в Кремле"),
+        ("«Мест не хватает», — сказал источник в беседе с ТАСС.", "источник"),
+    ],
+)
+def test_an_anonymous_source_keeps_where_it_is(text, name):
+    assert [m.name for m in mentions(text) if m.kind == "role"] == [name]
+
+
+def test_a_pronoun_points_back_to_an_anonymous_source():
+    text = (
+        "«Число таких операций растет», — сказал источник на финансовом рынке. "
+        "«Банки это видят», — добавил он."
+    )
+    assert _antecedents_of(text, "он")[0] == "источник на финансовом рынке"
+
+
+def test_a_possessive_points_back_to_an_organisation_when_no_person_is_named():
+    text = "Банк России ухудшил прогноз по инфляции. По его оценке, она составит 18–23%."
+    assert _antecedents_of(text, "его") == ["Банк России"]
+
+
+def test_an_outlet_noun_names_an_outlet_of_its_kind():
+    text = (
+        "Об этом пишет «Коммерсантъ», ссылаясь на данные ТАСС. "
+        "«Контракт будет выполнен», — заверил собеседник агентства."
+    )
+    assert _resolved(text, "role") == "собеседник ТАСС"

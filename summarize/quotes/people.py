@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from ..lexicon import columns, load, tagged
+from ..lexicon import column, columns, load, tagged
 from ..morph import lemmas, name_tags, normalize_word
 from ..punct import CLOSING, MARKS, OPENING, one_of
 from ..records import Span
@@ -28,7 +28,16 @@ from .orgs import (
     work_head,
 )
 from .reader import SCAN, TextMentions
-from .roles import agreeing, gender_fits, place_only, plural_head, plural_noun, points_back, verb_gender
+from .roles import (
+    agreeing,
+    gender_fits,
+    noun_gender,
+    place_only,
+    plural_head,
+    plural_noun,
+    points_back,
+    verb_gender,
+)
 
 _BACK = 40
 """The most mentions (and paragraphs) a pronoun or role looks back over for its person."""
@@ -390,11 +399,40 @@ class People(TextMentions):
         outlet = lemmas(org) & load("outlets") if " " not in org and org.islower() else frozenset()
         if outlet and m.name.endswith(" " + org):
             # "собеседник агентства": of the outlet named before ("собеседник ТАСС")
-            noun = next(iter(outlet))
-            named = self._orgs_before(m._replace(kind="org", name=noun, outlet=True), 1, main=False)
-            if named:
-                return m.name[: -len(org)] + named[0]
+            named = self._outlet_before(m.start, next(iter(outlet)))
+            if named is not None:
+                return m.name[: -len(org)] + named
         return m.name
+
+    def _outlet_before(self, pos: int, noun: str) -> str | None:
+        """The outlet named last before ``pos`` that ``noun`` names again ("агентство": "ТАСС", not
+        "Коммерсантъ"; a noun no outlet is listed with, "издание", names any)."""
+        kinds = column("outlets")
+        anyone = noun not in kinds.values()
+        first = self.line_of(pos)
+        for n in range(first, max(-1, first - _BACK), -1):
+            for e in reversed(self.line_mentions(n)):
+                if e.start >= pos or e.kind != "org" or not e.outlet or not e.name[:1].isupper():
+                    continue
+                word = e.name.split()[0]
+                if anyone or any(kinds.get(w) == noun for w in {normalize_word(word), *lemmas(word)}):
+                    return self.org_name(e.name)
+        return None
+
+    def _pointed_org(self, e: Mention, gender: str | None) -> str | None:
+        """The name of the organisation ``e`` if a pronoun of ``gender`` may point back to it: a subject,
+        no outlet, no place, its head noun of that gender (an indeclinable name of any)."""
+        if (
+            not e.subject
+            or e.prep
+            or e.outlet
+            or not e.name[:1].isupper()
+            or all(place_word(w) for w in e.name.split())
+        ):
+            return None
+        if gender in ("masc", "femn") and noun_gender(e.head) not in (None, gender):
+            return None
+        return self.org_name(e.name)
 
     def _recent(self, pos: int, gender: str | None, limit: int, role: Mention | None = None) -> list[str]:
         """The persons named before ``pos`` outside quotations, best first: subjects before objects,
@@ -410,13 +448,32 @@ class People(TextMentions):
                 seen += 1
                 if seen > _BACK or len(ranked) >= 4 * limit:
                     break
-                if self.is_hidden(e.start) or e.kind not in ("person", "role") or e.stop > pos:
+                if self.is_hidden(e.start) or e.stop > pos:
+                    continue
+                if e.kind == "org" and role is None:
+                    # a pronoun may point back to an organisation ("По его оценке" after "Банк России"),
+                    # after every person
+                    name = self._pointed_org(e, gender)
+                    if name is not None and name not in names:
+                        names.add(name)
+                        ranked.append((5, len(ranked), name))
+                    continue
+                if e.kind not in ("person", "role"):
                     continue
                 if e.kind == "role":
                     if e.prep or not e.subject or plural_head(e.head):
                         continue
                     holder = self._holder(e, e.start)
                     if holder is None:
+                        # "— сказал источник … — добавил он": an unnamed one keeps the description
+                        speaker = not points_back(e) or (
+                            e.org and e.role in tagged("role_nouns", "spokesperson")
+                        )
+                        if role is None and speaker and gender_fits(gender, e.gender, ""):
+                            name = self._description(e)
+                            if name not in names:
+                                names.add(name)
+                                ranked.append((0 - speaks(self.text, e), len(ranked), name))
                         continue
                     e = holder._replace(subject=True, prep=False)
                 full = self.full_name(e.name)

@@ -35,12 +35,25 @@ def _genitive_word(word: str) -> bool:
 _PREPOSITION_CASE = {"по": "datv", "при": "loct"}
 """The prepositions inside a role phrase and the case of the noun they take."""
 _GENITIVE = frozenset({"gent"})
+_SOURCE_PLACE = {"в": "loct", "во": "loct", "на": "loct", "из": "gent"}
+"""Where an anonymous source is ("источник в Кремле", "на финансовом рынке", "из окружения")."""
+
+
+def _adverbial(word: str) -> bool:
+    """A noun that opens an adverbial phrase after a preposition ("по итогам", "в беседе")."""
+    return bool(lemmas(word) & (load("adverbial_nouns") | load("cue_nouns")))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _noun_cases(word: str) -> frozenset[str]:
     """The cases ``word`` may be in as a noun."""
     return frozenset(str(p.tag.case) for p in parses(word) if p.tag.POS == "NOUN" and p.tag.case)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_cases(word: str) -> frozenset[str]:
+    """The cases ``word`` may be in as a noun or an adjective."""
+    return frozenset(str(p.tag.case) for p in parses(word) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -108,6 +121,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
     j = i + 1
     last = i
     governing: str | None = None  # the case "по"/"при" demands of the noun to come
+    anonymous = role in tagged("role_nouns", "anonymous")
     while j < hi and j - i <= 10:
         prev, t = toks[j - 1], toks[j]
         gap = gap_between(text, prev, t)
@@ -168,13 +182,24 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
             j += 1
             continue
         if (
+            low in _SOURCE_PLACE
+            and anonymous
+            and j + 1 < hi
+            and not _adverbial(toks[j + 1].text)
+            and (capitalised(toks[j + 1]) or _SOURCE_PLACE[low] in _word_cases(toks[j + 1].text))
+        ):
+            governing = _SOURCE_PLACE[low]  # "источник во внешнеполитическом ведомстве", "в Кремле"
+            last = j
+            j += 1
+            continue
+        if (
             is_verbal(t.text)
             or (low in load("prepositions") and low not in ("по", "при"))
             or low in column("pronouns")
         ):
             break
         if low in _PREPOSITION_CASE:
-            if j + 1 < hi and lemmas(toks[j + 1].text) & load("adverbial_nouns"):
+            if j + 1 < hi and _adverbial(toks[j + 1].text):
                 break  # "генпрокурор России по итогам проверки"
             governing = _PREPOSITION_CASE[low]
         elif "ADJF" not in likely_pos(t.text):
@@ -190,7 +215,9 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
             j += 1
             continue
         break
-    while last > i and normalize_word(toks[last].text) in ("и", "по", "при"):
+    while last > i and (
+        normalize_word(toks[last].text) in ("и", "по", "при") or toks[last].text in _SOURCE_PLACE
+    ):
         last -= 1
     core = [t.text for t in toks[i : last + 1]]
     stop = toks[last].stop
@@ -244,6 +271,20 @@ def plural_head(word: str) -> bool:
     nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
     roles = [p for p in nouns if p.normal_form.replace("ё", "е") in load("role_nouns")]
     return bool(nouns) and all("plur" in p.tag for p in roles or nouns)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def noun_gender(word: str) -> str | None:
+    """The gender a pronoun pointing back to the noun ``word`` has ("Банк" -> "masc", "компания" ->
+    "femn"; a neuter noun is pointed to by "его" too); None when unknown or ambiguous."""
+    genders = {
+        "masc" if "neut" in p.tag else g
+        for p in parses(word)
+        if p.tag.POS == "NOUN" and "Fixd" not in p.tag
+        for g in ("masc", "femn", "neut")
+        if g in p.tag
+    }
+    return genders.pop() if len(genders) == 1 else None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
