@@ -9,29 +9,23 @@ speaks for ("представитель Philips" -> "Philips").
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
-from ..lexicon import column, columns, load, tagged
+from ..lexicon import load, tagged
 from ..morph import lemmas, name_tags, normalize_word
-from ..punct import CLOSING, MARKS, OPENING, one_of
 from ..records import Span
-from .kinds import Mention, is_outlet
+from .institutions import Institutions
+from .kinds import Mention
 from .names import first_name_like, gender_of, nominative_phrase, oblique_masculine, same_surname, speaks
 from .orgs import (
-    canonical_org,
-    definitions,
     generic_org_word,
     office_of,
     organisation_of,
-    place_word,
-    work_head,
 )
-from .reader import SCAN, TextMentions
+from .reader import BACK, SCAN
 from .roles import (
     agreeing,
     gender_fits,
-    noun_gender,
     place_only,
     plural_head,
     plural_noun,
@@ -39,11 +33,8 @@ from .roles import (
     verb_gender,
 )
 
-_BACK = 40
-"""The most mentions (and paragraphs) a pronoun or role looks back over for its person."""
 
-
-class People(TextMentions):
+class People(Institutions):
     """The people a text names: full names, roles, order of mention.
 
     Nothing is read up front (see :class:`~.reader.TextMentions`), so resolving the quotes of a
@@ -61,8 +52,6 @@ class People(TextMentions):
     ) -> None:
         super().__init__(text, hidden, lines, words)
         self._full: dict[str, str] = {}
-        self._main_org: str | None = None
-        self._defined: Mapping[str, str] | None = None
 
     # -- look-ups ----------------------------------------------------------------------------
     def full_name(self, name: str) -> str:
@@ -112,12 +101,12 @@ class People(TextMentions):
         """The person last named (or named by a role) before ``pos`` outside quotations."""
         first = self.line_of(pos)
         seen = 0
-        for n in range(first, max(-1, first - _BACK), -1):
+        for n in range(first, max(-1, first - BACK), -1):
             found = self.line_mentions(n)
             k = bisect.bisect_left(self.read_starts[n], pos)
-            for m in reversed(found[max(0, k - _BACK) : k]):
+            for m in reversed(found[max(0, k - BACK) : k]):
                 seen += 1
-                if seen > _BACK:
+                if seen > BACK:
                     return None
                 if self.is_hidden(m.start) or not m.subject:
                     continue
@@ -195,48 +184,6 @@ class People(TextMentions):
                 return last
         return self.full_name(e.name)
 
-    def last_org(self, pos: int, window: int = 600) -> Mention | None:
-        """The organisation last named as a subject within ``window`` characters before ``pos``.
-
-        Names in marks do not count: they are as often works or events as organisations.
-        """
-        first = self.line_of(pos)
-        for n in range(first, -1, -1):
-            if self.lines[n][1] < pos - window:
-                return None
-            for m in reversed(self.line_mentions(n)):
-                if m.kind != "org" or m.outlet or m.start >= pos or m.start < pos - window:
-                    continue
-                if (
-                    self.is_hidden(m.start)
-                    or m.prep
-                    or not m.subject
-                    or any(ch in OPENING for ch in self.text[m.start : m.stop])
-                ):
-                    continue
-                if any(w[:1].islower() for w in m.name.split()[1:]) or len(m.name.split()) > 4:
-                    continue
-                return m
-        return None
-
-    def main_org(self) -> str | None:
-        """The organisation the text names most often (in marks or as an acronym), outlets and
-        works aside: what "представитель студии" or "в компании" refers to."""
-        if self._main_org is None:
-            counts: dict[str, int] = {}
-            forms: dict[str, str] = {}
-            for m in _ORG_NAME.finditer(self.text):
-                name = m.group(1).strip()
-                before = self.text[max(0, m.start() - 30) : m.start()].split()
-                if not name or is_outlet(name) or (before and work_head(before[-1])):
-                    continue
-                key = normalize_word(name)[:5]
-                counts[key] = counts.get(key, 0) + 1
-                forms.setdefault(key, name)
-            best = max(counts, key=lambda k: counts[k], default=None)
-            self._main_org = forms[best] if best is not None and counts[best] >= 2 else ""
-        return self._main_org or None
-
     def resolve(self, m: Mention, pos: int) -> str | None:
         """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is.
 
@@ -274,7 +221,7 @@ class People(TextMentions):
             return [self.full_name(m.name)]
         if m.kind == "org":
             if " " not in m.name and m.name[:1].islower():
-                return self._orgs_before(m, limit)  # "в ведомстве": the organisation named before
+                return self.orgs_before(m, limit)  # "в ведомстве": the organisation named before
             return [self.org_name(m.name)]
         if m.kind == "pron":
             if m.gender == "plur":
@@ -285,7 +232,7 @@ class People(TextMentions):
         if m.kind != "role":
             return []
         if plural_head(m.head):
-            return [] if m.org else self._employers(m, limit)
+            return [] if m.org else self.employers(m, limit)
         out: list[str] = []
         gender = agreeing(m.gender, verb_gender(self.text, m))
         e = self._holder(m, pos)
@@ -304,57 +251,6 @@ class People(TextMentions):
                         out.append(name)
         return out[:limit]
 
-    def org_name(self, name: str) -> str:
-        """The name a database keeps for an organisation: the full name of an acronym the text
-        defines ("СБУ" -> "Служба безопасности Украины"), the form of a listed institution the text
-        uses first in the list ("ЦБ" -> "Банк России"), else the text's own form."""
-        if self._defined is None:
-            self._defined = definitions(self.text)
-        return canonical_org(self.text, name, self._defined)
-
-    def _orgs_before(self, m: Mention, limit: int, main: bool = True) -> list[str]:
-        """The organisations named before ``m`` (a common noun: "в ведомстве", "регулятор"), nearest
-        first, those named with the same noun ("компания «Роснано»") first; else the main one."""
-        first = self.line_of(m.start)
-        ranked: list[tuple[int, int, str]] = []
-        seen = 0
-        for n in range(first, max(-1, first - _BACK), -1):
-            for e in reversed(self.line_mentions(n)):
-                if (
-                    e.start >= m.start
-                    or e.kind != "org"
-                    or not e.name[:1].isupper()
-                    or self.is_hidden(e.start)
-                ):
-                    continue
-                seen += 1
-                if seen > _BACK:
-                    break
-                if (
-                    e.outlet != m.outlet
-                    or self.text[e.start] in OPENING  # a short text in marks: as often a title as a name
-                    or all(place_word(w) for w in e.name.split())
-                ):
-                    continue
-                name = self.org_name(e.name)
-                if name not in (x for _, _, x in ranked):
-                    ranked.append((0 if m.name in lemmas(e.head) else 1, len(ranked), name))
-            if seen > _BACK or len(ranked) >= 2 * limit:
-                break
-        ranked.sort()
-        out = [name for _, _, name in ranked[:limit]]
-        if not out and main and (most := self.main_org()) is not None:
-            out.append(most)
-        return out
-
-    def _employers(self, m: Mention, limit: int) -> list[str]:
-        """The organisations plural staff with none attached speak for ("дипломаты" -> "МИД России"):
-        those of their kind (lexicon ``staff_nouns``) named before, nearest first."""
-        stems = columns("staff_nouns").get(m.role or "")
-        if not stems:
-            return []
-        return [name for name in self._orgs_before(m, 4 * limit, main=False) if _serves(name, stems)][:limit]
-
     def _groups_before(self, pos: int, limit: int) -> list[str]:
         """Whom "они" points back to: the groups named as subjects before ``pos`` (plural roles
         "адвокаты Романа Абрамовича", "ученые"; plural organisations "власти Сахалина"), nearest first."""
@@ -364,9 +260,9 @@ class People(TextMentions):
         for n in range(first, max(-1, first - 3), -1):
             found = self.line_mentions(n)
             k = bisect.bisect_left(self.read_starts[n], pos)
-            for e in reversed(found[max(0, k - _BACK) : k]):
+            for e in reversed(found[max(0, k - BACK) : k]):
                 seen += 1
-                if seen > _BACK or len(out) >= limit:
+                if seen > BACK or len(out) >= limit:
                     return out
                 if self.is_hidden(e.start) or not e.subject or e.prep or e.stop > pos:
                     continue
@@ -388,7 +284,7 @@ class People(TextMentions):
             # "представитель ведомства", "пресс-служба банка": the organisation named before (with that
             # noun first), else the one the text is about
             noun = next(iter(lemmas(words[-1]) & load("generic_orgs")))
-            found = self._orgs_before(m._replace(kind="org", name=noun), 1)
+            found = self.orgs_before(m._replace(kind="org", name=noun), 1)
             return found[0] if found else None
         return None
 
@@ -399,40 +295,10 @@ class People(TextMentions):
         outlet = lemmas(org) & load("outlets") if " " not in org and org.islower() else frozenset()
         if outlet and m.name.endswith(" " + org):
             # "собеседник агентства": of the outlet named before ("собеседник ТАСС")
-            named = self._outlet_before(m.start, next(iter(outlet)))
+            named = self.outlet_before(m.start, next(iter(outlet)))
             if named is not None:
                 return m.name[: -len(org)] + named
         return m.name
-
-    def _outlet_before(self, pos: int, noun: str) -> str | None:
-        """The outlet named last before ``pos`` that ``noun`` names again ("агентство": "ТАСС", not
-        "Коммерсантъ"; a noun no outlet is listed with, "издание", names any)."""
-        kinds = column("outlets")
-        anyone = noun not in kinds.values()
-        first = self.line_of(pos)
-        for n in range(first, max(-1, first - _BACK), -1):
-            for e in reversed(self.line_mentions(n)):
-                if e.start >= pos or e.kind != "org" or not e.outlet or not e.name[:1].isupper():
-                    continue
-                word = e.name.split()[0]
-                if anyone or any(kinds.get(w) == noun for w in {normalize_word(word), *lemmas(word)}):
-                    return self.org_name(e.name)
-        return None
-
-    def _pointed_org(self, e: Mention, gender: str | None) -> str | None:
-        """The name of the organisation ``e`` if a pronoun of ``gender`` may point back to it: a subject,
-        no outlet, no place, its head noun of that gender (an indeclinable name of any)."""
-        if (
-            not e.subject
-            or e.prep
-            or e.outlet
-            or not e.name[:1].isupper()
-            or all(place_word(w) for w in e.name.split())
-        ):
-            return None
-        if gender in ("masc", "femn") and noun_gender(e.head) not in (None, gender):
-            return None
-        return self.org_name(e.name)
 
     def _recent(self, pos: int, gender: str | None, limit: int, role: Mention | None = None) -> list[str]:
         """The persons named before ``pos`` outside quotations, best first: subjects before objects,
@@ -441,19 +307,19 @@ class People(TextMentions):
         seen = 0
         ranked: list[tuple[int, int, str]] = []
         names: set[str] = set()
-        for n in range(first, max(-1, first - _BACK), -1):
+        for n in range(first, max(-1, first - BACK), -1):
             found = self.line_mentions(n)
             k = bisect.bisect_left(self.read_starts[n], pos)
-            for e in reversed(found[max(0, k - _BACK) : k]):
+            for e in reversed(found[max(0, k - BACK) : k]):
                 seen += 1
-                if seen > _BACK or len(ranked) >= 4 * limit:
+                if seen > BACK or len(ranked) >= 4 * limit:
                     break
                 if self.is_hidden(e.start) or e.stop > pos:
                     continue
                 if e.kind == "org" and role is None:
                     # a pronoun may point back to an organisation ("По его оценке" after "Банк России"),
                     # after every person
-                    name = self._pointed_org(e, gender)
+                    name = self.pointed_org(e, gender)
                     if name is not None and name not in names:
                         names.add(name)
                         ranked.append((5, len(ranked), name))
@@ -486,7 +352,7 @@ class People(TextMentions):
                 if role is not None and _other_office(role, e):
                     tier += 3
                 ranked.append((tier, len(ranked), full))
-            if seen > _BACK or len(ranked) >= 4 * limit:
+            if seen > BACK or len(ranked) >= 4 * limit:
                 break
         ranked.sort()
         return [name for _, _, name in ranked[:limit]]
@@ -497,16 +363,6 @@ def _other_office(role: Mention, e: Mention) -> bool:
     if not e.role or e.role == role.role:
         return False
     return bool(role.org and e.org and not _overlap(role.org, e.org) and not place_only(role.org))
-
-
-def _serves(name: str, stems: Sequence[str]) -> bool:
-    """Does an organisation's name begin one of its words with one of ``stems`` (a short stem is a
-    whole acronym: "мид" is "МИД" or "МИДа", not "Мидлендс")?"""
-    for word in name.lower().replace("ё", "е").split():
-        for stem in stems:
-            if word.startswith(stem) and (len(stem) > 3 or len(word) <= len(stem) + 2):
-                return True
-    return False
 
 
 def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
@@ -525,9 +381,6 @@ def _stems(lemma: str) -> tuple[str, str]:
     """What every form of a role noun starts with, small and capitalised ("минист", "Минист")."""
     stem = lemma[: max(3, len(lemma) - 2)]
     return stem, stem[:1].upper() + stem[1:]
-
-
-_ORG_NAME = re.compile(f"{one_of(OPENING)}([A-ZА-ЯЁ][^{re.escape(MARKS)}\n]{{0,40}}?){one_of(CLOSING)}")
 
 
 def _nearest(entries: Sequence[Mention], pos: int) -> Mention:

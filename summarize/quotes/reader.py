@@ -26,6 +26,10 @@ SCAN = 200
 """The most paragraphs one search reads: keeps every look-up bounded on hostile texts."""
 
 
+BACK = 40
+"""The most mentions (and paragraphs) a pronoun or role looks back over for its person."""
+
+
 class TextMentions:
     """The mentions of a text, read paragraph by paragraph as look-ups need them.
 
