@@ -586,3 +586,13 @@ def test_an_outlet_noun_names_an_outlet_of_its_kind():
         "«Контракт будет выполнен», — заверил собеседник агентства."
     )
     assert _resolved(text, "role") == "собеседник ТАСС"
+
+
+def test_there_after_a_plural_speech_verb_is_the_organisation_named_before():
+    text = (
+        "«Мы изучаем вопрос», — сообщили РБК в пресс-службе Минпромторга. "
+        "«Решение будет принято в мае», — добавили там. Там было холодно."
+    )
+    people = People(text)
+    found = [m for m in people.mentions_between(0, len(text)) if m.name == "там"]
+    assert [(text[m.start : m.stop], people.resolve(m, m.start)) for m in found] == [("там", "Минпромторг")]

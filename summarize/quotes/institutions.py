@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from ..lexicon import column, columns
+from ..lexicon import column, columns, tagged
 from ..morph import lemmas, normalize_word
 from ..punct import CLOSING, MARKS, OPENING, one_of
 from ..records import Span
 from .kinds import Mention, is_outlet
-from .orgs import canonical_org, definitions, place_word, work_head
+from .orgs import canonical_org, definitions, organisation_of, place_word, work_head
 from .reader import BACK, TextMentions
 from .roles import noun_gender
 
@@ -93,6 +93,11 @@ class Institutions(TextMentions):
         seen = 0
         for n in range(first, max(-1, first - BACK), -1):
             for e in reversed(self.line_mentions(n)):
+                if e.kind == "role" and e.org and e.role in tagged("role_nouns", "spokesperson"):
+                    # "в пресс-службе Минпромторга сообщили … — добавили там"
+                    org = organisation_of(e.org)
+                    if org[:1].isupper():
+                        e = e._replace(kind="org", name=org, head=org.split()[0])
                 if (
                     e.start >= m.start
                     or e.kind != "org"

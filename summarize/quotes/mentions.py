@@ -33,7 +33,7 @@ from .kinds import (
 )
 from .names import speech_word
 from .orgs import seat_at, seat_start
-from .outlets import mark_relays
+from .outlets import mark_relays, plural_verb
 from .persons import governed, name_start, person_mention, person_run
 from .roles import genitive_word, nominative_head, role_mention
 
@@ -133,6 +133,7 @@ def _may_start(word: str) -> bool:
     return (
         low in column("pronouns")
         or low in column("possessives")
+        or low in load("org_adverbs")
         or role_lemma(word) is not None
         or ((may_be(word, "name_heads") or may_be(word, "outlets")) and bool(lemmas(word) & head_nouns()))
         or (may_be(word, "generic_orgs") and generic_org_lemma(word) is not None)
@@ -183,6 +184,12 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             prep=governed(text, toks, i, lo),
             head=tok.text,
         )
+    if low in load("org_adverbs"):
+        # "— добавили там": the organisation named before, when a plural verb stands beside it
+        verbs = [t.text for t in (toks[i - 1] if i > lo else None, toks[i + 1] if i + 1 < hi else None) if t]
+        if not any(speech_word(v) and plural_verb(v) for v in verbs):
+            return None
+        return Mention("org", tok.start, tok.stop, low, first=i, last=i, head=tok.text)
     if low in column("possessives"):
         # "по его словам", "приводит ее слова", "цитирует его ТАСС": a person named before, never a subject
         return Mention(

@@ -37,7 +37,7 @@ def _marked(toks: Sequence[Span], m: Mention, lo: int, hi: int) -> Mention:
         return m._replace(relays=True, subject=False)  # "по данным Reuters", "со ссылкой на ТАСС"
     if before and speech_word(before) and _addressed(before, m.head):
         return m._replace(relays=True, subject=False)  # "сказали ТАСС", "сообщил РБК"
-    if after and speech_word(after) and _plural(after) and not _plural_noun(m.head):
+    if after and speech_word(after) and plural_verb(after) and not _plural_noun(m.head):
         return m._replace(relays=True, subject=False)  # "РБК сообщили в пресс-службе"
     return m
 
@@ -64,7 +64,8 @@ def _past_or_plural(verb: str) -> bool:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _plural(verb: str) -> bool:
+def plural_verb(verb: str) -> bool:
+    """A plural verb form ("сообщили", "заявляют")."""
     forms = [p for p in parses(verb) if p.tag.POS == "VERB"]
     return bool(forms) and all("plur" in p.tag for p in forms)
 

@@ -195,7 +195,7 @@ class People(Institutions):
             return found[0]
         if m.kind == "role":
             return self._description(m)
-        if m.kind == "org":
+        if m.kind == "org" and not (lemmas(m.head) & load("org_adverbs")):
             return nominative_phrase(m.name.split()) if " " not in m.name else m.name
         return None
 
