@@ -34,6 +34,7 @@ class Institutions(TextMentions):
         super().__init__(text, hidden, lines, words)
         self._main_org: str | None = None
         self._defined: Mapping[str, str] | None = None
+        self._org_names: dict[str, str] = {}  # one per name the text gives: bounded by its length
 
     def last_org(self, pos: int, window: int = 600) -> Mention | None:
         """The organisation last named as a subject within ``window`` characters before ``pos``.
@@ -81,9 +82,12 @@ class Institutions(TextMentions):
         """The name a database keeps for an organisation: the full name of an acronym the text
         defines ("СБУ" -> "Служба безопасности Украины"), the form of a listed institution the text
         uses first in the list ("ЦБ" -> "Банк России"), else the text's own form."""
-        if self._defined is None:
-            self._defined = definitions(self.text)
-        return canonical_org(self.text, name, self._defined)
+        known = self._org_names.get(name)
+        if known is None:
+            if self._defined is None:
+                self._defined = definitions(self.text)
+            known = self._org_names[name] = canonical_org(self.text, name, self._defined)
+        return known
 
     def orgs_before(self, m: Mention, limit: int, main: bool = True) -> list[str]:
         """The organisations named before ``m`` (a common noun: "в ведомстве", "регулятор"), nearest

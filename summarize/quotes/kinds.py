@@ -237,13 +237,14 @@ _TICKER = re.compile(
     r"(?:\s(?:[+\-−]?\d+(?:[,.]\d+)?%|—))?(?:\s\w+)?"
 )
 """A quote of a market widget: ticker, price, change and its button ("GAZP ₽316,99 +0,25% Купить")."""
+_CURRENCY = re.compile("[₽$€£¥]")
 _TICKER_NAME = re.compile(r"(?:«[^»\n]{1,40}»|[A-ZА-ЯЁ][\w'’.&/-]*(?:\s[A-ZА-ЯЁ«][\w'’.&/»-]*){0,3})\s$")
 
 
 def ticker_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     """The market widgets in ``text[start:stop]`` with the company name before each ("«Газпром» GAZP
     ₽316,99 +0,25% Купить"): no name there is a speaker."""
-    if text.find("%", start, stop) < 0 and text.find(" — ", start, stop) < 0:
+    if _CURRENCY.search(text, start, stop) is None:
         return []
     out = []
     for found in _TICKER.finditer(text, start, stop):

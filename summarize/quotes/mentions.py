@@ -101,7 +101,7 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         i = m.last + 1
     if any(m.outlet for m in out):
         out = mark_relays(toks, out, lo, hi)
-    if out and _dateline(text, out[0]):
+    if out and out[0].name.isupper() and _dateline(text, out[0]):
         out = out[1:]  # "АЛМА-АТА, 31 октября. /ТАСС/.": where the news was filed
     if out and (tickers := ticker_spans(text, toks[lo].start, toks[hi - 1].stop)):
         out = [m for m in out if not any(a <= m.start < b for a, b in tickers)]  # "Банк TCS $91,48"
@@ -263,7 +263,8 @@ def _dateline(text: str, m: Mention) -> bool:
 def _seat(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
     """A place standing for its power: a seat ("в Кремле", "Белый дом пояснял"), or a place that is
     the subject of a speech verb right after it ("Токио сообщил", "Киев считает")."""
-    found = seat_at([t.text for t in toks[i : min(hi, i + 3)]])
+    word = toks[i].text
+    found = seat_at([t.text for t in toks[i : min(hi, i + 3)]]) if seat_start(word) else None
     if found is not None:
         n, name = found
     elif (
@@ -290,11 +291,17 @@ def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
     for k in (i - 1, i - 2):
         if k < lo:
             return None
-        if lemmas(toks[k].text) & tagged("quoting_verbs", "object"):
+        if _quotes_object(toks[k].text):
             return "accs"
         if not is_outlet(toks[k].text):
             return None
     return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _quotes_object(word: str) -> bool:
+    """A form of a verb whose object is the person quoted ("цитирует")."""
+    return word[:1].islower() and bool(lemmas(word) & tagged("quoting_verbs", "object"))
 
 
 def _quoted_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:

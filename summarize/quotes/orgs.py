@@ -206,6 +206,7 @@ def _office_key(word: str) -> str:
     return word.lower().replace("ё", "е")[:4]
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def seat_start(word: str) -> bool:
     """May a place that stands for its power start at ``word`` ("Кремле", "Белый")?"""
     return word[:1].isupper() and bool(lemmas(word) & load("seat_names"))

@@ -33,6 +33,9 @@ from .roles import (
     verb_gender,
 )
 
+_HOLDERS = 4096
+"""The most role holders one text keeps found (a look-up is redone past that)."""
+
 
 class People(Institutions):
     """The people a text names: full names, roles, order of mention.
@@ -52,6 +55,7 @@ class People(Institutions):
     ) -> None:
         super().__init__(text, hidden, lines, words)
         self._full: dict[str, str] = {}
+        self._holders: dict[tuple[object, ...], Mention | None] = {}
 
     # -- look-ups ----------------------------------------------------------------------------
     def full_name(self, name: str) -> str:
@@ -121,6 +125,14 @@ class People(Institutions):
         return None
 
     def _holder(self, m: Mention, pos: int) -> Mention | None:
+        key = (m.start, m.stop, m.role, m.org, pos)
+        if key not in self._holders:
+            if len(self._holders) > _HOLDERS:
+                self._holders.clear()
+            self._holders[key] = self._find_holder(m, pos)
+        return self._holders[key]
+
+    def _find_holder(self, m: Mention, pos: int) -> Mention | None:
         """The named person a role mention stands for: the same role (and complements) named before.
 
         "сенатор" finds "сенатор Джон Керри"; "представитель Philips" finds a person the

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..lexicon import head_nouns, is_listed_preposition, load
-from ..morph import has_case, is_known, lemma_pos, lemmas, name_tags, normalize_word
+from ..morph import CACHE_SIZE, has_case, is_known, lemma_pos, lemmas, name_tags, normalize_word
 from ..punct import OPENING, WORD_GAP
 from ..records import Span
 from .kinds import (
@@ -126,6 +126,7 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     return j
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _first_name_before(before: str, word: str) -> bool:
     """Is ``before`` a first name ``word`` is the surname of: one the dictionary knows, or a word it
     lacks before a word with a surname's ending ("Замир Кабулов")?"""

@@ -39,9 +39,10 @@ _SOURCE_PLACE = {"в": "loct", "во": "loct", "на": "loct", "из": "gent"}
 """Where an anonymous source is ("источник в Кремле", "на финансовом рынке", "из окружения")."""
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _adverbial(word: str) -> bool:
     """A noun that opens an adverbial phrase after a preposition ("по итогам", "в беседе")."""
-    return bool(lemmas(word) & (load("adverbial_nouns") | load("cue_nouns")))
+    return bool(lemmas(word) & load("adverbial_nouns")) or bool(lemmas(word) & load("cue_nouns"))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -260,6 +261,8 @@ def _singular(words: Sequence[str]) -> str:
 
 def _common(phrase: str) -> str:
     """A role phrase as a description: its noun small ("Адвокаты актера" -> "адвокаты актера")."""
+    if not phrase[:1].isupper():
+        return phrase
     head = phrase.split(" ", 1)[0]
     return phrase[:1].lower() + phrase[1:] if head[1:].islower() else phrase
 
