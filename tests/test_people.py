@@ -596,3 +596,16 @@ def test_there_after_a_plural_speech_verb_is_the_organisation_named_before():
     people = People(text)
     found = [m for m in people.mentions_between(0, len(text)) if m.name == "там"]
     assert [(text[m.start : m.stop], people.resolve(m, m.start)) for m in found] == [("там", "Минпромторг")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a man's name the dictionary reads as a woman's and as a common noun, after a role in the genitive
+        ("Twitter выполнит требование миллиардера Илона Маска, пишет издание.", ["Илон Маск"]),
+        # a surname and a first name that share no case are two people
+        ("В романе Ильфа и Петрова Остап распределяет должности.", ["Ильф", "Остап"]),
+    ],
+)
+def test_names_the_dictionary_misreads_by_case(text, names):
+    assert [m.name for m in mentions(text) if m.kind == "person"] == names

@@ -176,6 +176,13 @@ def nominative_name(words: Sequence[str], case: str | None = None, gender: str |
 @lru_cache(maxsize=CACHE_SIZE)
 def _nominative_of(words: tuple[str, ...], governed: str | None, verb_gender: str | None) -> str:
     reading = name_reading(words, governed, verb_gender)
+    if governed not in (None, "nomn") and reading is not None and reading[1] != governed:
+        # no reading of the name is in the case its governing word demands ("миллиардера Илона
+        # Маска"): the dictionary does not know the name; its endings tell the gender
+        return " ".join(
+            w if _is_initial(w) else guess_nominative(w, governed, _gender_by_ending(words, governed))
+            for w in words
+        )
     out = []
     for w in words:
         if len(w) <= 2 and w[:1].isupper() and (len(w) == 1 or w.endswith(".")):
@@ -203,6 +210,20 @@ def _nominative_of(words: tuple[str, ...], governed: str | None, verb_gender: st
             word = word.replace("ё", "е")  # keep the text's spelling: "Петром" -> "Петр"
         out.append(_restore_case(w, word))
     return " ".join(out)
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) <= 2 and word[:1].isupper() and (len(word) == 1 or word.endswith("."))
+
+
+def _gender_by_ending(words: Sequence[str], case: str) -> str:
+    """ "femn" if a word of the name ends like a woman's name in ``case`` ("Анны", "Анне"), else "masc"."""
+    endings = tuple(old for old, _ in _FEMININE_ENDINGS.get(case, ()))
+    return (
+        "femn"
+        if endings and any(w.lower().endswith(endings) for w in words if not _is_initial(w))
+        else "masc"
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -143,6 +143,11 @@ def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
             "Name" in name_tags(t.text) or is_initial(text, t) for t in toks[i:k]
         ):
             return k
+    if j - i == 2 and "Name" in name_tags(toks[i + 1].text) and "Name" not in name_tags(toks[i].text):
+        # "Ильфа и Петрова Остап": a surname and a first name that share no case are two people
+        words = [toks[i].text, toks[i + 1].text]
+        if all(name_tags(w) for w in words) and name_reading(words) is None:
+            return i + 1
     return i
 
 

@@ -330,10 +330,13 @@ def _may_be_in(word: str, cases: frozenset[str]) -> bool:
     forms = parses(word)
     if not forms or not is_known(word) or any("Fixd" in p.tag or str(p.tag.case) in cases for p in forms):
         return True
+    if "gent" in cases and word[:1].isupper() and _MASCULINE_GENITIVE.search(word.lower()) is not None:
+        return True  # "миллиардера Илона Маска": a man's name the dictionary reads as a woman's, a noun
     return "nomn" in cases and _NOMINATIVE_SURNAME.search(word.lower()) is not None
 
 
 _NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ёва|ина|ына|ая)$")
+_MASCULINE_GENITIVE = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$")
 
 
 def points_back(m: Mention) -> bool:
