@@ -28,6 +28,7 @@ from .kinds import (
     person_word,
     role_lemma,
     role_word,
+    sentence_initial,
     ticker_spans,
     tight,
 )
@@ -415,8 +416,8 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
         if not (capitalised(nxt) or genitive_word(nxt.text)):
             break
         last += 1
-    if last == j and j == i and not capitalised(tok):
-        name = lemma
+    if last == j and j == i and (not capitalised(tok) or sentence_initial(text, tok)):
+        name = lemma  # "в ведомстве", "Регулятор отметил": one the text named before
     else:
         words = [t.text for t in toks[i : last + 1]]
         name = nominative_head(words, j - i)
