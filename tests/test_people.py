@@ -616,3 +616,13 @@ def test_a_generic_organisation_opening_a_sentence_is_the_one_named_before():
     people = People(text)
     m = next(m for m in people.mentions_between(0, len(text)) if text[m.start : m.stop] == "Регулятор")
     assert people.resolve(m, m.start) == "Банк России"
+
+
+def test_a_generic_organisation_is_rather_one_of_its_kind_than_the_nearest_name():
+    text = (
+        "В Минтруде рассказали о новом порядке расчета МРОТ. "
+        "«Это позволит учитывать прошлые периоды», — пояснили в ведомстве."
+    )
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if m.name == "ведомство")
+    assert people.resolve(m, m.start) == "Минтруд"

@@ -94,6 +94,7 @@ class Institutions(TextMentions):
         first, those named with the same noun ("компания «Роснано»") first; else the main one."""
         first = self.line_of(m.start)
         ranked: list[tuple[int, int, str]] = []
+        kinds = columns("generic_orgs").get(m.name, ())
         seen = 0
         for n in range(first, max(-1, first - BACK), -1):
             for e in reversed(self.line_mentions(n)):
@@ -120,7 +121,9 @@ class Institutions(TextMentions):
                     continue
                 name = self.org_name(e.name)
                 if name not in (x for _, _, x in ranked):
-                    ranked.append((0 if m.name in lemmas(e.head) else 1, len(ranked), name))
+                    # named with the same noun first, then of the noun's kind ("в ведомстве": "Минтруд")
+                    tier = 0 if m.name in lemmas(e.head) else 1 if _serves(name, kinds) else 2
+                    ranked.append((tier, len(ranked), name))
             if seen > BACK or len(ranked) >= 2 * limit:
                 break
         ranked.sort()
@@ -169,11 +172,18 @@ class Institutions(TextMentions):
 
 
 def _serves(name: str, stems: Sequence[str]) -> bool:
-    """Does an organisation's name begin one of its words with one of ``stems`` (a short stem is a
-    whole acronym: "мид" is "МИД" or "МИДа", not "Мидлендс")?"""
+    """Does a word of an organisation's name match one of ``stems``: "мин*" begins it ("Минтруд"),
+    "*банк" ends it ("Россельхозбанк"), a longer stem begins it, a short one is the whole word (an
+    acronym with a case ending: "мид" is "МИД" or "МИДа", not "Мидлендс")?"""
     for word in name.lower().replace("ё", "е").split():
         for stem in stems:
-            if word.startswith(stem) and (len(stem) > 3 or len(word) <= len(stem) + 2):
+            if stem.endswith("*"):
+                found = word.startswith(stem[:-1])
+            elif stem.startswith("*"):
+                found = word.endswith(stem[1:])
+            else:
+                found = word.startswith(stem) and (len(stem) > 3 or len(word) <= len(stem) + 2)
+            if found:
                 return True
     return False
 
