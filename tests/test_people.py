@@ -626,3 +626,14 @@ def test_a_generic_organisation_is_rather_one_of_its_kind_than_the_nearest_name(
     people = People(text)
     m = next(m for m in people.mentions_between(0, len(text)) if m.name == "ведомство")
     assert people.resolve(m, m.start) == "Минтруд"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В российской Счетной палате указывали, что страну ждет сложная ситуация.",
+        "«Сведения не опубликованы», — говорится в отчете Счетной палаты.",
+    ],
+)
+def test_an_organisation_named_by_an_adjective_and_a_common_noun_is_in_the_nominative(text):
+    assert "Счетная палата" in [m.name for m in mentions(text) if m.kind == "org"]

@@ -79,6 +79,7 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
                 or (i + 1 < hi and capitalised(toks[i + 1]) and person_word(text, toks[i + 1]))
                 or person_word(text, toks[i])
                 or (i + 1 < hi and speech_word(toks[i + 1].text))  # "Токио сообщил"
+                or (i + 1 < hi and _generic_head(toks[i + 1].text))  # "в российской Счетной палате"
             )
         ):
             i += 1
@@ -375,6 +376,10 @@ def _head_with_name(text: str, toks: Sequence[Span], i: int, hi: int) -> Mention
             head=tok.text,
         )
     return None
+
+
+def _generic_head(word: str) -> bool:
+    return may_be(word, "generic_orgs") and generic_org_lemma(word) is not None
 
 
 @lru_cache(maxsize=CACHE_SIZE)

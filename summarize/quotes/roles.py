@@ -376,6 +376,8 @@ def nominative_head(words: Sequence[str], head: int) -> str:
     """A name phrase with its adjectives and its head noun (``words[head]``) in the nominative:
     "Счетной палаты" -> "Счетная палата"; the complements after the head stay as they are."""
     nouns = [p for p in parses(words[head]) if p.tag.POS == "NOUN"]
+    if head > 0 and _singular_adjective(words[head - 1]):
+        nouns = [p for p in nouns if "sing" in p.tag]  # "Счетной палаты" is one chamber, no plural
     if not nouns or any("nomn" in p.tag for p in nouns):
         return " ".join(words)  # "власти Сахалина" is a nominative already
     number = "plur" if "plur" in nouns[0].tag else "sing"
@@ -393,7 +395,16 @@ def nominative_head(words: Sequence[str], head: int) -> str:
 
 
 def _keep_case(template: str, word: str) -> str:
+    if "ё" not in template.lower():
+        word = word.replace("ё", "е")  # keep the text's spelling: "Счетной" -> "Счетная"
     return word[:1].upper() + word[1:] if template[:1].isupper() else word
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _singular_adjective(word: str) -> bool:
+    """An adjective whose readings are all singular ("Счетной", not "Счетные")."""
+    adjectives = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
+    return bool(adjectives) and all("sing" in p.tag for p in adjectives)
 
 
 def gender_fits(gender: str | None, mention_gender: str | None, full: str) -> bool:
