@@ -637,3 +637,8 @@ def test_a_generic_organisation_is_rather_one_of_its_kind_than_the_nearest_name(
 )
 def test_an_organisation_named_by_an_adjective_and_a_common_noun_is_in_the_nominative(text):
     assert "Счетная палата" in [m.name for m in mentions(text) if m.kind == "org"]
+
+
+def test_a_name_after_a_noun_of_speech_is_its_owner_in_the_genitive():
+    text = "В заявлении Гелетея, размещенном на сайте министерства обороны, говорится об угрозе."
+    assert [m.name for m in mentions(text) if m.kind == "person"] == ["Гелетей"]

@@ -289,7 +289,10 @@ def _seat(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention 
 
 
 def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
-    """ "accs" for a name that is the object of a verb of quoting ("цитирует (РБК) Хвана Чжан Епа")."""
+    """ "accs" for a name that is the object of a verb of quoting ("цитирует (РБК) Хвана Чжан Епа"), "gent"
+    for one after a noun of speech ("в заявлении Гелетея", "слова Косанова")."""
+    if i - 1 >= lo and _speech_noun(toks[i - 1].text):
+        return "gent"
     for k in (i - 1, i - 2):
         if k < lo:
             return None
@@ -298,6 +301,12 @@ def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
         if not is_outlet(toks[k].text):
             return None
     return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _speech_noun(word: str) -> bool:
+    """A noun of reported speech ("заявлении", "слова"): a name after it is its owner, in the genitive."""
+    return word[:1].islower() and bool(lemmas(word) & load("cue_nouns")) and not is_verbal(word)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
