@@ -151,11 +151,10 @@ def agrees(verb: str, m: Mention) -> bool:
     >>> agrees("пообещал", find_mentions(text, tokens(text))[0])
     False
     """
-    forms = [p for p in parses(verb) if p.tag.POS == "VERB"]
-    if not forms or not m.head:
+    found = _verb_agreement(verb)
+    if found is None or not m.head:
         return True
-    plural = all("plur" in p.tag for p in forms)
-    genders = {g for p in forms for g in ("masc", "femn", "neut") if g in p.tag}
+    plural, genders = found
     if m.kind == "pron":
         return (m.gender == "plur") == plural and (plural or not genders or m.gender in genders)
     if m.kind == "person":
@@ -163,12 +162,27 @@ def agrees(verb: str, m: Mention) -> bool:
             return False
         return not genders or m.gender is None or m.gender in genders
     if m.kind == "role":
-        heads = [p for p in parses(m.head) if p.tag.POS == "NOUN" and "nomn" in p.tag]
-        if not heads:
-            return True
-        numbers = {"plur" if "plur" in p.tag else "sing" for p in heads}
-        return ("plur" if plural else "sing") in numbers
+        numbers = _subject_numbers(m.head)
+        return not numbers or ("plur" if plural else "sing") in numbers
     return True
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _verb_agreement(verb: str) -> tuple[bool, frozenset[str]] | None:
+    """Whether the finite verb form ``verb`` is plural, and the genders it may have; None for no verb."""
+    forms = [p for p in parses(verb) if p.tag.POS == "VERB"]
+    if not forms:
+        return None
+    plural = all("plur" in p.tag for p in forms)
+    return plural, frozenset(g for p in forms for g in ("masc", "femn", "neut") if g in p.tag)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _subject_numbers(head: str) -> frozenset[str]:
+    """The numbers of the nominative readings of a role noun ("министр": sing)."""
+    return frozenset(
+        "plur" if "plur" in p.tag else "sing" for p in parses(head) if p.tag.POS == "NOUN" and "nomn" in p.tag
+    )
 
 
 def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:

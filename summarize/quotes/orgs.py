@@ -183,6 +183,7 @@ def organisation_of(words: str) -> str:
     return words
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def place_word(word: str) -> bool:
     """A place name ("России", "США"): never an organisation that speaks."""
     return any("Geox" in p.tag for p in parses(word)[:2])

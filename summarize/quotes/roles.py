@@ -81,10 +81,16 @@ def _role_case(word: str, role: str) -> str | None:
 def _holder_case(word: str, role: str, subject: bool) -> str | None:
     """The case of the name that holds a role: the role noun's own, if it has only one ("министр",
     "министром"; not "директора", which may be a nominative plural)."""
-    cases = {str(p.tag.case) for p in _role_parses(word, role) if p.tag.case}
+    cases = _role_cases(word, role)
     if len(cases) == 1:
-        return cases.pop()
+        return next(iter(cases))
     return None if subject else _role_case(word, role)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _role_cases(word: str, role: str) -> frozenset[str]:
+    """The cases the role noun ``word`` (of lemma ``role``) may be in."""
+    return frozenset(str(p.tag.case) for p in _role_parses(word, role) if p.tag.case)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -108,8 +114,8 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         and normalize_word(toks[start_i - 1].text) not in column("possessives")
     ):
         start_i -= 1
-    nominative = [p for p in _role_parses(toks[i].text, role) if "nomn" in p.tag]
-    subject = bool(nominative) or not _role_parses(toks[i].text, role)
+    nominative = "nomn" in _role_cases(toks[i].text, role)
+    subject = nominative or not _role_parses(toks[i].text, role)
     one = _one_of(toks, start_i, lo)
     if one:
         start_i -= 2  # "один из собеседников агентства": one of them, and the subject "один" is
@@ -321,7 +327,7 @@ def _agrees_with_role(role_word: str, role: str, words: Sequence[str]) -> bool:
     dictionary lacks, an indeclinable one and a nominative surname ("Енин", "Токаев", which the
     dictionary also reads as plurals) agree with anything.
     """
-    cases = frozenset(str(p.tag.case) for p in _role_parses(role_word, role) if p.tag.case)
+    cases = _role_cases(role_word, role)
     return not cases or any(_may_be_in(w, cases) for w in words)
 
 
