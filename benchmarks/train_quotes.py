@@ -169,7 +169,7 @@ def model_json(model: QuoteModel) -> str:
 
 
 # -- scoring -----------------------------------------------------------------------------------------
-def row(tally: Tally, name: str) -> str:
+def table_line(tally: Tally, name: str) -> str:
     """One line of the cross-validation table."""
     q = prf(tally.matched, tally.predicted, tally.gold)
     a = prf(tally.attributed, tally.predicted, tally.gold)
@@ -219,7 +219,7 @@ def cross_validate(
         "sealed",
         *(f"fold {k}" for k in range(FOLDS)),
     ):
-        print(row(tallies[key], key))
+        print(table_line(tallies[key], key))
     t = tallies["all"]
     print()
     found = ", ".join(f"{k} {t.found_by_type[k]}/{n}" for k, n in sorted(t.gold_by_type.items()))

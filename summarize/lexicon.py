@@ -51,6 +51,16 @@ def column(name: str) -> Mapping[str, str]:
 
 
 @cache
+def columns(name: str) -> Mapping[str, tuple[str, ...]]:
+    """Lexicon ``name`` as a read-only mapping from its first column to all its further columns.
+
+    >>> "мид" in columns("staff_nouns")["дипломат"]
+    True
+    """
+    return MappingProxyType({row[0]: row[1:] for row in _rows(name) if len(row) > 1})
+
+
+@cache
 def alias_groups(name: str) -> tuple[tuple[str, ...], ...]:
     """Lexicon ``name`` as groups of names of one thing, one group a line, its names separated by ``|``
     (names may hold spaces and capitals; ``#`` starts a comment).

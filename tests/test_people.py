@@ -278,3 +278,367 @@ def test_the_definition_in_parentheses_links_an_acronym():
     assert (
         People(text).org_name("Минцифры") == "Министерство цифрового развития, связи и массовых коммуникаций"
     )
+
+
+# -- possessives, plural pronouns and plural roles --------------------------------------------------
+def _antecedents_of(text: str, word: str) -> list[str]:
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if text[m.start : m.stop] == word)
+    return people.antecedents(m, m.start)
+
+
+def test_a_possessive_is_a_mention_that_is_never_a_subject():
+    text = "По его словам, переговоры продолжатся."
+    (m,) = [m for m in mentions(text) if m.kind == "pron"]
+    assert (text[m.start : m.stop], m.gender, m.subject) == ("его", "masc", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "first"),
+    [
+        (
+            "Глава Минфина Антон Силуанов выступил в Госдуме. "
+            "По его словам, «бюджет полностью сбалансирован».",
+            "его",
+            "Антон Силуанов",
+        ),
+        # the possessive's own gender, whatever verb stands beside it
+        (
+            "Официальный представитель МИД Мария Захарова прокомментировала слова Сергея Лаврова. "
+            "«Позиция России не изменилась», — приводит ее слова ТАСС.",
+            "ее",
+            "Мария Захарова",
+        ),
+        (
+            "Канцлер Австрии Карл Нехаммер выступил с обращением. "
+            "«Четвертый погибший — преступник», — цитирует его ТАСС.",
+            "его",
+            "Карл Нехаммер",
+        ),
+    ],
+)
+def test_a_possessive_points_back_to_the_person_named_before(text, word, first):
+    assert _antecedents_of(text, word)[0] == first
+
+
+def test_plural_staff_speak_for_the_institution_of_their_kind():
+    text = (
+        "МИД России выразил протест в связи с заявлением посла Азербайджана. "
+        "«Мы ждем объяснений», — подчеркнули дипломаты."
+    )
+    assert _antecedents_of(text, "дипломаты") == ["МИД России"]
+
+
+def test_plural_staff_with_no_institution_of_their_kind_keep_their_description():
+    text = "Компания «Роснано» объявила о дефолте. «Это недопустимо», — заявили дипломаты."
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if m.kind == "role")
+    assert (people.antecedents(m, m.start), people.resolve(m, m.start)) == ([], "дипломаты")
+
+
+def test_a_plural_pronoun_points_back_to_the_group_named_before():
+    text = (
+        "Адвокаты Романа Абрамовича обратились в суд. "
+        "«Наш клиент был одним из крупнейших налогоплательщиков», — утверждают они."
+    )
+    assert _antecedents_of(text, "они")[0] == "адвокаты Романа Абрамовича"
+
+
+def test_a_role_in_the_instrumental_is_named_in_the_nominative_plural():
+    text = "Среди требований, выдвигаемых организаторами акции, — отставка мэра."
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if m.kind == "role")
+    assert people.resolve(m, m.start) == "организаторы акции"
+
+
+# -- names in the nominative: governing words, verbs, adjectival surnames ---------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname the dictionary reads as an adjective, in the genitive after a long role phrase
+        (
+            "По словам директора по инвестициям «Локо Инвеста» Дмитрия Полевого, это решение — "
+            "«своеобразная капитуляция».",
+            "Дмитрий Полевой",
+        ),
+        # a woman's name the dictionary lacks, in the instrumental after a role
+        (
+            "Сергей Лавров встретился с министром иностранных дел Германии Анналеной Бербок.",
+            "Анналена Бербок",
+        ),
+        # the verb's gender: a woman, not "Ян Лантратов" in the genitive
+        (
+            "Зампред комитета Госдумы по просвещению Яна Лантратова направила письмо вице-премьеру.",
+            "Яна Лантратова",
+        ),
+        # the object of "цитирует" is in the accusative
+        (
+            "«Нужно рассказывать о нарушениях прав человека», — цитирует Хвана Чжан Епа Lenta.ru.",
+            "Хван Чжан Еп",
+        ),
+        # a name in the nominative after a role is its holder, whatever follows the name
+        (
+            "«Это важно», — заявил официальный представитель президента Павел Крашенинников при "
+            "рассмотрении законопроекта.",
+            "Павел Крашенинников",
+        ),
+    ],
+)
+def test_a_person_is_named_in_the_nominative(text, name):
+    assert name in [m.name for m in mentions(text) if m.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("words", "nominative"),
+    [
+        (["Дмитрия", "Полевого"], "Дмитрий Полевой"),
+        (["Анны", "Толстой"], "Анна Толстая"),
+        (["Валерией", "Касамарой"], "Валерия Касамара"),
+        (["Анналеной", "Бербок"], "Анналена Бербок"),
+    ],
+)
+def test_names_the_dictionary_reads_otherwise_become_nominative(words, nominative):
+    assert nominative_name(words) == nominative
+
+
+def test_a_role_phrase_takes_its_complements_after_po_and_pri():
+    text = "Помощник президента по внешнеполитическим делам заявил, что встреча состоится."
+    m = next(m for m in mentions(text) if m.kind == "role")
+    assert m.name == "помощник президента по внешнеполитическим делам"
+
+
+def test_the_spokesperson_of_an_office_is_the_one_the_text_names():
+    text = (
+        "Решение принято по просьбе самой Поклонской, заявил пресс-секретарь президента Дмитрий Песков. "
+        "«Это предложение соответствовало ее пожеланию», — сказал представитель Кремля."
+    )
+    assert _antecedents_of(text, "представитель Кремля")[:2] == ["Дмитрий Песков", "Кремль"]
+
+
+def test_the_spokesperson_of_an_office_nobody_holds_is_the_organisation():
+    text = "«Эта тема не обсуждалась», — заявил представитель Кремля."
+    assert _antecedents_of(text, "представитель Кремля") == ["Кремль"]
+
+
+# -- outlets that relay and outlets that write ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "relays", "subject"),
+    [
+        ("«В 19:00 пожар ликвидирован», — сказали ТАСС в пресс-службе МЧС России.", "ТАСС", True, False),
+        ("В пресс-службе Банка России РБК сообщили, что речь идет о другом.", "РБК", True, False),
+        ("«Мы готовы к диалогу», — передает ТАСС.", "ТАСС", True, True),
+        ("В сообщении, по данным Reuters, говорится о другом.", "Reuters", True, False),
+        ("— пояснил Трутнев (цитата по «РИА Новости»).", "РИА Новости", True, False),
+        ("— рассказал изданию депутат.", "издание", True, False),
+        # an outlet that writes is a speaker
+        ("Это станет новым вызовом для Пекина, отметило издание.", "издание", False, True),
+        (
+            "Армия находилась в плохом состоянии, пишет британское издание The Economist.",
+            "The Economist",
+            False,
+            True,
+        ),
+    ],
+)
+def test_an_outlet_that_passes_words_on_relays(text, name, relays, subject):
+    (m,) = [m for m in mentions(text) if m.name == name]
+    assert (m.relays, m.subject) == (relays, subject)
+
+
+def test_a_market_widget_names_nobody():
+    text = (
+        "Число клиентов банка выросло. Тинькофф Банк TCS $31,22 +3,28% Купить "
+        "В первом квартале 2022 года, по словам Оливера Хьюза, спрос на кредиты упал."
+    )
+    widget = text.index("Тинькофф"), text.index("Купить") + len("Купить")
+    assert not [m for m in mentions(text) if widget[0] <= m.start < widget[1]]
+    assert "Оливер Хьюз" in [m.name for m in mentions(text)]
+
+
+# -- surnames the dictionary reads as other words ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("marked", "speaker"),
+    [
+        # a surname that is also a place ("Печатники"), after a first name, and alone later
+        (
+            "Об этом рассказал РБК зампред правления ВТБ Анатолий Печатников. "
+            "«Банки не могут себе позволить роста просроченной задолженности», — говорит {s|Печатников}.",
+            "Анатолий Печатников",
+        ),
+        # a first name the dictionary lacks, before a word with a surname's ending
+        (
+            "Об этом заявил директор департамента МИД России Замир Кабулов. "
+            "«Первый урожай будет показательным», — пояснил {s|Кабулов}.",
+            "Замир Кабулов",
+        ),
+        # the first name right after a place: pairs of capitalised words overlap
+        (
+            "Премьер-министр Молдавии Ион Кику поздравил избранного президента. "
+            "«Выборы прошли хорошо», — подчеркнул {s|Кику}.",
+            "Ион Кику",
+        ),
+    ],
+)
+def test_a_surname_read_otherwise_is_the_person_named_before(marked, speaker):
+    text, (mention,) = unmark(marked)
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if m.start == mention.start)
+    assert (text[m.start : m.stop], people.resolve(m, m.start)) == (mention.text, speaker)
+
+
+# -- places that stand for a power ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "subject"),
+    [
+        ("16 декабря в Кремле заявили, что инфляция стала темой для обеспокоенности.", "Кремль", False),
+        ("Белый дом пояснял, что предложение нефти не поспевает за спросом.", "Белый дом", True),
+        ("7 июня Токио сообщил о введении новых санкций против России.", "Токио", True),
+        ("Киев считает Роккелли жертвой военного конфликта.", "Киев", True),
+    ],
+)
+def test_a_place_that_speaks_is_an_organisation(text, name, subject):
+    (m,) = [m for m in mentions(text) if m.name == name]
+    assert (m.kind, m.subject) == ("org", subject)
+
+
+def test_a_place_that_does_not_speak_is_no_mention():
+    assert not [m for m in mentions("Делегация прибыла в Токио. Москва ждет ответа.") if m.kind == "org"]
+
+
+# -- descriptions: spokespeople of a generic organisation, anonymous sources of an outlet -------------
+def _resolved(text: str, kind: str) -> str | None:
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if m.kind == kind)
+    return people.resolve(m, m.start)
+
+
+def test_a_spokesperson_of_a_generic_organisation_speaks_for_the_one_named_before():
+    text = (
+        "Министерство здравоохранения Новосибирской области проверило больницу. "
+        "«Нарушений не выявлено», — заявили в пресс-службе ведомства."
+    )
+    assert _resolved(text, "role") == "Министерство здравоохранения Новосибирской области"
+
+
+def test_an_anonymous_source_of_an_outlet_is_named_with_the_outlet():
+    text = "Об этом сообщает ТАСС. «Контракт будет выполнен в срок», — заверил собеседник агентства."
+    assert _resolved(text, "role") == "собеседник ТАСС"
+
+
+def test_one_of_several_sources_is_one_source():
+    text = "«Он в боевом режиме», — заявил один из собеседников телеканала."
+    (m,) = [m for m in mentions(text) if m.kind == "role"]
+    assert (text[m.start : m.stop], m.name, m.subject) == (
+        "один из собеседников телеканала",
+        "собеседник телеканала",
+        True,
+    )
+
+
+def test_a_role_phrase_ends_before_an_adverbial_po():
+    text = "Тем временем Генпрокурор России по итогам проверки торговых сетей назвал ситуацию удручающей."
+    (m,) = [m for m in mentions(text) if m.kind == "role"]
+    assert m.name == "генпрокурор России"
+
+
+def test_a_name_takes_no_capitalised_function_word():
+    text = "Об этом рассказал Евгений Шляхто При этом он добавил, что риски велики."
+    assert [m.name for m in mentions(text) if m.kind == "person"] == ["Евгений Шляхто"]
+
+
+def test_a_dateline_names_nobody():
+    text = "АЛМА-АТА, 31 октября. /ТАСС/. Министр обороны Казахстана Даурен Косанов провел переговоры."
+    assert "АЛМА-АТА" not in [m.name for m in mentions(text)]
+
+
+# -- anonymous sources and pronouns that point back to them, or to organisations --------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "«Это приведет к новым ограничениям», — заявил ТАСС источник во внешнеполитическом ведомстве.",
+            "источник во внешнеполитическом ведомстве",
+        ),
+        ("«Решение еще не принято», — сообщил источник в Кремле.", "источник в Кремле"),
+        ("«Мест не хватает», — сказал источник в беседе с ТАСС.", "источник"),
+    ],
+)
+def test_an_anonymous_source_keeps_where_it_is(text, name):
+    assert [m.name for m in mentions(text) if m.kind == "role"] == [name]
+
+
+def test_a_pronoun_points_back_to_an_anonymous_source():
+    text = (
+        "«Число таких операций растет», — сказал источник на финансовом рынке. "
+        "«Банки это видят», — добавил он."
+    )
+    assert _antecedents_of(text, "он")[0] == "источник на финансовом рынке"
+
+
+def test_a_possessive_points_back_to_an_organisation_when_no_person_is_named():
+    text = "Банк России ухудшил прогноз по инфляции. По его оценке, она составит 18–23%."
+    assert _antecedents_of(text, "его") == ["Банк России"]
+
+
+def test_an_outlet_noun_names_an_outlet_of_its_kind():
+    text = (
+        "Об этом пишет «Коммерсантъ», ссылаясь на данные ТАСС. "
+        "«Контракт будет выполнен», — заверил собеседник агентства."
+    )
+    assert _resolved(text, "role") == "собеседник ТАСС"
+
+
+def test_there_after_a_plural_speech_verb_is_the_organisation_named_before():
+    text = (
+        "«Мы изучаем вопрос», — сообщили РБК в пресс-службе Минпромторга. "
+        "«Решение будет принято в мае», — добавили там. Там было холодно."
+    )
+    people = People(text)
+    found = [m for m in people.mentions_between(0, len(text)) if m.name == "там"]
+    assert [(text[m.start : m.stop], people.resolve(m, m.start)) for m in found] == [("там", "Минпромторг")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a man's name the dictionary reads as a woman's and as a common noun, after a role in the genitive
+        ("Twitter выполнит требование миллиардера Илона Маска, пишет издание.", ["Илон Маск"]),
+        # a surname and a first name that share no case are two people
+        ("В романе Ильфа и Петрова Остап распределяет должности.", ["Ильф", "Остап"]),
+    ],
+)
+def test_names_the_dictionary_misreads_by_case(text, names):
+    assert [m.name for m in mentions(text) if m.kind == "person"] == names
+
+
+def test_a_generic_organisation_opening_a_sentence_is_the_one_named_before():
+    text = "Банк России снизил ключевую ставку. Регулятор в релизе отметил, что допускает снижение."
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if text[m.start : m.stop] == "Регулятор")
+    assert people.resolve(m, m.start) == "Банк России"
+
+
+def test_a_generic_organisation_is_rather_one_of_its_kind_than_the_nearest_name():
+    text = (
+        "В Минтруде рассказали о новом порядке расчета МРОТ. "
+        "«Это позволит учитывать прошлые периоды», — пояснили в ведомстве."
+    )
+    people = People(text)
+    m = next(m for m in people.mentions_between(0, len(text)) if m.name == "ведомство")
+    assert people.resolve(m, m.start) == "Минтруд"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В российской Счетной палате указывали, что страну ждет сложная ситуация.",
+        "«Сведения не опубликованы», — говорится в отчете Счетной палаты.",
+    ],
+)
+def test_an_organisation_named_by_an_adjective_and_a_common_noun_is_in_the_nominative(text):
+    assert "Счетная палата" in [m.name for m in mentions(text) if m.kind == "org"]
+
+
+def test_a_name_after_a_noun_of_speech_is_its_owner_in_the_genitive():
+    text = "В заявлении Гелетея, размещенном на сайте министерства обороны, говорится об угрозе."
+    assert [m.name for m in mentions(text) if m.kind == "person"] == ["Гелетей"]

@@ -291,6 +291,8 @@ def _entity_option(
     f["entity:person" if "person" in kinds else "entity:role" if "role" in kinds else "entity:org"] = 1.0
     if any(m.outlet for m in entity.mentions):
         f["entity:outlet"] = 1.0
+        if all(m.relays for m in entity.mentions if m.outlet):
+            f["entity:relays"] = 1.0
     count = len(entity.mentions)
     f[f"mentions:{min(count, 3)}"] = 1.0
     if entities.rank[entity.name] == 0:

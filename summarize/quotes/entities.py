@@ -18,6 +18,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..lexicon import tagged
 from ..morph import normalize_word
 from .document import Doc
 from .kinds import Mention
@@ -89,7 +90,10 @@ class Entities:
                         self._rename(name, m.name)
                         name = by_surname[key] = m.name
                 else:
-                    name = m.name if m.kind == "role" else resolve(doc, m, m.start)
+                    # a role is its own words (whom it points back to is weighed per quote), but an
+                    # unnamed spokesperson speaks for the organisation ("представитель Philips")
+                    speaks_for = bool(m.org) and m.role in tagged("role_nouns", "spokesperson")
+                    name = m.name if m.kind == "role" and not speaks_for else resolve(doc, m, m.start)
                 if name:
                     self.mentions.append((m, name))
                     self.by_name.setdefault(name, Entity(name)).mentions.append(m)

@@ -27,7 +27,7 @@ from ..punct import DASHES, OPENING, TERMINAL, WORD_GAP
 from ..records import Span
 from ..text import DOMAIN
 
-_SURNAME_END = re.compile(
+SURNAME_END = re.compile(
     rf"{SURNAME_SUFFIX}{SURNAME_CASE_ENDING}?$|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|енко$"
 )
 """Endings of Russian surnames in any case ("Карасина", "Лесину", "Вертинского")."""
@@ -43,7 +43,10 @@ class Mention(NamedTuple):
     ``kind`` is ``"person"``, ``"role"``, ``"org"`` or ``"pron"``; ``name`` the nominative
     name (a person's as written, not yet resolved to the full name); ``role`` the role
     lemma and ``org`` the organisation attached to it; ``subject`` says a nominative
-    reading exists (it can be the subject of a verb); ``prep`` that a preposition governs it.
+    reading exists (it can be the subject of a verb); ``prep`` that a preposition governs it;
+    ``relays`` that an outlet only passes the words on ("сказали ТАСС", "передает РБК", "по данным
+    Reuters", "со ссылкой на РИА «Новости»"), while one that writes ("пишет The Washington Post",
+    "говорится в статье Bloomberg") is a speaker by the conventions.
     """
 
     kind: str
@@ -59,6 +62,7 @@ class Mention(NamedTuple):
     first: int = 0
     last: int = 0
     head: str = ""  # the word that agrees with a verb: a role noun, a surname, an organisation's head noun
+    relays: bool = False  # an outlet that passes others' words on ("сказали ТАСС", "передает РБК")
 
 
 def capitalised(tok: Span) -> bool:
@@ -91,7 +95,7 @@ def surname_like(w: str) -> bool:
     return (
         w[:1].isupper()
         and not w.isupper()
-        and _SURNAME_END.search(w.lower()) is not None
+        and SURNAME_END.search(w.lower()) is not None
         and lemma_pos(w)[1] != "ADJF"  # "Боденским озером", "Европейский союз"
         and not _geo_text(w)
         and not org_text(w)
@@ -130,7 +134,7 @@ def org_word(text: str, tok: Span) -> bool:
 def _agency(w: str) -> bool:
     if _ACRONYM.match(w) is not None:
         return True
-    return not is_known(w) and _AGENCY.match(w) is not None and _SURNAME_END.search(w.lower()) is None
+    return not is_known(w) and _AGENCY.match(w) is not None and SURNAME_END.search(w.lower()) is None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -211,8 +215,39 @@ def role_word(tok: Span) -> str | None:
     return role_lemma(tok.text)
 
 
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "NUMR", "COMP"})
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def function_word(word: str) -> bool:
+    """A known word whose likeliest reading is a preposition, conjunction, pronoun or adverb ("При")."""
+    ps = parses(word)
+    return bool(ps) and str(ps[0].tag.POS) in _FUNCTION_POS and is_known(word)
+
+
 def sentence_initial(text: str, tok: Span) -> bool:
     k = tok.start - 1
     while k >= 0 and text[k] in WORD_GAP + "\t" + OPENING:
         k -= 1
     return k < 0 or text[k] in TERMINAL + "\n\r:" + DASHES
+
+
+_TICKER = re.compile(
+    r"(?:[A-Z][A-Z0-9./]{1,11}|RU[0-9A-Z]{10})\s[₽$€£¥]\s?\d{1,3}(?:[\s\u00a0]\d{3})*(?:[,.]\d+)?"
+    r"(?:\s(?:[+\-−]?\d+(?:[,.]\d+)?%|—))?(?:\s\w+)?"
+)
+"""A quote of a market widget: ticker, price, change and its button ("GAZP ₽316,99 +0,25% Купить")."""
+_CURRENCY = re.compile("[₽$€£¥]")
+_TICKER_NAME = re.compile(r"(?:«[^»\n]{1,40}»|[A-ZА-ЯЁ][\w'’.&/-]*(?:\s[A-ZА-ЯЁ«][\w'’.&/»-]*){0,3})\s$")
+
+
+def ticker_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The market widgets in ``text[start:stop]`` with the company name before each ("«Газпром» GAZP
+    ₽316,99 +0,25% Купить"): no name there is a speaker."""
+    if _CURRENCY.search(text, start, stop) is None:
+        return []
+    out = []
+    for found in _TICKER.finditer(text, start, stop):
+        name = _TICKER_NAME.search(text, max(start, found.start() - 60), found.start())
+        out.append((name.start() if name is not None else found.start(), found.end()))
+    return out

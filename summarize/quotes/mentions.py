@@ -7,16 +7,18 @@ pronouns ("он") left to right; :func:`agrees` says whether one can be a verb's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import column, head_nouns, load
-from ..morph import CACHE_SIZE, has_case, is_known, is_verbal, lemmas, normalize_word, parses
+from ..lexicon import column, head_nouns, load, tagged
+from ..morph import CACHE_SIZE, has_case, is_verbal, lemmas, normalize_word, parses
 from ..punct import CLOSER, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import (
     Mention,
     capitalised,
+    function_word,
     geo_word,
     is_outlet,
     may_be,
@@ -26,8 +28,13 @@ from .kinds import (
     person_word,
     role_lemma,
     role_word,
+    sentence_initial,
+    ticker_spans,
     tight,
 )
+from .names import speech_word
+from .orgs import seat_at, seat_start
+from .outlets import mark_relays, plural_verb
 from .persons import governed, name_start, person_mention, person_run
 from .roles import genitive_word, nominative_head, role_mention
 
@@ -71,6 +78,8 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
                 (start > 0 and text[start - 1] in OPENING)
                 or (i + 1 < hi and capitalised(toks[i + 1]) and person_word(text, toks[i + 1]))
                 or person_word(text, toks[i])
+                or (i + 1 < hi and speech_word(toks[i + 1].text))  # "Токио сообщил"
+                or (i + 1 < hi and _generic_head(toks[i + 1].text))  # "в российской Счетной палате"
             )
         ):
             i += 1
@@ -92,6 +101,12 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         else:
             out.append(m)
         i = m.last + 1
+    if any(m.outlet for m in out):
+        out = mark_relays(toks, out, lo, hi)
+    if out and out[0].name.isupper() and _dateline(text, out[0]):
+        out = out[1:]  # "АЛМА-АТА, 31 октября. /ТАСС/.": where the news was filed
+    if out and (tickers := ticker_spans(text, toks[lo].start, toks[hi - 1].stop)):
+        out = [m for m in out if not any(a <= m.start < b for a, b in tickers)]  # "Банк TCS $91,48"
     return out
 
 
@@ -103,26 +118,24 @@ _STARTS: dict[str, str] = {}
 (:func:`_may_start`), start one only in context (a capitalised content word), or nothing."""
 
 
-_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "NUMR", "COMP"})
-
-
 def _capital_content(word: str) -> bool:
     """A capitalised word that is no preposition, conjunction, pronoun or adverb ("В", "Это")."""
     if not word[:1].isupper():
         return False
     if len(word) == 1:
         return True  # an initial ("А. Кудрин") as well as "А"
-    ps = parses(word)
-    return not ps or str(ps[0].tag.POS) not in _FUNCTION_POS or not is_known(word)
+    return not function_word(word)
 
 
 def _may_start(word: str) -> bool:
     """Can a mention start at ``word``: a name, an organisation, a pronoun, a role or head noun ("газета")?"""
-    if word[:1].isupper() and (person_text(word) or org_text(word)):
+    if word[:1].isupper() and (person_text(word) or org_text(word) or seat_start(word)):
         return True
     low = normalize_word(word)
     return (
         low in column("pronouns")
+        or low in column("possessives")
+        or low in load("org_adverbs")
         or role_lemma(word) is not None
         or ((may_be(word, "name_heads") or may_be(word, "outlets")) and bool(lemmas(word) & head_nouns()))
         or (may_be(word, "generic_orgs") and generic_org_lemma(word) is not None)
@@ -138,11 +151,10 @@ def agrees(verb: str, m: Mention) -> bool:
     >>> agrees("пообещал", find_mentions(text, tokens(text))[0])
     False
     """
-    forms = [p for p in parses(verb) if p.tag.POS == "VERB"]
-    if not forms or not m.head:
+    found = _verb_agreement(verb)
+    if found is None or not m.head:
         return True
-    plural = all("plur" in p.tag for p in forms)
-    genders = {g for p in forms for g in ("masc", "femn", "neut") if g in p.tag}
+    plural, genders = found
     if m.kind == "pron":
         return (m.gender == "plur") == plural and (plural or not genders or m.gender in genders)
     if m.kind == "person":
@@ -150,12 +162,27 @@ def agrees(verb: str, m: Mention) -> bool:
             return False
         return not genders or m.gender is None or m.gender in genders
     if m.kind == "role":
-        heads = [p for p in parses(m.head) if p.tag.POS == "NOUN" and "nomn" in p.tag]
-        if not heads:
-            return True
-        numbers = {"plur" if "plur" in p.tag else "sing" for p in heads}
-        return ("plur" if plural else "sing") in numbers
+        numbers = _subject_numbers(m.head)
+        return not numbers or ("plur" if plural else "sing") in numbers
     return True
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _verb_agreement(verb: str) -> tuple[bool, frozenset[str]] | None:
+    """Whether the finite verb form ``verb`` is plural, and the genders it may have; None for no verb."""
+    forms = [p for p in parses(verb) if p.tag.POS == "VERB"]
+    if not forms:
+        return None
+    plural = all("plur" in p.tag for p in forms)
+    return plural, frozenset(g for p in forms for g in ("masc", "femn", "neut") if g in p.tag)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _subject_numbers(head: str) -> frozenset[str]:
+    """The numbers of the nominative readings of a role noun ("министр": sing)."""
+    return frozenset(
+        "plur" if "plur" in p.tag else "sing" for p in parses(head) if p.tag.POS == "NOUN" and "nomn" in p.tag
+    )
 
 
 def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
@@ -173,6 +200,26 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             prep=governed(text, toks, i, lo),
             head=tok.text,
         )
+    if low in load("org_adverbs"):
+        # "— добавили там": the organisation named before, when a plural verb stands beside it
+        verbs = [t.text for t in (toks[i - 1] if i > lo else None, toks[i + 1] if i + 1 < hi else None) if t]
+        if not any(speech_word(v) and plural_verb(v) for v in verbs):
+            return None
+        return Mention("org", tok.start, tok.stop, low, first=i, last=i, head=tok.text)
+    if low in column("possessives"):
+        # "по его словам", "приводит ее слова", "цитирует его ТАСС": a person named before, never a subject
+        return Mention(
+            "pron",
+            tok.start,
+            tok.stop,
+            tok.text.lower(),
+            gender=column("possessives")[low],
+            subject=False,
+            first=i,
+            last=i,
+            prep=governed(text, toks, i, lo),
+            head=tok.text,
+        )
     role = role_word(tok)
     if role is not None:
         return role_mention(text, toks, i, lo, hi, role)
@@ -184,10 +231,13 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             return named
     j = person_run(text, toks, i, hi)
     if j > i:
-        return person_mention(text, toks, name_start(text, toks, i, j), j, lo)
+        return person_mention(text, toks, name_start(text, toks, i, j), j, lo, case=_object_case(toks, i, lo))
     generic = _generic_org(text, toks, i, lo, hi) if i + 1 < hi else None
     if generic is not None:
         return generic
+    seat = _seat(text, toks, i, lo, hi)
+    if seat is not None:
+        return seat
     if org_word(text, tok):
         j = i + 1
         while (
@@ -210,6 +260,73 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             head=tok.text,
         )
     return None
+
+
+_DATE_AFTER = re.compile(r",\s*\d")
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """A place in capitals opening a paragraph, a date after it: a news agency's dateline."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return (
+        m.name.isupper()
+        and len(m.name) > 2
+        and not text[line_start : m.start].strip()
+        and _DATE_AFTER.match(text, m.stop) is not None
+    )
+
+
+def _seat(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
+    """A place standing for its power: a seat ("в Кремле", "Белый дом пояснял"), or a place that is
+    the subject of a speech verb right after it ("Токио сообщил", "Киев считает")."""
+    word = toks[i].text
+    found = seat_at([t.text for t in toks[i : min(hi, i + 3)]]) if seat_start(word) else None
+    if found is not None:
+        n, name = found
+    elif (
+        geo_word(toks[i]) and i + 1 < hi and speech_word(toks[i + 1].text) and has_case(toks[i].text, "nomn")
+    ):
+        n, name = 1, toks[i].text
+    else:
+        return None
+    return Mention(
+        "org",
+        toks[i].start,
+        toks[i + n - 1].stop,
+        name,
+        subject=has_case(toks[i].text, "nomn"),
+        prep=governed(text, toks, i, lo),
+        first=i,
+        last=i + n - 1,
+        head=toks[i + n - 1].text,
+    )
+
+
+def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
+    """ "accs" for a name that is the object of a verb of quoting ("цитирует (РБК) Хвана Чжан Епа"), "gent"
+    for one after a noun of speech ("в заявлении Гелетея", "слова Косанова")."""
+    if i - 1 >= lo and _speech_noun(toks[i - 1].text):
+        return "gent"
+    for k in (i - 1, i - 2):
+        if k < lo:
+            return None
+        if _quotes_object(toks[k].text):
+            return "accs"
+        if not is_outlet(toks[k].text):
+            return None
+    return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _speech_noun(word: str) -> bool:
+    """A noun of reported speech ("заявлении", "слова"): a name after it is its owner, in the genitive."""
+    return word[:1].islower() and bool(lemmas(word) & load("cue_nouns")) and not is_verbal(word)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _quotes_object(word: str) -> bool:
+    """A form of a verb whose object is the person quoted ("цитирует")."""
+    return word[:1].islower() and bool(lemmas(word) & tagged("quoting_verbs", "object"))
 
 
 def _quoted_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
@@ -265,20 +382,27 @@ def _head_with_name(text: str, toks: Sequence[Span], i: int, hi: int) -> Mention
                 head=tok.text,
             )
     if i + 1 < hi and tight(text, tok, toks[i + 1]) and org_word(text, toks[i + 1]):
-        nxt = toks[i + 1]
+        last = i + 1
+        while last + 1 < hi and tight(text, toks[last], toks[last + 1]) and org_word(text, toks[last + 1]):
+            last += 1  # "издание The Economist"
+        nxt = toks[last]
         return Mention(
             "org",
             tok.start,
             nxt.stop,
-            nxt.text,
+            text[toks[i + 1].start : nxt.stop],
             outlet=outlet,
             subject=has_case(tok.text, "nomn"),
             prep=governed(text, toks, i, 0),
             first=i,
-            last=i + 1,
+            last=last,
             head=tok.text,
         )
     return None
+
+
+def _generic_head(word: str) -> bool:
+    return may_be(word, "generic_orgs") and generic_org_lemma(word) is not None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -320,8 +444,8 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
         if not (capitalised(nxt) or genitive_word(nxt.text)):
             break
         last += 1
-    if last == j and j == i and not capitalised(tok):
-        name = lemma
+    if last == j and j == i and (not capitalised(tok) or sentence_initial(text, tok)):
+        name = lemma  # "в ведомстве", "Регулятор отметил": one the text named before
     else:
         words = [t.text for t in toks[i : last + 1]]
         name = nominative_head(words, j - i)

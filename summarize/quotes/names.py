@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from ..lexicon import load, tagged
 from ..morph import CACHE_SIZE, is_known, lemmas, name_parses, name_tags, normalize_word, parses
@@ -19,6 +20,14 @@ from .kinds import Mention
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 """pymorphy3's grammemes of the six cases, the nominative first."""
 _SOFT = "бвгджзклмнпрстфхцчшщ"
+_FEMININE_ENDINGS = {
+    "gent": (("ии", "ия"), ("ы", "а")),
+    "datv": (("ии", "ия"), ("е", "а")),
+    "accs": (("ию", "ия"), ("у", "а"), ("ю", "я")),
+    "ablt": (("ией", "ия"), ("ой", "а"), ("ей", "я")),
+    "loct": (("ии", "ия"), ("е", "а")),
+}
+"""Case endings of women's names of the first declension ("Анналеной" -> "Анналена")."""
 
 
 def _restore_case(template: str, word: str) -> str:
@@ -50,6 +59,9 @@ def guess_nominative(word: str, case: str, gender: str) -> str:
             ("ской", "ская"),
             ("скую", "ская"),
         )
+        if case in _FEMININE_ENDINGS:
+            # a woman's name the dictionary lacks ("Анналеной", "Касамарой"): the first declension
+            rules += _FEMININE_ENDINGS[case]
     else:
         rules = (
             ("еем", "ей"),
@@ -87,34 +99,58 @@ def guess_nominative(word: str, case: str, gender: str) -> str:
     return word
 
 
-def name_reading(words: Sequence[str]) -> tuple[str, str] | None:
-    """The (gender, case) the name parts of ``words`` agree on best."""
-    return _reading_of(tuple(words))
+def name_reading(
+    words: Sequence[str], case: str | None = None, gender: str | None = None
+) -> tuple[str, str] | None:
+    """The (gender, case) the name parts of ``words`` agree on best: in ``case`` if they can be (the
+    case a governing word demands), a nominative of ``gender`` if they can be (the gender of the
+    verb the name is the subject of)."""
+    return _reading_of(tuple(words), case, gender)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _reading_of(words: tuple[str, ...]) -> tuple[str, str] | None:
+def _reading_of(words: tuple[str, ...], case: str | None, gender: str | None) -> tuple[str, str] | None:
     options = [name_parses(w) for w in words]
     if not any(options):
-        return None
+        return _guessed_reading(words, case)
+    for wanted in ((case, gender), (case, None), (None, None)):
+        found = _best_reading(options, *wanted)
+        if found is not None:
+            return found
+    return None
+
+
+def _guessed_reading(words: tuple[str, ...], case: str | None) -> tuple[str, str] | None:
+    """The reading of a name no word of which the dictionary knows as a name: a woman's in an oblique
+    case when a word ends like one ("Анналеной Бербок"), else the ``case`` governed, if known."""
+    if any(not is_known(w) and len(w) > 4 and w.lower().endswith("ой") for w in words):
+        return "femn", case if case in _FEMININE_ENDINGS else "ablt"
+    return None if case in (None, "nomn") else ("masc", case)
+
+
+def _best_reading(
+    options: list[tuple[Any, ...]], case: str | None, gender: str | None
+) -> tuple[str, str] | None:
     best: tuple[float, str, str] | None = None
-    for gender in ("masc", "femn"):
-        for case in CASES:
+    for g in ("masc", "femn"):
+        for c in CASES:
+            if (case is not None and c != case) or (gender is not None and (c, g) != ("nomn", gender)):
+                continue
             score, ok = 0.0, True
             for opts in options:
                 if not opts:
                     continue
-                hits = [p.score for p in opts if case in p.tag and (gender in p.tag or "ms-f" in p.tag)]
+                hits = [p.score for p in opts if c in p.tag and (g in p.tag or "ms-f" in p.tag)]
                 if not hits:
                     ok = False
                     break
-                score += max(hits) + (0.01 if case == "nomn" else 0.0)
+                score += max(hits) + (0.01 if c == "nomn" else 0.0)
             if ok and (best is None or score > best[0]):
-                best = (score, gender, case)
+                best = (score, g, c)
     return None if best is None else (best[1], best[2])
 
 
-def nominative_name(words: Sequence[str]) -> str:
+def nominative_name(words: Sequence[str], case: str | None = None, gender: str | None = None) -> str:
     """The nominative of a person's name given as words of the text.
 
     The parts of the name agree in gender and case; the reading they share is
@@ -127,13 +163,26 @@ def nominative_name(words: Sequence[str]) -> str:
     'Елена Сябренко'
     >>> nominative_name(["Даурен", "Косанов"])
     'Даурен Косанов'
+    >>> nominative_name(["Дмитрия", "Полевого"])
+    'Дмитрий Полевой'
+
+    ``case`` is the case a governing word demands ("цитирует Хвана Чжан Епа": the accusative), and
+    ``gender`` that of the verb the name is the subject of ("Яна Лантратова направила"); words that
+    are no names in the dictionary lose the ending of a governed case.
     """
-    return _nominative_of(tuple(words))
+    return _nominative_of(tuple(words), case, gender)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _nominative_of(words: tuple[str, ...]) -> str:
-    reading = name_reading(words)
+def _nominative_of(words: tuple[str, ...], governed: str | None, verb_gender: str | None) -> str:
+    reading = name_reading(words, governed, verb_gender)
+    if governed not in (None, "nomn") and reading is not None and reading[1] != governed:
+        # no reading of the name is in the case its governing word demands ("миллиардера Илона
+        # Маска"): the dictionary does not know the name; its endings tell the gender
+        return " ".join(
+            w if _is_initial(w) else guess_nominative(w, governed, _gender_by_ending(words, governed))
+            for w in words
+        )
     out = []
     for w in words:
         if len(w) <= 2 and w[:1].isupper() and (len(w) == 1 or w.endswith(".")):
@@ -147,7 +196,10 @@ def _nominative_of(words: tuple[str, ...]) -> str:
                     chosen = p
                     break
         if chosen is None:
-            if reading is not None and not is_known(w):
+            adjective = _adjective_surname(w, *reading) if reading is not None else None
+            if adjective is not None:
+                out.append(adjective)  # "Дмитрия Полевого" -> "Полевой"
+            elif reading is not None and (not is_known(w) or (governed and not name_parses(w))):
                 out.append(guess_nominative(w, reading[1], reading[0]))
             else:
                 out.append(w)
@@ -158,6 +210,34 @@ def _nominative_of(words: tuple[str, ...]) -> str:
             word = word.replace("ё", "е")  # keep the text's spelling: "Петром" -> "Петр"
         out.append(_restore_case(w, word))
     return " ".join(out)
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) <= 2 and word[:1].isupper() and (len(word) == 1 or word.endswith("."))
+
+
+def _gender_by_ending(words: Sequence[str], case: str) -> str:
+    """ "femn" if a word of the name ends like a woman's name in ``case`` ("Анны", "Анне"), else "masc"."""
+    endings = tuple(old for old, _ in _FEMININE_ENDINGS.get(case, ()))
+    return (
+        "femn"
+        if endings and any(w.lower().endswith(endings) for w in words if not _is_initial(w))
+        else "masc"
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _adjective_surname(word: str, gender: str, case: str) -> str | None:
+    """The nominative of a surname the dictionary reads as an adjective only ("Полевого" -> "Полевой"),
+    in the gender and case of the rest of the name; None for another word."""
+    if case == "nomn" or not word[:1].isupper() or not is_known(word) or name_parses(word):
+        return None
+    for p in parses(word):
+        if p.tag.POS == "ADJF" and case in p.tag and gender in p.tag:
+            form = p.inflect({"nomn", "sing", gender})
+            if form is not None:
+                return _restore_case(word, form.word)
+    return None
 
 
 def nominative_phrase(words: Sequence[str]) -> str:
@@ -268,6 +348,13 @@ def first_name_like(word: str) -> bool:
 _SURNAME_ENDING = re.compile(r"(?:ов|ев|ин|ын|ский|цкий|ская|цкая|ова|ева|ина|ына|енко|швили|дзе|ян)$")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def past_gender(word: str) -> str | None:
+    """The gender of a past-tense verb form ("направила" -> "femn"), None for another word."""
+    genders = {g for p in parses(word) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag}
+    return genders.pop() if len(genders) == 1 else None
+
+
 _SPEECH_AFTER = re.compile(r"[\s,]*(\w+)")
 _SPEECH_BEFORE = re.compile(r"(\w+)\s+(\w+)[\s,]*$")
 
@@ -276,18 +363,19 @@ def speaks(text: str, m: Mention) -> bool:
     """Does the text make ``m`` speak: a speech verb right beside it ("— сказал Соколов", "Соколов
     заявил") or "по словам"/"по мнению" before it?"""
     after = _SPEECH_AFTER.match(text, m.stop, min(len(text), m.stop + 30))
-    if after is not None and _speech_word(after.group(1)):
+    if after is not None and speech_word(after.group(1)):
         return True
     before = _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start)
     if before is None:
         return False
     if normalize_word(before.group(1)) == "по" and lemmas(before.group(2)) & tagged("cue_nouns", "according"):
         return True
-    return _speech_word(before.group(2))
+    return speech_word(before.group(2))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _speech_word(word: str) -> bool:
+def speech_word(word: str) -> bool:
+    """Is ``word`` a finite form of a speech verb ("сказали", "пишет")?"""
     return any(
         p.tag.POS == "VERB" and p.normal_form.replace("ё", "е") in load("speech_verbs") for p in parses(word)
     )

@@ -8,12 +8,13 @@ keeps: the full name the text gives, else the text's own form.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
-from ..lexicon import alias_groups, head_nouns, load
+from ..lexicon import alias_groups, columns, head_nouns, load
 from ..morph import CACHE_SIZE, is_verbal, lemmas, parses
 from .names import nominative_phrase
+from .roles import nominative_head
 
 _DEFINED = re.compile(r"\(\s*([A-ZА-ЯЁ][\w.-]{1,15})\s*\)")
 """An acronym or a short name in parentheses: "(СБУ)", "(Минцифры)"."""
@@ -182,6 +183,46 @@ def organisation_of(words: str) -> str:
     return words
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def place_word(word: str) -> bool:
     """A place name ("России", "США"): never an organisation that speaks."""
     return any("Geox" in p.tag for p in parses(word)[:2])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def office_of(complement: str) -> int | None:
+    """The office a spokesperson's complement names (a line of ``office_aliases``: "Кремля" and
+    "президента России" name one), the most specific form winning; None if none."""
+    words = {_office_key(w) for w in complement.replace(",", " ").split()}
+    best, best_size = None, 0
+    for n, group in enumerate(alias_groups("office_aliases")):
+        for form in group:
+            keys = {_office_key(w) for w in form.split()}
+            if keys <= words and len(keys) > best_size:
+                best, best_size = n, len(keys)
+    return best
+
+
+def _office_key(word: str) -> str:
+    return word.lower().replace("ё", "е")[:4]
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def seat_start(word: str) -> bool:
+    """May a place that stands for its power start at ``word`` ("Кремле", "Белый")?"""
+    return word[:1].isupper() and bool(lemmas(word) & load("seat_names"))
+
+
+def seat_at(words: Sequence[str]) -> tuple[int, str] | None:
+    """A place that stands for the power seated there at the start of ``words`` ("Кремле",
+    "Белый дом"): how many words it takes and its nominative name; None if there is none."""
+    if not words or not words[0][:1].isupper():
+        return None
+    first = lemmas(words[0]) & load("seat_names")
+    if not first:
+        return None
+    rest = columns("seat_names").get(next(iter(first)), ())
+    if len(words) <= len(rest) or any(not (lemmas(w) & {x}) for w, x in zip(words[1:], rest)):
+        return None
+    n = len(rest) + 1
+    return n, nominative_head(list(words[:n]), n - 1)

@@ -9,43 +9,41 @@ speaks for ("представитель Philips" -> "Philips").
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
-from ..lexicon import tagged
+from ..lexicon import load, tagged
 from ..morph import lemmas, name_tags, normalize_word
-from ..punct import CLOSING, MARKS, OPENING, WORD_GAP, one_of
 from ..records import Span
-from ..text import tokens
-from .kinds import Mention, is_outlet
-from .mentions import find_mentions
+from .institutions import Institutions
+from .kinds import Mention
 from .names import first_name_like, gender_of, nominative_phrase, oblique_masculine, same_surname, speaks
-from .orgs import canonical_org, definitions, generic_org_word, organisation_of, place_word, work_head
-from .persons import known_surnames, with_known_surnames
-from .roles import agreeing, gender_fits, place_only, plural_head, points_back, verb_gender
+from .orgs import (
+    generic_org_word,
+    office_of,
+    organisation_of,
+)
+from .reader import BACK, SCAN
+from .roles import (
+    agreeing,
+    gender_fits,
+    place_only,
+    plural_head,
+    plural_noun,
+    points_back,
+    verb_gender,
+)
 
-_NAMED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][\w’'-]*\.?|[A-ZА-ЯЁ]\.)" + one_of(WORD_GAP) + "?$")
-"""A capitalised word or an initial right before a surname: it may be the first name."""
+_HOLDERS = 4096
+"""The most role holders one text keeps found (a look-up is redone past that)."""
 
 
-_SCAN = 200
-"""The most paragraphs one search reads: keeps every look-up bounded on hostile texts."""
-
-
-_BACK = 40
-"""The most mentions (and paragraphs) a pronoun or role looks back over for its person."""
-
-
-class People:
+class People(Institutions):
     """The people a text names: full names, roles, order of mention.
 
-    Nothing is read up front: each look-up finds the paragraphs it needs (by
-    searching the text for a surname or a role noun, or by walking back from a
-    quote) and reads their mentions once, so resolving the quotes of a text costs
-    time linear in its length.  ``hidden`` spans (the quotations' own words) are
-    skipped when looking back for the person a pronoun or role points to, but still
-    give full names.  ``words(start, stop)`` gives the words of a paragraph (tokenised
-    here if not given).
+    Nothing is read up front (see :class:`~.reader.TextMentions`), so resolving the quotes of a
+    text costs time linear in its length.  ``hidden`` spans (the quotations' own words) are
+    skipped when looking back for the person a pronoun or role points to, but still give full
+    names.
     """
 
     def __init__(
@@ -55,83 +53,9 @@ class People:
         lines: Sequence[tuple[int, int]] | None = None,
         words: Callable[[int, int], Sequence[Span]] | None = None,
     ) -> None:
-        self.text = text
-        self._words = words or (lambda start, stop: tokens(text, start, stop))
-        self.lines = list(lines) if lines is not None else [(0, len(text))]
-        self._line_starts = [start for start, _ in self.lines]
-        self._hidden = hidden  # kept sorted by the caller, and it may grow
-        self._read: dict[int, list[Mention]] = {}
-        self._read_starts: dict[int, list[int]] = {}
+        super().__init__(text, hidden, lines, words)
         self._full: dict[str, str] = {}
-        self._main_org: str | None = None
-        self._found: dict[tuple[object, ...], list[Mention]] = {}
-        self._defined: Mapping[str, str] | None = None
-        self._surnames: frozenset[str] | None = None  # surnames the text gives with a first name
-
-    # -- reading paragraphs ------------------------------------------------------------------
-    def _line(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self._line_starts, pos) - 1)
-
-    def line_mentions(self, n: int) -> list[Mention]:
-        """The mentions of paragraph ``n``, read once."""
-        found = self._read.get(n)
-        if found is None:
-            words = self._words(*self.lines[n])
-            found = find_mentions(self.text, words)
-            if self._surnames is None:
-                self._surnames = known_surnames(self.text)
-            if self._surnames:
-                found = with_known_surnames(self.text, words, found, self._surnames)
-            self._read[n] = found
-            self._read_starts[n] = [m.start for m in found]
-        return found
-
-    def mentions_between(self, start: int, stop: int) -> list[Mention]:
-        """The mentions lying within ``[start, stop)``."""
-        first = self._line(start)
-        last = self._line(max(start, stop - 1))
-        out: list[Mention] = []
-        for n in range(first, last + 1):
-            found = self.line_mentions(n)
-            k = bisect.bisect_left(self._read_starts[n], start)
-            while k < len(found) and found[k].start < stop:
-                if found[k].stop <= stop:
-                    out.append(found[k])
-                k += 1
-        return out
-
-    def _lines_with(self, needle: str, named: bool = False) -> list[int]:
-        """Paragraphs where ``needle`` occurs (at most :data:`_SCAN`), in order.
-
-        With ``named`` only where a capitalised word or an initial stands right before it
-        (where a surname can have its first name).
-        """
-        out: list[int] = []
-        text = self.text
-        k = text.find(needle)
-        while k >= 0 and len(out) < _SCAN:
-            n = self._line(k)
-            if named and not _NAMED_BEFORE.search(text, max(self.lines[n][0], k - 40), k):
-                k = text.find(needle, k + 1)
-                continue
-            if not out or out[-1] != n:
-                out.append(n)
-            k = text.find(needle, self.lines[n][1])
-        return out
-
-    def _persons_with(self, *needles: str, named: bool = False) -> list[Mention]:
-        """Person mentions in the paragraphs where one of ``needles`` occurs, in text order."""
-        key = (named, *needles)
-        found = self._found.get(key)
-        if found is None:
-            lines = sorted({n for needle in needles if needle for n in self._lines_with(needle, named)})
-            found = [m for n in lines[:_SCAN] for m in self.line_mentions(n) if m.kind == "person"]
-            self._found[key] = found
-        return found
-
-    def _is_hidden(self, pos: int) -> bool:
-        k = bisect.bisect_right(self._hidden, (pos, len(self.text) + 1)) - 1
-        return k >= 0 and self._hidden[k][0] <= pos < self._hidden[k][1]
+        self._holders: dict[tuple[object, ...], Mention | None] = {}
 
     # -- look-ups ----------------------------------------------------------------------------
     def full_name(self, name: str) -> str:
@@ -153,7 +77,7 @@ class People:
         # "Косанова" may be a woman's name or a man's in the genitive: only a first name tells
         gender = gender_of(name) if len(parts) > 1 or not oblique_masculine(surname) else None
         best, best_key = name, (_weight(parts), 0)
-        for e in self._persons_with(surname[: max(3, len(surname) - 2)], named=True)[: 2 * _SCAN]:
+        for e in self.persons_with(surname[: max(3, len(surname) - 2)], named=True)[: 2 * SCAN]:
             words = e.name.split()
             if not same_surname(words[-1], surname):
                 continue
@@ -168,7 +92,7 @@ class People:
                 best, best_key = e.name, key
         if len(parts) == 1 and best == name and first_name_like(surname):
             # a first name alone ("Алла", "Педру"): the full name the text gives it ("Алла Бут")
-            for e in self._persons_with(surname[: max(3, len(surname) - 2)])[: 2 * _SCAN]:
+            for e in self.persons_with(surname[: max(3, len(surname) - 2)])[: 2 * SCAN]:
                 words = e.name.split()
                 if len(words) < 2 or not same_surname(words[0], surname) or "Name" in name_tags(words[-1]):
                     continue
@@ -179,16 +103,16 @@ class People:
 
     def last_person(self, pos: int, gender: str | None = None) -> str | None:
         """The person last named (or named by a role) before ``pos`` outside quotations."""
-        first = self._line(pos)
+        first = self.line_of(pos)
         seen = 0
-        for n in range(first, max(-1, first - _BACK), -1):
+        for n in range(first, max(-1, first - BACK), -1):
             found = self.line_mentions(n)
-            k = bisect.bisect_left(self._read_starts[n], pos)
-            for m in reversed(found[max(0, k - _BACK) : k]):
+            k = bisect.bisect_left(self.read_starts[n], pos)
+            for m in reversed(found[max(0, k - BACK) : k]):
                 seen += 1
-                if seen > _BACK:
+                if seen > BACK:
                     return None
-                if self._is_hidden(m.start) or not m.subject:
+                if self.is_hidden(m.start) or not m.subject:
                     continue
                 if m.kind == "role" and not m.prep:
                     holder = self._holder(m, pos)
@@ -201,6 +125,14 @@ class People:
         return None
 
     def _holder(self, m: Mention, pos: int) -> Mention | None:
+        key = (m.start, m.stop, m.role, m.org, pos)
+        if key not in self._holders:
+            if len(self._holders) > _HOLDERS:
+                self._holders.clear()
+            self._holders[key] = self._find_holder(m, pos)
+        return self._holders[key]
+
+    def _find_holder(self, m: Mention, pos: int) -> Mention | None:
         """The named person a role mention stands for: the same role (and complements) named before.
 
         "сенатор" finds "сенатор Джон Керри"; "представитель Philips" finds a person the
@@ -208,7 +140,7 @@ class People:
         text names ("глава ведомства Панос Камменос").
         """
         role, org = m.role or "", m.org
-        holders = [e for e in _around(self._persons_with(*_stems(role)), pos) if e.role == role]
+        holders = [e for e in _around(self.persons_with(*_stems(role)), pos) if e.role == role]
         # the same role, unless both name what it is of and they differ ("глава государства" is not
         # "глава МИД России")
         same_role = [e for e in holders if not org or not e.org or _overlap(org, e.org)]
@@ -219,7 +151,7 @@ class People:
             heads = {
                 e.name: e
                 for head in tagged("role_nouns", "head")
-                for e in _around(self._persons_with(*_stems(head)), pos)
+                for e in _around(self.persons_with(*_stems(head)), pos)
                 if e.role in tagged("role_nouns", "head")
             }
             if len(heads) == 1:
@@ -228,11 +160,23 @@ class People:
             words = [w for w in org.split() if w[:1].isupper()]
             of_org = [
                 e
-                for e in _around(self._persons_with(*(w[:4] for w in words)), pos)
+                for e in _around(self.persons_with(*(w[:4] for w in words)), pos)
                 if e.org and _overlap(org, e.org)
             ]
             if of_org:
                 return _nearest(of_org, pos)
+            office = office_of(org)
+            if office is not None:
+                # "представитель Кремля": the "пресс-секретарь президента" the text names
+                speakers = tagged("role_nouns", "spokesperson")
+                of_office = [
+                    e
+                    for head in speakers
+                    for e in _around(self.persons_with(*_stems(head)), pos)
+                    if e.role in speakers and e.org and office_of(e.org) == office
+                ]
+                if of_office:
+                    return _nearest(sorted(of_office, key=lambda e: e.start), pos)
         return None
 
     def holder_name(self, m: Mention, pos: int) -> str | None:
@@ -252,48 +196,6 @@ class People:
                 return last
         return self.full_name(e.name)
 
-    def last_org(self, pos: int, window: int = 600) -> Mention | None:
-        """The organisation last named as a subject within ``window`` characters before ``pos``.
-
-        Names in marks do not count: they are as often works or events as organisations.
-        """
-        first = self._line(pos)
-        for n in range(first, -1, -1):
-            if self.lines[n][1] < pos - window:
-                return None
-            for m in reversed(self.line_mentions(n)):
-                if m.kind != "org" or m.outlet or m.start >= pos or m.start < pos - window:
-                    continue
-                if (
-                    self._is_hidden(m.start)
-                    or m.prep
-                    or not m.subject
-                    or any(ch in OPENING for ch in self.text[m.start : m.stop])
-                ):
-                    continue
-                if any(w[:1].islower() for w in m.name.split()[1:]) or len(m.name.split()) > 4:
-                    continue
-                return m
-        return None
-
-    def main_org(self) -> str | None:
-        """The organisation the text names most often (in marks or as an acronym), outlets and
-        works aside: what "представитель студии" or "в компании" refers to."""
-        if self._main_org is None:
-            counts: dict[str, int] = {}
-            forms: dict[str, str] = {}
-            for m in _ORG_NAME.finditer(self.text):
-                name = m.group(1).strip()
-                before = self.text[max(0, m.start() - 30) : m.start()].split()
-                if not name or is_outlet(name) or (before and work_head(before[-1])):
-                    continue
-                key = normalize_word(name)[:5]
-                counts[key] = counts.get(key, 0) + 1
-                forms.setdefault(key, name)
-            best = max(counts, key=lambda k: counts[k], default=None)
-            self._main_org = forms[best] if best is not None and counts[best] >= 2 else ""
-        return self._main_org or None
-
     def resolve(self, m: Mention, pos: int) -> str | None:
         """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is.
 
@@ -305,7 +207,7 @@ class People:
             return found[0]
         if m.kind == "role":
             return self._description(m)
-        if m.kind == "org":
+        if m.kind == "org" and not (lemmas(m.head) & load("org_adverbs")):
             return nominative_phrase(m.name.split()) if " " not in m.name else m.name
         return None
 
@@ -316,27 +218,33 @@ class People:
         - an organisation: its name as the text gives it;
         - a pronoun ("он", "она"): the persons named before it outside quotations, nearest first,
           subjects before objects, of the pronoun's gender and of the gender of the speech verb
-          beside it ("— отметила она"); a plural pronoun gives nothing;
+          beside it ("— отметила она"), of a possessive's gender only ("по ее словам");
         - a role: the person the text named with the same role (and complements) first; for a
           role that points back (a bare "министр", "врач", "эксперт", "глава государства",
           "британский министр") then the persons named before it, nearest first, of the gender
           of its verb or noun ("— заключила министр", "актриса"); a spokesperson of a named
           organisation ends with the organisation ("представитель Philips" -> "Philips"); an
-          anonymous role ("собеседник агентства", "источник") or a plural one gives nothing.
+          anonymous role ("собеседник агентства", "источник") gives nothing;
+        - a plural role: the staff of an institution alone ("дипломаты") the organisation of that
+          kind named before ("МИД России"); others keep their description (nothing here);
+        - a plural pronoun ("они", "их"): the groups named before as subjects, nearest first.
         """
         if m.kind == "person":
             return [self.full_name(m.name)]
         if m.kind == "org":
             if " " not in m.name and m.name[:1].islower():
-                return self._orgs_before(m, limit)  # "в ведомстве": the organisation named before
+                return self.orgs_before(m, limit)  # "в ведомстве": the organisation named before
             return [self.org_name(m.name)]
         if m.kind == "pron":
             if m.gender == "plur":
-                return []
-            gender = agreeing(m.gender, verb_gender(self.text, m))
+                return self._groups_before(m.start, limit)
+            # a possessive ("по его словам") agrees with no verb beside it
+            gender = agreeing(m.gender, verb_gender(self.text, m)) if m.subject else m.gender
             return [] if gender == "none" else self._recent(m.start, gender, limit)
-        if m.kind != "role" or plural_head(m.head):
+        if m.kind != "role":
             return []
+        if plural_head(m.head):
+            return [] if m.org else self.employers(m, limit)
         out: list[str] = []
         gender = agreeing(m.gender, verb_gender(self.text, m))
         e = self._holder(m, pos)
@@ -355,47 +263,27 @@ class People:
                         out.append(name)
         return out[:limit]
 
-    def org_name(self, name: str) -> str:
-        """The name a database keeps for an organisation: the full name of an acronym the text
-        defines ("СБУ" -> "Служба безопасности Украины"), the form of a listed institution the text
-        uses first in the list ("ЦБ" -> "Банк России"), else the text's own form."""
-        if self._defined is None:
-            self._defined = definitions(self.text)
-        return canonical_org(self.text, name, self._defined)
-
-    def _orgs_before(self, m: Mention, limit: int) -> list[str]:
-        """The organisations named before ``m`` (a common noun: "в ведомстве", "регулятор"), nearest
-        first, those named with the same noun ("компания «Роснано»") first; else the main one."""
-        first = self._line(m.start)
-        ranked: list[tuple[int, int, str]] = []
+    def _groups_before(self, pos: int, limit: int) -> list[str]:
+        """Whom "они" points back to: the groups named as subjects before ``pos`` (plural roles
+        "адвокаты Романа Абрамовича", "ученые"; plural organisations "власти Сахалина"), nearest first."""
+        first = self.line_of(pos)
+        out: list[str] = []
         seen = 0
-        for n in range(first, max(-1, first - _BACK), -1):
-            for e in reversed(self.line_mentions(n)):
-                if (
-                    e.start >= m.start
-                    or e.kind != "org"
-                    or not e.name[:1].isupper()
-                    or self._is_hidden(e.start)
-                ):
-                    continue
+        for n in range(first, max(-1, first - 3), -1):
+            found = self.line_mentions(n)
+            k = bisect.bisect_left(self.read_starts[n], pos)
+            for e in reversed(found[max(0, k - BACK) : k]):
                 seen += 1
-                if seen > _BACK:
-                    break
-                if (
-                    e.outlet != m.outlet
-                    or self.text[e.start] in OPENING  # a short text in marks: as often a title as a name
-                    or all(place_word(w) for w in e.name.split())
-                ):
+                if seen > BACK or len(out) >= limit:
+                    return out
+                if self.is_hidden(e.start) or not e.subject or e.prep or e.stop > pos:
                     continue
-                name = self.org_name(e.name)
-                if name not in (x for _, _, x in ranked):
-                    ranked.append((0 if m.name in lemmas(e.head) else 1, len(ranked), name))
-            if seen > _BACK or len(ranked) >= 2 * limit:
-                break
-        ranked.sort()
-        out = [name for _, _, name in ranked[:limit]]
-        if not out and (main := self.main_org()) is not None:
-            out.append(main)
+                if (e.kind == "role" and plural_head(e.head)) or (
+                    e.kind == "org" and not e.outlet and plural_noun(e.head)
+                ):
+                    name = self.resolve(e, e.start)
+                    if name and name not in out:
+                        out.append(name)
         return out
 
     def _spoken_for(self, m: Mention) -> str | None:
@@ -403,36 +291,67 @@ class People:
         org = m.org or ""
         if any(w[:1].isupper() for w in org.split()):
             return self.org_name(organisation_of(org))
-        if org and all(generic_org_word(w) for w in org.split()):
-            return self.main_org()  # "представитель студии": the organisation the text is about
+        words = org.split()
+        if words and all(generic_org_word(w) for w in words):
+            # "представитель ведомства", "пресс-служба банка": the organisation named before (with that
+            # noun first), else the one the text is about
+            noun = next(iter(lemmas(words[-1]) & load("generic_orgs")))
+            found = self.orgs_before(m._replace(kind="org", name=noun), 1)
+            return found[0] if found else None
         return None
 
     def _description(self, m: Mention) -> str:
         if m.org and m.role in tagged("role_nouns", "spokesperson"):
             return self._spoken_for(m) or m.name
+        org = m.org or ""
+        outlet = lemmas(org) & load("outlets") if " " not in org and org.islower() else frozenset()
+        if outlet and m.name.endswith(" " + org):
+            # "собеседник агентства": of the outlet named before ("собеседник ТАСС")
+            named = self.outlet_before(m.start, next(iter(outlet)))
+            if named is not None:
+                return m.name[: -len(org)] + named
         return m.name
 
     def _recent(self, pos: int, gender: str | None, limit: int, role: Mention | None = None) -> list[str]:
         """The persons named before ``pos`` outside quotations, best first: subjects before objects,
         nearest first; for a ``role`` those named with a role that differs from it come last."""
-        first = self._line(pos)
+        first = self.line_of(pos)
         seen = 0
         ranked: list[tuple[int, int, str]] = []
         names: set[str] = set()
-        for n in range(first, max(-1, first - _BACK), -1):
+        for n in range(first, max(-1, first - BACK), -1):
             found = self.line_mentions(n)
-            k = bisect.bisect_left(self._read_starts[n], pos)
-            for e in reversed(found[max(0, k - _BACK) : k]):
+            k = bisect.bisect_left(self.read_starts[n], pos)
+            for e in reversed(found[max(0, k - BACK) : k]):
                 seen += 1
-                if seen > _BACK or len(ranked) >= 4 * limit:
+                if seen > BACK or len(ranked) >= 4 * limit:
                     break
-                if self._is_hidden(e.start) or e.kind not in ("person", "role") or e.stop > pos:
+                if self.is_hidden(e.start) or e.stop > pos:
+                    continue
+                if e.kind == "org" and role is None:
+                    # a pronoun may point back to an organisation ("По его оценке" after "Банк России"),
+                    # after every person
+                    name = self.pointed_org(e, gender)
+                    if name is not None and name not in names:
+                        names.add(name)
+                        ranked.append((5, len(ranked), name))
+                    continue
+                if e.kind not in ("person", "role"):
                     continue
                 if e.kind == "role":
                     if e.prep or not e.subject or plural_head(e.head):
                         continue
                     holder = self._holder(e, e.start)
                     if holder is None:
+                        # "— сказал источник … — добавил он": an unnamed one keeps the description
+                        speaker = not points_back(e) or (
+                            e.org and e.role in tagged("role_nouns", "spokesperson")
+                        )
+                        if role is None and speaker and gender_fits(gender, e.gender, ""):
+                            name = self._description(e)
+                            if name not in names:
+                                names.add(name)
+                                ranked.append((0 - speaks(self.text, e), len(ranked), name))
                         continue
                     e = holder._replace(subject=True, prep=False)
                 full = self.full_name(e.name)
@@ -445,7 +364,7 @@ class People:
                 if role is not None and _other_office(role, e):
                     tier += 3
                 ranked.append((tier, len(ranked), full))
-            if seen > _BACK or len(ranked) >= 4 * limit:
+            if seen > BACK or len(ranked) >= 4 * limit:
                 break
         ranked.sort()
         return [name for _, _, name in ranked[:limit]]
@@ -459,7 +378,7 @@ def _other_office(role: Mention, e: Mention) -> bool:
 
 
 def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
-    """At most :data:`_SCAN` mentions of ``found`` (in text order) nearest before ``pos``, and a few after."""
+    """At most :data:`SCAN` mentions of ``found`` (in text order) nearest before ``pos``, and a few after."""
     lo, hi = 0, len(found)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -467,16 +386,13 @@ def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
             lo = mid + 1
         else:
             hi = mid
-    return found[max(0, lo - _SCAN) : lo + 10]
+    return found[max(0, lo - SCAN) : lo + 10]
 
 
 def _stems(lemma: str) -> tuple[str, str]:
     """What every form of a role noun starts with, small and capitalised ("минист", "Минист")."""
     stem = lemma[: max(3, len(lemma) - 2)]
     return stem, stem[:1].upper() + stem[1:]
-
-
-_ORG_NAME = re.compile(f"{one_of(OPENING)}([A-ZА-ЯЁ][^{re.escape(MARKS)}\n]{{0,40}}?){one_of(CLOSING)}")
 
 
 def _nearest(entries: Sequence[Mention], pos: int) -> Mention:

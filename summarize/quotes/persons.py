@@ -12,12 +12,14 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..lexicon import head_nouns, is_listed_preposition, load
-from ..morph import has_case, is_known, lemma_pos, lemmas, name_tags, normalize_word
+from ..morph import CACHE_SIZE, has_case, is_known, lemma_pos, lemmas, name_tags, normalize_word
 from ..punct import OPENING, WORD_GAP
 from ..records import Span
 from .kinds import (
+    SURNAME_END,
     Mention,
     capitalised,
+    function_word,
     gap_between,
     geo_word,
     is_initial,
@@ -29,10 +31,7 @@ from .kinds import (
     surname_like,
     tight,
 )
-from .kinds import (
-    geo_text as geo_word_text,
-)
-from .names import gender_of, guess_nominative, name_reading, nominative_name
+from .names import gender_of, guess_nominative, name_reading, nominative_name, past_gender
 
 
 def in_case(m: Mention, case: str) -> Mention:
@@ -103,9 +102,13 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
         elif (
             j > i
             and capitalised(t)
-            and not geo_word(t)
+            and not function_word(t.text)  # "Евгений Шляхто При этом"
+            and (not geo_word(t) or _first_name_before(toks[j - 1].text, t.text))  # "Джон Харпер"
             and not org_word(text, t)
-            and any("Name" in name_tags(x.text) for x in toks[i:j])
+            and (
+                any("Name" in name_tags(x.text) for x in toks[i:j])
+                or _first_name_before(toks[j - 1].text, t.text)  # "Замир Кабулов"
+            )
             and not any("Surn" in name_tags(x.text) or surname_like(x.text) for x in toks[i:j])
         ):
             # a first name followed by a surname the dictionary reads otherwise ("Марк Тоунер"), but
@@ -123,6 +126,15 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     return j
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _first_name_before(before: str, word: str) -> bool:
+    """Is ``before`` a first name ``word`` is the surname of: one the dictionary knows, or a word it
+    lacks before a word with a surname's ending ("Замир Кабулов")?"""
+    if "Name" in name_tags(before):
+        return True
+    return not is_known(before) and SURNAME_END.search(word.lower()) is not None
+
+
 def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
     """Where the name in the run ``toks[i:j]`` starts: at its first name when words that are no
     first names stand before it ("Театра Наций Евгений Миронов", "тёщу Воробьянинова Клавдию …")."""
@@ -131,6 +143,11 @@ def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
             "Name" in name_tags(t.text) or is_initial(text, t) for t in toks[i:k]
         ):
             return k
+    if j - i == 2 and "Name" in name_tags(toks[i + 1].text) and "Name" not in name_tags(toks[i].text):
+        # "Ильфа и Петрова Остап": a surname and a first name that share no case are two people
+        words = [toks[i].text, toks[i + 1].text]
+        if all(name_tags(w) for w in words) and name_reading(words) is None:
+            return i + 1
     return i
 
 
@@ -162,17 +179,11 @@ def person_mention(
     case: str | None = None,
 ) -> Mention:
     words = [t.text + "." if is_initial(text, t) else t.text for t in toks[i:j]]
-    reading = name_reading(words)
-    name = nominative_name(words)
-    if case not in (None, "nomn") and (reading is None or reading[1] == "nomn"):
-        # "председателя КНР Си Цзиньпина": the role's case tells the case of the words the
-        # dictionary does not know
-        parts = name.split()
-        if len(parts) == len(words):
-            name = " ".join(
-                guess_nominative(w, case, "masc") if not is_known(w) else part
-                for w, part in zip(words, parts)
-            )
+    # "председателя КНР Си Цзиньпина": the role's case tells the case of the name; "Яна Лантратова
+    # направила": the verb's gender tells a woman's name from a man's in the genitive
+    verb = toks[j] if j < len(toks) and gap_between(text, toks[j - 1], toks[j]) == " " else None
+    reading = name_reading(words, case)
+    name = nominative_name(words, case, past_gender(verb.text) if verb is not None else None)
     if subject is None:
         subject = (
             reading is None
@@ -195,7 +206,8 @@ def person_mention(
     )
 
 
-_PAIR = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+)\s([А-ЯЁ][а-яё]{2,})(?!\w)")
+_PAIR = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+)\s(?=([А-ЯЁ][а-яё]{2,})(?!\w))")
+"""Two capitalised words, the second looked ahead at (pairs overlap: "Молдавии Ион Кику")."""
 _MOST = 200
 
 
@@ -206,7 +218,7 @@ def known_surnames(text: str) -> frozenset[str]:
     out: set[str] = set()
     for m in _PAIR.finditer(text):
         first, second = m.group(1), m.group(2)
-        if "Name" in name_tags(first) and "Name" not in name_tags(second) and not geo_word_text(second):
+        if _first_name_before(first, second) and "Name" not in name_tags(second):
             out.add(_surname_key(second))
             if len(out) >= _MOST:
                 break

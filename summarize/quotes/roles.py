@@ -13,11 +13,11 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import column, is_listed_preposition, load, tagged
-from ..morph import CACHE_SIZE, is_known, is_verbal, likely_pos, normalize_word, parses
-from ..punct import MARKS, WORD_GAP
+from ..morph import CACHE_SIZE, has_case, is_known, is_verbal, lemmas, likely_pos, normalize_word, parses
+from ..punct import MARKS, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import Mention, capitalised, gap_between, is_outlet
-from .names import gender_of, nominative_phrase
+from .names import gender_of, nominative_phrase, past_gender
 from .persons import governed, name_start, person_mention, person_run
 
 
@@ -30,6 +30,31 @@ def _genitive_word(word: str) -> bool:
         and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF")
         and any("gent" in p.tag for p in ps if p.tag.POS in ("NOUN", "ADJF", "PRTF"))
     )
+
+
+_PREPOSITION_CASE = {"по": "datv", "при": "loct"}
+"""The prepositions inside a role phrase and the case of the noun they take."""
+_GENITIVE = frozenset({"gent"})
+_SOURCE_PLACE = {"в": "loct", "во": "loct", "на": "loct", "из": "gent"}
+"""Where an anonymous source is ("источник в Кремле", "на финансовом рынке", "из окружения")."""
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _adverbial(word: str) -> bool:
+    """A noun that opens an adverbial phrase after a preposition ("по итогам", "в беседе")."""
+    return bool(lemmas(word) & load("adverbial_nouns")) or bool(lemmas(word) & load("cue_nouns"))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _noun_cases(word: str) -> frozenset[str]:
+    """The cases ``word`` may be in as a noun."""
+    return frozenset(str(p.tag.case) for p in parses(word) if p.tag.POS == "NOUN" and p.tag.case)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_cases(word: str) -> frozenset[str]:
+    """The cases ``word`` may be in as a noun or an adjective."""
+    return frozenset(str(p.tag.case) for p in parses(word) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -53,6 +78,21 @@ def _role_case(word: str, role: str) -> str | None:
     return None
 
 
+def _holder_case(word: str, role: str, subject: bool) -> str | None:
+    """The case of the name that holds a role: the role noun's own, if it has only one ("министр",
+    "министром"; not "директора", which may be a nominative plural)."""
+    cases = _role_cases(word, role)
+    if len(cases) == 1:
+        return next(iter(cases))
+    return None if subject else _role_case(word, role)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _role_cases(word: str, role: str) -> frozenset[str]:
+    """The cases the role noun ``word`` (of lemma ``role``) may be in."""
+    return frozenset(str(p.tag.case) for p in _role_parses(word, role) if p.tag.case)
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _role_parses(word: str, role: str) -> tuple[Any, ...]:
     return tuple(p for p in parses(word) if p.normal_form.replace("ё", "е") == role and p.tag.POS == "NOUN")
@@ -74,8 +114,12 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         and normalize_word(toks[start_i - 1].text) not in column("possessives")
     ):
         start_i -= 1
-    nominative = [p for p in _role_parses(toks[i].text, role) if "nomn" in p.tag]
-    subject = bool(nominative) or not _role_parses(toks[i].text, role)
+    nominative = "nomn" in _role_cases(toks[i].text, role)
+    subject = nominative or not _role_parses(toks[i].text, role)
+    one = _one_of(toks, start_i, lo)
+    if one:
+        start_i -= 2  # "один из собеседников агентства": one of them, and the subject "один" is
+        subject = has_case(toks[start_i].text, "nomn")
     prep = governed(text, toks, start_i, lo)
     outlet_addressee = not (tagged("role_nouns", "anonymous") | tagged("role_nouns", "press")) & {role}
     org_words: list[str] = []  # the complements: "обороны Казахстана", "палестинской делегации"
@@ -83,6 +127,8 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
     org_words.extend(t.text for t in toks[start_i:i] if _place_adjective(t.text))
     j = i + 1
     last = i
+    governing: str | None = None  # the case "по"/"при" demands of the noun to come
+    anonymous = role in tagged("role_nouns", "anonymous")
     while j < hi and j - i <= 10:
         prev, t = toks[j - 1], toks[j]
         gap = gap_between(text, prev, t)
@@ -91,16 +137,26 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         if capitalised(t):
             if outlet_addressee and is_outlet(t.text):
                 break  # "сказал депутат РИА «Новости»": the outlet the words were said to
-            k = person_run(text, toks, j, hi)
-            if k > j:
+            k = j if any(ch in OPENING for ch in gap) else person_run(text, toks, j, hi)
+            if k > j:  # (a name in marks is an organisation's: "директор «Локо Инвеста»")
                 nxt = toks[k] if k < hi else None
-                complement = not _agrees_with_role(toks[i].text, role, [x.text for x in toks[j:k]]) or (
-                    nxt is not None
-                    and gap_between(text, toks[k - 1], nxt) == " "
-                    and not capitalised(nxt)
-                    and not is_verbal(nxt.text)
-                    and (normalize_word(nxt.text) in ("по", "при") or _genitive_word(nxt.text))
-                    and normalize_word(nxt.text) not in column("pronouns")
+                # one person holds no plural role: "адвокаты Романа Абрамовича" are his
+                complement = (
+                    (
+                        plural_head(toks[i].text)
+                        or not _agrees_with_role(toks[i].text, role, [x.text for x in toks[j:k]])
+                    )
+                    or (
+                        nxt is not None
+                        and gap_between(text, toks[k - 1], nxt) == " "
+                        and not capitalised(nxt)
+                        and not is_verbal(nxt.text)
+                        and (normalize_word(nxt.text) in ("по", "при") or _genitive_word(nxt.text))
+                        and normalize_word(nxt.text) not in column("pronouns")
+                        # "представитель президента Павел Крашенинников при рассмотрении": a name that
+                        # cannot be a genitive is the holder, whatever follows it
+                        and all(_may_be_in(x.text, _GENITIVE) for x in toks[j:k])
+                    )
                 )
                 if not complement:
                     first = name_start(text, toks, j, k)
@@ -111,7 +167,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                         first,
                         k,
                         lo,
-                        case=None if subject else _role_case(toks[i].text, role),
+                        case=_holder_case(toks[i].text, role, subject),
                         start=toks[start_i].start,
                         role=role,
                         org=" ".join(org_words) or None,
@@ -133,19 +189,42 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
             j += 1
             continue
         if (
+            low in _SOURCE_PLACE
+            and anonymous
+            and j + 1 < hi
+            and not _adverbial(toks[j + 1].text)
+            and (capitalised(toks[j + 1]) or _SOURCE_PLACE[low] in _word_cases(toks[j + 1].text))
+        ):
+            governing = _SOURCE_PLACE[low]  # "источник во внешнеполитическом ведомстве", "в Кремле"
+            last = j
+            j += 1
+            continue
+        if (
             is_verbal(t.text)
             or (low in load("prepositions") and low not in ("по", "при"))
             or low in column("pronouns")
         ):
             break
+        if low in _PREPOSITION_CASE:
+            if j + 1 < hi and _adverbial(toks[j + 1].text):
+                break  # "генпрокурор России по итогам проверки"
+            governing = _PREPOSITION_CASE[low]
+        elif "ADJF" not in likely_pos(t.text):
+            governing = None if _genitive_word(t.text) else governing
         if low in ("по", "при") or _genitive_word(t.text) or "ADJF" in likely_pos(t.text):
             if low not in ("по", "при"):
                 org_words.append(t.text)
             last = j
             j += 1
             continue
+        if governing is not None and governing in _noun_cases(t.text):
+            last = j  # "директор по инвестициям", "представитель Крыма при президенте"
+            j += 1
+            continue
         break
-    while last > i and normalize_word(toks[last].text) in ("и", "по", "при"):
+    while last > i and (
+        normalize_word(toks[last].text) in ("и", "по", "при") or toks[last].text in _SOURCE_PLACE
+    ):
         last -= 1
     core = [t.text for t in toks[i : last + 1]]
     stop = toks[last].stop
@@ -158,7 +237,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         "role",
         toks[start_i].start,
         stop,
-        " ".join(core) if nominative else nominative_phrase(core),
+        _common(_singular(core) if one else " ".join(core) if nominative else nominative_phrase(core)),
         role=role,
         org=" ".join(org_words) or None,
         gender=role_gender(toks[i].text, role),
@@ -170,11 +249,57 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
     )
 
 
+def _one_of(toks: Sequence[Span], i: int, lo: int) -> bool:
+    """Do "один из" / "одного из" stand right before ``toks[i]``?"""
+    return i - 2 >= lo and normalize_word(toks[i - 1].text) == "из" and "один" in lemmas(toks[i - 2].text)
+
+
+def _singular(words: Sequence[str]) -> str:
+    """A role phrase with its head noun in the nominative singular ("собеседников агентства" ->
+    "собеседник агентства")."""
+    for p in parses(words[0]):
+        if p.tag.POS == "NOUN":
+            form = p.inflect({"nomn", "sing"})
+            if form is not None:
+                return " ".join([form.word, *words[1:]])
+    return " ".join(words)
+
+
+def _common(phrase: str) -> str:
+    """A role phrase as a description: its noun small ("Адвокаты актера" -> "адвокаты актера")."""
+    if not phrase[:1].isupper():
+        return phrase
+    head = phrase.split(" ", 1)[0]
+    return phrase[:1].lower() + phrase[1:] if head[1:].islower() else phrase
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def plural_head(word: str) -> bool:
-    """A role noun that can only be plural ("авторы", "представители"; not "судьи": "слова судьи")."""
+    """A role noun that can only be plural ("авторы", "представители", "аналитики": of the role noun
+    "аналитик", whatever "аналитика" may be; not "судьи": "слова судьи")."""
     nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
-    return bool(nouns) and all("plur" in p.tag for p in nouns)
+    roles = [p for p in nouns if p.normal_form.replace("ё", "е") in load("role_nouns")]
+    return bool(nouns) and all("plur" in p.tag for p in roles or nouns)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def noun_gender(word: str) -> str | None:
+    """The gender a pronoun pointing back to the noun ``word`` has ("Банк" -> "masc", "компания" ->
+    "femn"; a neuter noun is pointed to by "его" too); None when unknown or ambiguous."""
+    genders = {
+        "masc" if "neut" in p.tag else g
+        for p in parses(word)
+        if p.tag.POS == "NOUN" and "Fixd" not in p.tag
+        for g in ("masc", "femn", "neut")
+        if g in p.tag
+    }
+    return genders.pop() if len(genders) == 1 else None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def plural_noun(word: str) -> bool:
+    """A noun that can be a plural subject ("власти", "аналитики")."""
+    return any(p.tag.POS == "NOUN" and "plur" in p.tag and "nomn" in p.tag for p in parses(word))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -202,7 +327,7 @@ def _agrees_with_role(role_word: str, role: str, words: Sequence[str]) -> bool:
     dictionary lacks, an indeclinable one and a nominative surname ("Енин", "Токаев", which the
     dictionary also reads as plurals) agree with anything.
     """
-    cases = frozenset(str(p.tag.case) for p in _role_parses(role_word, role) if p.tag.case)
+    cases = _role_cases(role_word, role)
     return not cases or any(_may_be_in(w, cases) for w in words)
 
 
@@ -211,10 +336,13 @@ def _may_be_in(word: str, cases: frozenset[str]) -> bool:
     forms = parses(word)
     if not forms or not is_known(word) or any("Fixd" in p.tag or str(p.tag.case) in cases for p in forms):
         return True
+    if "gent" in cases and word[:1].isupper() and _MASCULINE_GENITIVE.search(word.lower()) is not None:
+        return True  # "миллиардера Илона Маска": a man's name the dictionary reads as a woman's, a noun
     return "nomn" in cases and _NOMINATIVE_SURNAME.search(word.lower()) is not None
 
 
 _NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ёва|ина|ына|ая)$")
+_MASCULINE_GENITIVE = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$")
 
 
 def points_back(m: Mention) -> bool:
@@ -239,16 +367,10 @@ def verb_gender(text: str, m: Mention) -> str | None:
     after = _WORD_AFTER.match(text, m.stop, min(len(text), m.stop + 30))
     for found in (before, after):
         if found is not None:
-            gender = _past_gender(found.group(1))
+            gender = past_gender(found.group(1))
             if gender is not None:
                 return gender
     return None
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _past_gender(word: str) -> str | None:
-    genders = {g for p in parses(word) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag}
-    return genders.pop() if len(genders) == 1 else None
 
 
 def genitive_word(word: str) -> bool:
@@ -260,6 +382,8 @@ def nominative_head(words: Sequence[str], head: int) -> str:
     """A name phrase with its adjectives and its head noun (``words[head]``) in the nominative:
     "Счетной палаты" -> "Счетная палата"; the complements after the head stay as they are."""
     nouns = [p for p in parses(words[head]) if p.tag.POS == "NOUN"]
+    if head > 0 and _singular_adjective(words[head - 1]):
+        nouns = [p for p in nouns if "sing" in p.tag]  # "Счетной палаты" is one chamber, no plural
     if not nouns or any("nomn" in p.tag for p in nouns):
         return " ".join(words)  # "власти Сахалина" is a nominative already
     number = "plur" if "plur" in nouns[0].tag else "sing"
@@ -277,7 +401,16 @@ def nominative_head(words: Sequence[str], head: int) -> str:
 
 
 def _keep_case(template: str, word: str) -> str:
+    if "ё" not in template.lower():
+        word = word.replace("ё", "е")  # keep the text's spelling: "Счетной" -> "Счетная"
     return word[:1].upper() + word[1:] if template[:1].isupper() else word
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _singular_adjective(word: str) -> bool:
+    """An adjective whose readings are all singular ("Счетной", not "Счетные")."""
+    adjectives = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
+    return bool(adjectives) and all("sing" in p.tag for p in adjectives)
 
 
 def gender_fits(gender: str | None, mention_gender: str | None, full: str) -> bool:
