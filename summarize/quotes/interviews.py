@@ -64,7 +64,8 @@ def _answers(doc: Doc, run: Sequence[int]) -> list[Turn]:
     text = doc.text
     lines = doc.lines
     asked = sum(question(text, *lines[n]) for n in run)
-    before = [n - 1 for n in run if n - 1 not in run and not dash_led(text, *lines[n - 1]) and n > 0]
+    dashed = set(run)
+    before = [n - 1 for n in run if n - 1 not in dashed and not dash_led(text, *lines[n - 1]) and n > 0]
     bold = [n for n in before if question(text, *lines[n])]
     if asked == 0 and len(bold) >= 2:
         return _bold_answers(doc, run, set(bold))
@@ -77,7 +78,6 @@ def _answers(doc: Doc, run: Sequence[int]) -> list[Turn]:
     out: list[Turn] = []
     role = "A"
     questions = plain = 0
-    dashed = set(run)
     for k in range(run[0], min(len(lines), run[-1] + 1 + MAX_TRAILING)):
         s, e = lines[k]
         if k in dashed:
