@@ -185,21 +185,28 @@ def _subject_numbers(head: str) -> frozenset[str]:
     )
 
 
+def _pronoun(text: str, toks: Sequence[Span], i: int, lo: int, gender: str, subject: bool) -> Mention:
+    """A personal or possessive pronoun at ``toks[i]`` ("он", "ее")."""
+    tok = toks[i]
+    return Mention(
+        "pron",
+        tok.start,
+        tok.stop,
+        tok.text.lower(),
+        gender=gender,
+        subject=subject,
+        first=i,
+        last=i,
+        prep=governed(text, toks, i, lo),
+        head=tok.text,
+    )
+
+
 def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
     tok = toks[i]
     low = normalize_word(tok.text)
     if low in column("pronouns"):
-        return Mention(
-            "pron",
-            tok.start,
-            tok.stop,
-            tok.text.lower(),
-            gender=column("pronouns")[low],
-            first=i,
-            last=i,
-            prep=governed(text, toks, i, lo),
-            head=tok.text,
-        )
+        return _pronoun(text, toks, i, lo, column("pronouns")[low], subject=True)
     if low in load("org_adverbs"):
         # "— добавили там": the organisation named before, when a plural verb stands beside it
         verbs = [t.text for t in (toks[i - 1] if i > lo else None, toks[i + 1] if i + 1 < hi else None) if t]
@@ -208,18 +215,7 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
         return Mention("org", tok.start, tok.stop, low, first=i, last=i, head=tok.text)
     if low in column("possessives"):
         # "по его словам", "приводит ее слова", "цитирует его ТАСС": a person named before, never a subject
-        return Mention(
-            "pron",
-            tok.start,
-            tok.stop,
-            tok.text.lower(),
-            gender=column("possessives")[low],
-            subject=False,
-            first=i,
-            last=i,
-            prep=governed(text, toks, i, lo),
-            head=tok.text,
-        )
+        return _pronoun(text, toks, i, lo, column("possessives")[low], subject=False)
     role = role_word(tok)
     if role is not None:
         return role_mention(text, toks, i, lo, hi, role)
