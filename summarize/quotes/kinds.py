@@ -158,11 +158,6 @@ def geo_word(tok: Span) -> bool:
     return _geo_text(tok.text)
 
 
-def geo_text(word: str) -> bool:
-    """Is ``word`` a place name ("Москве", "США")?"""
-    return _geo_text(word)
-
-
 @lru_cache(maxsize=CACHE_SIZE)
 def _geo_text(w: str) -> bool:
     return any("Geox" in p.tag for p in parses(w))
