@@ -33,12 +33,14 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from quote_folds import find_texts  # noqa: E402
 
 from summarize import extract_quotes, summarize  # noqa: E402
 from summarize.morph import analyzer, normalize_word  # noqa: E402
@@ -179,14 +181,6 @@ def prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def find_texts(directories: Iterable[Path]) -> dict[str, Path]:
-    found: dict[str, Path] = {}
-    for directory in directories:
-        for path in sorted(directory.rglob("*.txt")):
-            found.setdefault(path.name, path)
-    return found
-
-
 def evaluate(gold_file: Path, texts: dict[str, Path], verbose: bool) -> tuple[Tally, int, list[str]]:
     tally = Tally()
     missing = []
@@ -254,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 
-    tally, docs, missing = evaluate(args.gold, find_texts(args.texts), args.verbose)
+    tally, docs, missing = evaluate(args.gold, find_texts(tuple(args.texts)), args.verbose)
     if missing:
         print(f"warning: {len(missing)} gold documents not found: {missing[:5]}", file=sys.stderr)
     news = [p.read_text(encoding="utf-8") for p in sorted(args.speed_texts.glob("*.txt"))]

@@ -131,17 +131,20 @@ def _unnamed(c: Candidate) -> bool:
     return c.cue is not None and c.cue.cue is not None and c.cue.mention is None and not c.cue.document
 
 
+def _by_cue(name: str) -> bool:
+    """Is ``name`` evidence that a speech cue around the quote points to the candidate?"""
+    return name in ("primary", "rule") or name.startswith(("primary:", "cue@"))
+
+
 def _tied(features: Features) -> bool:
     """Is a candidate tied to the quote by a speech cue or by continuity, not only by being near?"""
-    return any(n in ("primary", "rule", "previous") or n.startswith(("primary:", "cue@")) for n in features)
+    return any(_by_cue(n) or n == "previous" for n in features)
 
 
 def _speaks(features: Features) -> bool:
     """Is a candidate the subject of a clause around the quote or tied to it by a cue?"""
     return any(
-        n in ("before:same_sentence&subject", "after:same_sentence&subject", "primary", "rule")
-        or n.startswith(("primary:", "cue@"))
-        for n in features
+        _by_cue(n) or n in ("before:same_sentence&subject", "after:same_sentence&subject") for n in features
     )
 
 

@@ -20,6 +20,7 @@ from ..records import Span
 from .document import Doc
 from .kinds import Mention, may_be
 from .mentions import agrees
+from .outlets import plural_verb
 from .persons import in_case
 
 
@@ -219,12 +220,6 @@ def clause_cues(
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _plural_verb(word: str) -> bool:
-    forms = [p for p in parses(word) if p.tag.POS == "VERB"]
-    return bool(forms) and all("plur" in p.tag for p in forms)
-
-
-@lru_cache(maxsize=CACHE_SIZE)
 def _plural_subject_word(word: str) -> bool:
     ps = parses(word)
     return bool(ps) and ps[0].tag.POS == "NOUN" and any("nomn" in p.tag and "plur" in p.tag for p in ps)
@@ -237,7 +232,7 @@ def _plural_subject(tok: Span) -> bool:
 
 def _plural(tok: Span) -> bool:
     """A plural verb form ("сообщили", "заявляют")."""
-    return _plural_verb(tok.text)
+    return plural_verb(tok.text)
 
 
 def _according(doc: Doc, ms: Sequence[Mention], i: int, hi: int) -> Cue | None:

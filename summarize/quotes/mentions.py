@@ -358,35 +358,13 @@ def _head_with_name(text: str, toks: Sequence[Span], i: int, hi: int) -> Mention
         return None
     quoted = _quoted_name(text, tok.stop)
     outlet = bool(lemmas(tok.text) & load("outlets"))
-    if quoted is not None:
-        a, b = quoted
-        name = text[a:b].strip()
-        last = i
-        while last + 1 < hi and toks[last + 1].start < b:
-            last += 1
-        if name:
-            return Mention(
-                "org",
-                tok.start,
-                b + 1,
-                name,
-                outlet=outlet,
-                subject=has_case(tok.text, "nomn"),
-                prep=governed(text, toks, i, 0),
-                first=i,
-                last=last,
-                head=tok.text,
-            )
-    if i + 1 < hi and tight(text, tok, toks[i + 1]) and org_word(text, toks[i + 1]):
-        last = i + 1
-        while last + 1 < hi and tight(text, toks[last], toks[last + 1]) and org_word(text, toks[last + 1]):
-            last += 1  # "издание The Economist"
-        nxt = toks[last]
+
+    def named(stop: int, name: str, last: int) -> Mention:
         return Mention(
             "org",
             tok.start,
-            nxt.stop,
-            text[toks[i + 1].start : nxt.stop],
+            stop,
+            name,
             outlet=outlet,
             subject=has_case(tok.text, "nomn"),
             prep=governed(text, toks, i, 0),
@@ -394,6 +372,20 @@ def _head_with_name(text: str, toks: Sequence[Span], i: int, hi: int) -> Mention
             last=last,
             head=tok.text,
         )
+
+    if quoted is not None:
+        a, b = quoted
+        name = text[a:b].strip()
+        last = i
+        while last + 1 < hi and toks[last + 1].start < b:
+            last += 1
+        if name:
+            return named(b + 1, name, last)
+    if i + 1 < hi and tight(text, tok, toks[i + 1]) and org_word(text, toks[i + 1]):
+        last = i + 1
+        while last + 1 < hi and tight(text, toks[last], toks[last + 1]) and org_word(text, toks[last + 1]):
+            last += 1  # "издание The Economist"
+        return named(toks[last].stop, text[toks[i + 1].start : toks[last].stop], last)
     return None
 
 
