@@ -85,6 +85,8 @@ def test_surnames_match_across_cases(a, b, same):
         ("Даурен Косанов", "masc"),
         ("Елена Сябренко", "femn"),
         ("Бхутто", None),
+        # a surname both men and women bear, with a first name the dictionary lacks: unknown
+        ("Кэрри Линч", None),
     ],
 )
 def test_gender_of_a_name(name, gender):
@@ -233,6 +235,24 @@ def test_people_give_the_fullest_name_of_a_surname():
             "Иван Ургант попал в больницу. "
             "«Стало плохо, врачи пытаются понять диагноз», — сказал {s|шоумен} ТАСС.",
             "Иван Ургант",
+        ),
+        # a woman's role points to the woman named with it, though her surname is also a man's
+        (
+            "Британская актриса Кэрри Линч получила премию. "
+            "«Я счастлива и благодарна», — сказала {s|актриса}.",
+            "Кэрри Линч",
+        ),
+        # "помощник президента" is the one named as "помощник главы государства"
+        (
+            "Президент Владимир Путин посетит Китай, сообщил помощник главы государства Юрий Ушаков. "
+            "Путин обсудит торговлю. «Визит будет коротким», — добавил {s|помощник президента}.",
+            "Юрий Ушаков",
+        ),
+        # a role's complement in marks ("журнала «Новая оборона»") leaves the name its holder
+        (
+            "Агентство приводит комментарий главного редактора журнала «Новая оборона» Олега Иванова. "
+            "«Угрозы нет», — детализировал {s|эксперт}.",
+            "Олег Иванов",
         ),
         # wire style: "сообщили в ведомстве" is the organisation the text named
         (

@@ -280,11 +280,11 @@ def gender_of(name: str) -> str | None:
     votes = {"masc": 0.0, "femn": 0.0}
     for w in name.split():
         if is_known(w):
-            for p in name_parses(w):
-                if "nomn" in p.tag:
-                    for g in votes:
-                        if g in p.tag:
-                            votes[g] += p.score
+            word = {g: sum(p.score for p in name_parses(w) if "nomn" in p.tag and g in p.tag) for g in votes}
+            if all(word.values()):
+                continue  # a surname of both ("Линч", "Шойгу"): the first name or the context decides
+            for g in votes:
+                votes[g] += word[g]
             continue
         low = w.lower()
         if low.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")):

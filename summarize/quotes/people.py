@@ -410,7 +410,8 @@ def _is_initial_of(initial: str, word: str) -> bool:
 
 
 def _overlap(a: str, b: str) -> bool:
-    """Do two complements share a word (by its first five letters)?"""
+    """Do two complements share a word (by its first five letters) or name one office
+    ("президента" and "главы государства")?"""
     wa = {normalize_word(w)[:5] for w in a.split() if len(w) > 2}
     wb = {normalize_word(w)[:5] for w in b.split() if len(w) > 2}
-    return bool(wa & wb)
+    return bool(wa & wb) or (office_of(a) is not None and office_of(a) == office_of(b))

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..lexicon import column, is_listed_preposition, load, tagged
 from ..morph import CACHE_SIZE, has_case, is_known, is_verbal, lemmas, likely_pos, normalize_word, parses
-from ..punct import MARKS, OPENING, WORD_GAP
+from ..punct import CLOSING, MARKS, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import Mention, capitalised, gap_between, is_outlet
 from .names import gender_of, nominative_phrase, past_gender
@@ -179,6 +179,13 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                 last = k - 1
                 j = k
                 continue
+            if any(ch in OPENING for ch in gap):
+                k = _closed_at(text, toks, j, hi)  # "редактора журнала «Национальная оборона»"
+                if k > j:
+                    org_words.extend(x.text for x in toks[j:k])
+                    last = k - 1
+                    j = k
+                    continue
             org_words.append(t.text)
             last = j
             j += 1
@@ -426,3 +433,19 @@ def agreeing(a: str | None, b: str | None) -> str | None:
     if b is None or a == b:
         return a
     return "none"
+
+
+def _closed_at(text: str, toks: Sequence[Span], j: int, hi: int, most: int = 5) -> int:
+    """Past the last word of a name in marks opened before ``toks[j]`` ("«Национальная оборона»"),
+    at most ``most`` words; ``j`` if its closing mark is not that near (or a line ends first)."""
+    for k in range(j + 1, min(hi, j + most + 1)):
+        gap = gap_between(text, toks[k - 1], toks[k])
+        if "\n" in gap or any(ch in OPENING for ch in gap):
+            return j
+        if any(ch in CLOSING for ch in gap):
+            return k
+    if j + most >= hi - 1:
+        end = toks[hi - 1].stop if hi - 1 >= j else toks[j].stop
+        if text[end : end + 1] in CLOSING and hi - j <= most:
+            return hi
+    return j
