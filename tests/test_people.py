@@ -213,7 +213,7 @@ def test_people_give_the_fullest_name_of_a_surname():
             "«Аномалии будут достигать шести градусов», — отметил {s|специалист}.",
             "Роман Вильфанд",
         ),
-        # an acronym the text defines is its full name
+        # an acronym the text defines and uses no more often than its full name is the full name
         (
             "Служба безопасности Украины (СБУ) задержала двух человек. "
             "«Задержанные дают показания», — говорится в сообщении {s|СБУ}.",
@@ -298,6 +298,17 @@ def test_the_definition_in_parentheses_links_an_acronym():
     assert (
         People(text).org_name("Минцифры") == "Министерство цифрового развития, связи и массовых коммуникаций"
     )
+
+
+def test_an_acronym_the_text_uses_more_often_than_its_full_name_is_the_name():
+    text = (
+        "Обвинение предъявила Служба безопасности Украины (СБУ). В СБУ уверены в доказательствах. "
+        "«Следствие завершено», — сообщили в СБУ."
+    )
+    people = People(text)
+    assert people.org_name("СБУ") == people.org_name("Службы безопасности Украины") == "СБУ"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "СБУ"
 
 
 # -- possessives, plural pronouns and plural roles --------------------------------------------------

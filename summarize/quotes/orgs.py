@@ -124,35 +124,42 @@ def alias_group(name: str) -> tuple[str, ...] | None:
 @lru_cache(maxsize=1024)
 def _form_pattern(form: str) -> re.Pattern[str]:
     parts = []
-    for w in form.split():
+    for w in form.replace(",", " ").split():
         if acronym(w):
             parts.append(re.escape(w) + r"(?![A-ZА-ЯЁ])[а-я]{0,2}\b")
         else:
             stem = w if len(w) <= 3 else w[: max(3, len(w) - 2)]
             parts.append(re.escape(stem) + r"\w*")
-    return re.compile(r"(?<!\w)" + r"\s+".join(parts))
+    return re.compile(r"(?<!\w)" + r",?\s+".join(parts))
 
 
 def canonical_org(text: str, name: str, defined: Mapping[str, str]) -> str:
     """The name a database keeps for the organisation ``name`` names in ``text``.
 
-    An acronym the text defines becomes its full name ("СБУ" -> "Служба безопасности Украины");
-    a name of a listed institution becomes the first form of its list the text uses ("ЦБ" ->
-    "Банк России" when the text says "Банка России" somewhere); otherwise the name stays, its head
-    in the nominative.
+    A short name the text defines and its full name are one name: the form the text uses more
+    often after the definition, the full one (defined first) on a tie ("Служба безопасности
+    Украины (СБУ) … в СБУ … в СБУ" -> "СБУ"); a name of a listed institution becomes the first
+    form of its list the text uses ("ЦБ" -> "Банк России" when the text says "Банка России"
+    somewhere); otherwise the name stays, its head in the nominative.
 
     >>> canonical_org("Прогноз Банка России изменился, отмечает ЦБ.", "ЦБ", {})
     'Банк России'
     """
     for short, full in defined.items():
-        if same_name(name, short):
-            return full
+        if same_name(name, short) or same_name(name, full):
+            # the definition itself ("… (СБУ)") is no use of the short name
+            return short if _uses(text, short) - 1 > _uses(text, full) else full
     group = alias_group(name)
     if group is not None:
         for form in group:
             if _form_pattern(form).search(text, 0, min(len(text), 200_000)):
                 return form
     return nominative_phrase(name.split()) if " " not in name else name
+
+
+def _uses(text: str, form: str) -> int:
+    """How often ``text`` names ``form``, in any case (the first 200,000 characters)."""
+    return sum(1 for _ in _form_pattern(form).finditer(text, 0, min(len(text), 200_000)))
 
 
 def generic_org_word(word: str) -> bool:
