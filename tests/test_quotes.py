@@ -171,3 +171,20 @@ def test_unbalanced_marks_keep_later_quotes():
 def test_quotes_module_does_not_import_sklearn():
     code = "import sys, summarize.quotes; sys.exit('sklearn' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_one_closing_mark_for_two_quotations_ends_where_the_authors_words_follow():
+    # «A: «B», — said X … «C», — added X … «D», — X: the outer quotation lost its closing mark;
+    # it ends with the first inner one followed by ", —", not with the paragraph's last one
+    text = (
+        "«А нам отвечают: «Где это записано? Нигде», — пояснил Иван Петров. По его словам, так "
+        "продолжалось годами. «Мы предлагали договор», — сказал Петров. Позже он добавил: "
+        "«Ответа нет до сих пор», — отметил Петров."
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == [
+        "А нам отвечают: «Где это записано? Нигде»",
+        "Мы предлагали договор",
+        "Ответа нет до сих пор",
+    ]
+    assert {q.speaker for q in quotes} == {"Иван Петров"}

@@ -3,7 +3,7 @@ pronoun points back to, and the name a database keeps for each.
 
 "в ведомстве" is the ministry named before, "представитель банка" speaks for the bank the text
 named, "дипломаты" for the foreign ministry, "собеседник агентства" is a source of the agency
-named; :meth:`Institutions.org_name` gives "СБУ" its full name when the text defines it.
+named; :meth:`Institutions.org_name` gives "СБУ" and "Служба безопасности Украины" one name.
 """
 
 from __future__ import annotations

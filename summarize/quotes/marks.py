@@ -148,15 +148,20 @@ def _across(
 
 def _closed_with_inner(text: str, stop: int, found: list[Pair], ch: str, i: int) -> Pair | None:
     """«…«…» — one closing mark ends two quotations: the outer one ends where an inner one does,
-    the last inner one followed by the end of the paragraph or a dash ("…», — сказал он")."""
+    the first inner one followed by a comma and a dash ("…», — сказал он"), else the last one
+    followed by the end of the paragraph or a dash."""
     closer = CLOSER[ch]
-    for inner in sorted((p for p in found if p.open > i and text[p.close] == closer), key=lambda p: -p.close):
+    inners = sorted((p for p in found if p.open > i and text[p.close] == closer), key=lambda p: p.close)
+    ends = []
+    for inner in inners:
         k = inner.close + 1
         while k < stop and text[k] in SPACES + ",;" + TERMINAL:
             k += 1
         if k >= stop or text[k] in DASHES:
-            return Pair(i, inner.close, shared=True)
-    return None
+            if k < stop and "," in text[inner.close + 1 : k]:
+                return Pair(i, inner.close, shared=True)  # the author's words follow: "», — пояснил Путин"
+            ends.append(inner)
+    return Pair(i, ends[-1].close, shared=True) if ends else None
 
 
 def _to_paragraph_end(text: str, start: int, stop: int, i: int) -> Pair | None:
