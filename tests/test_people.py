@@ -300,6 +300,19 @@ def test_the_definition_in_parentheses_links_an_acronym():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("«Сервис снова доступен», — сообщили разработчики приложения.", "разработчики приложения"),
+        ("«Это лучший выпуск за год», — написал один из подписчиков канала.", "подписчик канала"),
+        ("«Компания нарушила наши права», — утверждают истцы.", "истцы"),
+    ],
+)
+def test_people_described_by_what_they_do_are_speakers(text, speaker):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
 def test_an_acronym_the_text_uses_more_often_than_its_full_name_is_the_name():
     text = (
         "Обвинение предъявила Служба безопасности Украины (СБУ). В СБУ уверены в доказательствах. "
