@@ -296,8 +296,9 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
     elif gerund:
         # "Называя Vestas «мировым лидером», Марк …": the subject is the main clause's, never the object
         m = verb_subject(text, ms, toks[lo].start, tok.start, tok, True)
-    elif i > lo and word_key(toks[i - 1]) == "как":
-        # "как выразился президент Владимир Путин, «…»": the subject follows the verb
+    elif i > lo and (word_key(toks[i - 1]) == "как" or "," in text[toks[i - 1].stop : tok.start]):
+        # "как выразился президент Владимир Путин, «…»", "…, сказал Федоров: «…»": the subject
+        # follows the verb
         m = verb_subject(text, ms, tok.stop, end, tok, False) or verb_subject(
             text, ms, toks[lo].start, tok.start, tok, True
         )
