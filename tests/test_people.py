@@ -42,6 +42,8 @@ def unmark(marked: str) -> tuple[str, list[Span]]:
         (["Дмитрию", "Пескову"], "Дмитрий Песков"),
         (["Даурен", "Косанов"], "Даурен Косанов"),
         (["А.", "Кудрин"], "А. Кудрин"),
+        # an indeclinable first name fits any case: the surname's ending tells it
+        (["Джо", "Байдена"], "Джо Байден"),
     ],
 )
 def test_a_name_in_any_case_becomes_nominative(words, nominative):
@@ -107,6 +109,17 @@ def test_a_role_with_a_name_is_one_person_mention():
         "Сергей Шойгу",
         "министр",
     )
+
+
+def test_an_organisation_ends_where_a_persons_name_begins():
+    text = "Он говорил о победе кандидата от Демократической партии Джо Байдена."
+    found = [(m.kind, m.name) for m in mentions(text)]
+    assert ("org", "Демократическая партия") in found and ("person", "Джо Байден") in found
+
+
+def test_a_name_joined_to_a_number_is_a_model_or_a_disease_not_a_speaker():
+    text = "Рост случаев COVID-19 замедлился, F-35 не взлетел."
+    assert mentions(text) == []
 
 
 def test_an_organisation_after_a_role_is_its_complement():

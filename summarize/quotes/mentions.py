@@ -105,12 +105,17 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         out = mark_relays(toks, out, lo, hi)
     if out and out[0].name.isupper() and _dateline(text, out[0]):
         out = out[1:]  # "АЛМА-АТА, 31 октября. /ТАСС/.": where the news was filed
+    if out and any(_MODEL_NUMBER.match(text, m.stop) for m in out):
+        out = [m for m in out if not _MODEL_NUMBER.match(text, m.stop)]  # "COVID-19", "F-35", "Су-35"
     if out and (tickers := ticker_spans(text, toks[lo].start, toks[hi - 1].stop)):
         out = [m for m in out if not any(a <= m.start < b for a, b in tickers)]  # "Банк TCS $91,48"
     return out
 
 
 _START, _CAPITAL, _NO = "start", "capital", "no"
+
+_MODEL_NUMBER = re.compile(r"[-‐‑]\d")
+"""A number joined to a name makes it a model or a disease ("F-35", "COVID-19"), no speaker."""
 
 
 _STARTS: dict[str, str] = {}
@@ -431,6 +436,8 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
             break
         if not (capitalised(nxt) or genitive_word(nxt.text)):
             break
+        if capitalised(nxt) and person_run(text, toks, last + 1, hi) > last + 2:
+            break  # "кандидата от Демократической партии Джо Байдена": the name is a person's
         last += 1
     if last == j and j == i and (not capitalised(tok) or sentence_initial(text, tok)):
         name = lemma  # "в ведомстве", "Регулятор отметил": one the text named before

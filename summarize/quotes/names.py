@@ -183,6 +183,10 @@ def _nominative_of(words: tuple[str, ...], governed: str | None, verb_gender: st
             w if _is_initial(w) else guess_nominative(w, governed, _gender_by_ending(words, governed))
             for w in words
         )
+    if reading is not None and reading[1] == "nomn" and governed in (None, "nomn"):
+        oblique = _oblique_case(words)
+        if oblique is not None:
+            return _nominative_of(words, oblique, verb_gender)
     out = []
     for w in words:
         if len(w) <= 2 and w[:1].isupper() and (len(w) == 1 or w.endswith(".")):
@@ -210,6 +214,22 @@ def _nominative_of(words: tuple[str, ...], governed: str | None, verb_gender: st
             word = word.replace("ё", "е")  # keep the text's spelling: "Петром" -> "Петр"
         out.append(_restore_case(w, word))
     return " ".join(out)
+
+
+def _oblique_case(words: tuple[str, ...]) -> str | None:
+    """The case of a name whose known parts are indeclinable ("Джо") and so fit the nominative
+    too: the case pymorphy3 reads in a part it does not know ("Байдена": the genitive)."""
+    known = [opts for opts in (name_parses(w) for w in words) if opts]
+    if not known or not all("Fixd" in p.tag for opts in known for p in opts):
+        return None
+    for w in words:
+        if is_known(w) or _is_initial(w):
+            continue
+        top = parses(w)[:1]
+        if top and top[0].tag.POS == "NOUN" and {"Name", "Surn"} & top[0].tag.grammemes:
+            case = top[0].tag.case
+            return None if case in (None, "nomn") else str(case)
+    return None
 
 
 def _is_initial(word: str) -> bool:
