@@ -203,7 +203,9 @@ def _nominative_of(words: tuple[str, ...], governed: str | None, verb_gender: st
             adjective = _adjective_surname(w, *reading) if reading is not None else None
             if adjective is not None:
                 out.append(adjective)  # "Дмитрия Полевого" -> "Полевой"
-            elif reading is not None and (not is_known(w) or (governed and not name_parses(w))):
+            elif reading is not None and (
+                not is_known(w) or ((governed or reading[1] != "nomn") and not name_parses(w))
+            ):  # "Дениса Мантурова": the first name's case is the surname's
                 out.append(guess_nominative(w, reading[1], reading[0]))
             else:
                 out.append(w)
