@@ -113,6 +113,19 @@ def test_a_role_with_a_name_is_one_person_mention():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname the dictionary holds as a common noun ("макрон"), after a first name it lacks
+        ("Президент Франции Эмманюэль Макрон допустил переговоры.", "Эмманюэль Макрон"),
+        # a foreign surname that starts like an agency's name ("Рос…": "Росстат")
+        ("— заявил юрист NOYB Стефано Россетти в своем заявлении.", "Стефано Россетти"),
+    ],
+)
+def test_a_first_name_takes_the_foreign_surname_after_it(text, name):
+    assert name in [m.name for m in mentions(text) if m.kind == "person"]
+
+
 def test_an_organisation_ends_where_a_persons_name_begins():
     text = "Он говорил о победе кандидата от Демократической партии Джо Байдена."
     found = [(m.kind, m.name) for m in mentions(text)]

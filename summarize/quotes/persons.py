@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..lexicon import head_nouns, is_listed_preposition, load
-from ..morph import CACHE_SIZE, has_case, is_known, lemma_pos, lemmas, name_tags, normalize_word
+from ..morph import CACHE_SIZE, has_case, is_known, lemma_pos, lemmas, name_tags, normalize_word, parses
 from ..punct import OPENING, WORD_GAP
 from ..records import Span
 from .kinds import (
@@ -89,7 +89,12 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
         if j > i and not tight(text, toks[j - 1], t):
             break
         if capitalised(t) and (
-            person_word(text, t) or (j > i and not is_known(t.text) and not org_word(text, t))
+            person_word(text, t)
+            or (
+                j > i
+                and not is_known(t.text)
+                and (not org_word(text, t) or (j == i + 1 and t.text.isalpha() and name_tags(toks[i].text)))
+            )  # "Стефано Россетти", though "Рос…" starts agencies' names
         ):
             j += 1
         elif (
@@ -132,7 +137,10 @@ def _first_name_before(before: str, word: str) -> bool:
     lacks before a word with a surname's ending ("Замир Кабулов")?"""
     if "Name" in name_tags(before):
         return True
-    return not is_known(before) and SURNAME_END.search(word.lower()) is not None
+    if is_known(before):
+        return False
+    guess = parses(before)[:1]  # "Эмманюэль Макрон": a first name the dictionary lacks, guessed as one
+    return SURNAME_END.search(word.lower()) is not None or (bool(guess) and "Name" in guess[0].tag)
 
 
 def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
