@@ -108,10 +108,13 @@ class Doc:
         return found
 
     def quoted(self, pos: int) -> bool:
-        """Is ``pos`` inside the words of a quotation (a quote kept so far, or marks around a long text)?"""
+        """Is ``pos`` inside the words of a quotation (a quote kept so far, or marks around a long text)?
+        A mention starting at a quote's opening mark is inside it."""
         k = bisect.bisect_right(self.top_opens, pos) - 1
         if k >= 0 and pos <= self.top[k].close and self.long(self.top[k]):
             return True
+        if self.text[pos : pos + 1] in OPENING:
+            pos += 1
         k = bisect.bisect_right(self.hidden, (pos, len(self.text) + 1)) - 1
         return k >= 0 and self.hidden[k][0] <= pos < self.hidden[k][1]
 
