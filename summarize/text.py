@@ -39,8 +39,9 @@ JOINERS = "-‐’'`"
 """What joins the parts of one TOKEN: a hyphen ("Мак-Кейн") or an apostrophe ("О’Рейли")."""
 DOMAIN = r"(?:\.(?i:ru|com|net|org|ua|by|kz|info|su|рф)\b)"
 """Regex source: a web domain's ending ("Lenta.ru", "NEWSru.com": outlets named by their site)."""
-TOKEN = re.compile(r"[^\W\d_]+(?:" + one_of(JOINERS) + r"[^\W\d_]+)*" + DOMAIN + "?")
-"""A word of the quotes side: letters, inner hyphens and apostrophes, a web domain."""
+TOKEN = re.compile(r"[^\W_]+" + DOMAIN + r"|[^\W\d_]+(?:" + one_of(JOINERS) + r"[^\W\d_]+)*" + DOMAIN + "?")
+"""A word of the quotes side: letters, inner hyphens and apostrophes, a web domain (which may
+hold digits: "V1.RU")."""
 
 _MAX_QUOTE_MERGE = 4
 """How many following sentences may be joined to close a «quotation» that razdel split."""

@@ -126,6 +126,14 @@ def test_a_first_name_takes_the_foreign_surname_after_it(text, name):
     assert name in [m.name for m in mentions(text) if m.kind == "person"]
 
 
+def test_a_monarchs_number_and_a_sites_digits_are_no_speakers():
+    text = "Дочь короля Харальда V выйдет замуж. «Мы рады», — рассказали V1.RU в пресс-службе двора."
+    found = [m.name for m in mentions(text)]
+    assert "V" not in found and "V1.RU" in found
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "пресс-служба двора"
+
+
 def test_an_organisation_ends_where_a_persons_name_begins():
     text = "Он говорил о победе кандидата от Демократической партии Джо Байдена."
     found = [(m.kind, m.name) for m in mentions(text)]

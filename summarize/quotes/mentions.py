@@ -105,6 +105,9 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         out = mark_relays(toks, out, lo, hi)
     if out and out[0].name.isupper() and _dateline(text, out[0]):
         out = out[1:]  # "АЛМА-АТА, 31 октября. /ТАСС/.": where the news was filed
+    if out and any(_REGNAL.fullmatch(m.name) for m in out):
+        # "Харальда V", "Елизавета II": the number of a monarch, no name of its own
+        out = [m for m in out if not (_REGNAL.fullmatch(m.name) and _after_name(text, m))]
     if out and any(_MODEL_NUMBER.match(text, m.stop) for m in out):
         out = [m for m in out if not _MODEL_NUMBER.match(text, m.stop)]  # "COVID-19", "F-35", "Су-35"
     if out and (tickers := ticker_spans(text, toks[lo].start, toks[hi - 1].stop)):
@@ -113,6 +116,15 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
 
 
 _START, _CAPITAL, _NO = "start", "capital", "no"
+
+_REGNAL = re.compile(r"[IVX]{1,4}")
+
+
+def _after_name(text: str, m: Mention) -> bool:
+    """Does ``m`` follow a capitalised word, one space away?"""
+    before = text[max(0, m.start - 30) : m.start]
+    return before.endswith(" ") and before.rstrip()[-1:].isalpha() and before.split()[-1][:1].isupper()
+
 
 _MODEL_NUMBER = re.compile(r"[-‐‑]\d")
 """A number joined to a name makes it a model or a disease ("F-35", "COVID-19"), no speaker."""
