@@ -171,7 +171,8 @@ def name_parses(word: str) -> tuple[Parse, ...]:
     the genitive plural of a first name "Косан").
     """
     tags = NAME_TAGS if is_known(word) else ("Surn",)
-    return tuple(p for p in parses(word) if any(t in p.tag for t in tags))
+    # one person's name is singular: "Илон" is no plural of "Илона" here
+    return tuple(p for p in parses(word) if any(t in p.tag for t in tags) and "plur" not in p.tag)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

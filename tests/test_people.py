@@ -12,7 +12,13 @@ import pytest
 
 from summarize import Span, extract_quotes
 from summarize.quotes.mentions import find_mentions
-from summarize.quotes.names import gender_of, guess_nominative, nominative_name, same_surname
+from summarize.quotes.names import (
+    gender_of,
+    guess_nominative,
+    nominative_name,
+    nominative_phrase,
+    same_surname,
+)
 from summarize.quotes.people import People
 from summarize.text import tokens
 
@@ -44,6 +50,9 @@ def unmark(marked: str) -> tuple[str, list[Span]]:
         (["А.", "Кудрин"], "А. Кудрин"),
         # an indeclinable first name fits any case: the surname's ending tells it
         (["Джо", "Байдена"], "Джо Байден"),
+        # the dictionary reads "Илон" only as a plural of "Илона": one person's name is singular
+        (["Илон", "Маск"], "Илон Маск"),
+        (["Евгений", "Енин"], "Евгений Енин"),
         # a surname the dictionary holds only as a common word follows the first name's case
         (["Дениса", "Мантурова"], "Денис Мантуров"),
     ],
@@ -124,6 +133,10 @@ def test_a_role_with_a_name_is_one_person_mention():
 )
 def test_a_first_name_takes_the_foreign_surname_after_it(text, name):
     assert name in [m.name for m in mentions(text) if m.kind == "person"]
+
+
+def test_an_acronym_is_never_inflected_into_a_plural():
+    assert nominative_phrase(["ВЦИОМ"]) == "ВЦИОМ" and nominative_phrase(["АЦ"]) == "АЦ"
 
 
 def test_a_monarchs_number_and_a_sites_digits_are_no_speakers():

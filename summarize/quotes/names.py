@@ -275,6 +275,8 @@ def nominative_phrase(words: Sequence[str]) -> str:
 def _phrase_of(words: tuple[str, ...]) -> str:
     if not words:
         return ""
+    if len(words[0]) > 1 and words[0].isupper():
+        return " ".join(words)  # an acronym is not inflected ("АЦ" is no plural of a name)
     head = words[0]
     nouns = [p for p in parses(head) if p.tag.POS == "NOUN"]
     if any("nomn" in p.tag for p in nouns):
