@@ -158,6 +158,12 @@ def test_a_name_joined_to_a_number_is_a_model_or_a_disease_not_a_speaker():
     assert mentions(text) == []
 
 
+def test_a_role_held_by_one_named_person_is_singular_and_sets_the_names_case():
+    # "главы" may be a plural nominative, but one person holds the role: the name is genitive
+    text = "Итоги встречи главы военного ведомства Паноса Камменоса с коллегой."
+    assert ("person", "Панос Камменос") in [(m.kind, m.name) for m in mentions(text)]
+
+
 def test_an_organisation_after_a_role_is_its_complement():
     text, _ = unmark("Об этом сообщил {m|представитель Philips}.")
     m = next(m for m in mentions(text) if m.kind == "role")

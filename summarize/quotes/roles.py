@@ -84,6 +84,10 @@ def _holder_case(word: str, role: str, subject: bool) -> str | None:
     cases = _role_cases(word, role)
     if len(cases) == 1:
         return next(iter(cases))
+    # one person holds the role: "главы ведомства Паноса Камменоса" is no plural nominative
+    single = {str(p.tag.case) for p in _role_parses(word, role) if p.tag.case and "plur" not in p.tag}
+    if len(single) == 1:
+        return next(iter(single))
     return None if subject else _role_case(word, role)
 
 
@@ -161,13 +165,14 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                 if not complement:
                     first = name_start(text, toks, j, k)
                     org_words.extend(x.text for x in toks[j:first])
+                    case = _holder_case(toks[i].text, role, subject)
                     return person_mention(
                         text,
                         toks,
                         first,
                         k,
                         lo,
-                        case=_holder_case(toks[i].text, role, subject),
+                        case=case,
                         start=toks[start_i].start,
                         role=role,
                         org=" ".join(org_words) or None,
