@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from functools import partial
 
 from ..lexicon import load
 from ..punct import CLOSING, DASHES, OPENING, SPACES, TERMINAL
@@ -70,18 +71,15 @@ class Doc:
             out.extend(tokens(text, *self.lines[n]))
         return out
 
-    def _line_words(self, start: int, stop: int) -> Sequence[Span]:
-        """The words of the paragraph ``[start, stop)``: from :attr:`toks` if it holds them."""
-        n = bisect.bisect_right(self.line_starts, start) - 1
-        if n in self._wanted:
-            lo, hi = self.tok_range(start, stop)
-            return self.toks[lo:hi]
-        return tokens(self.text, start, stop)
-
     @property
     def people(self) -> People:
         if self._people is None:
-            self._people = People(self.text, self.hidden, self.lines, self._line_words)
+            # the words function holds what it reads, not the Doc: no cycle, so a Doc is freed
+            # as soon as it is done with, not by the garbage collector
+            words = partial(
+                _line_words, self.text, self.line_starts, self._wanted, self.toks, self.tok_starts
+            )
+            self._people = People(self.text, self.hidden, self.lines, words)
         return self._people
 
     def mentions(self, lo: int, hi: int, inside: bool = False) -> list[Mention]:
@@ -175,6 +173,22 @@ class Doc:
                 return k
             k += 1
         return hi
+
+
+def _line_words(
+    text: str,
+    line_starts: list[int],
+    wanted: set[int],
+    toks: list[Span],
+    tok_starts: list[int],
+    start: int,
+    stop: int,
+) -> Sequence[Span]:
+    """The words of the paragraph ``[start, stop)``: from the Doc's words if it holds them."""
+    n = bisect.bisect_right(line_starts, start) - 1
+    if n in wanted:
+        return toks[bisect.bisect_left(tok_starts, start) : bisect.bisect_left(tok_starts, stop)]
+    return tokens(text, start, stop)
 
 
 def more_words(text: str, start: int, stop: int, n: int) -> bool:
