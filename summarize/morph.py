@@ -107,7 +107,13 @@ def parses(word: str) -> tuple[Parse, ...]:
     >>> parses("Министрами")[0].normal_form
     'министр'
     """
-    return tuple(_parse(normalize_word(word)))
+    return _normal_parses(normalize_word(word))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _normal_parses(word: str) -> tuple[Parse, ...]:
+    # keyed by the normalised word, so "Москве" and "москве" are parsed once
+    return tuple(_parse(word))
 
 
 def lemma(word: str) -> str:

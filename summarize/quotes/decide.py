@@ -23,6 +23,7 @@ from ..text import TOKEN, tokens, trim
 from .candidates import Candidate
 from .cues import Cue, speech_lemma
 from .document import Doc
+from .kinds import may_be
 from .layouts import attribute_mark, missing_close, previous_sentence_cue, split_interrupted
 from .marks import Pair
 from .model import Features, Linear
@@ -352,7 +353,7 @@ def _naming_before(doc: Doc, pos: int) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _naming_verb(word: str) -> bool:
-    return any(
+    return may_be(word, "naming_words") and any(
         p.tag.POS in ("VERB", "GRND") and p.normal_form.replace("ё", "е") in load("naming_words")
         for p in parses(word)[:2]
     )
@@ -441,7 +442,7 @@ def _scare(doc: Doc, pos: int) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def _naming(word: str) -> bool:
     """A passive participle of naming: "называемых", "прозванный"."""
-    return any(
+    return may_be(word, "naming_words") and any(
         p.tag.POS == "PRTF" and "pssv" in p.tag and p.normal_form.replace("ё", "е") in load("naming_words")
         for p in parses(word)
     )

@@ -15,7 +15,7 @@ from typing import Any
 from ..lexicon import load, tagged
 from ..morph import CACHE_SIZE, is_known, lemmas, name_parses, name_tags, normalize_word, parses
 from ..text import JOINERS
-from .kinds import Mention
+from .kinds import Mention, may_be
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 """pymorphy3's grammemes of the six cases, the nominative first."""
@@ -376,6 +376,6 @@ def speaks(text: str, m: Mention) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def speech_word(word: str) -> bool:
     """Is ``word`` a finite form of a speech verb ("сказали", "пишет")?"""
-    return any(
+    return may_be(word, "speech_verbs") and any(
         p.tag.POS == "VERB" and p.normal_form.replace("ё", "е") in load("speech_verbs") for p in parses(word)
     )
