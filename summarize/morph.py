@@ -67,6 +67,8 @@ def _parse(word: str) -> list[Parse]:
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 """pymorphy3's grammemes for the parts of a person's name."""
+# as sets, tested against a tag's grammemes at once (``"Name" in tag`` is a slow method call)
+_NAME_SET, _SURNAME_SET = frozenset(NAME_TAGS), frozenset({"Surn"})
 # A top parse with one of these is already what a capitalised word should be read as.
 _PROPER = frozenset({"Geox", "Orgn", *NAME_TAGS})
 SURNAME_SHARE = 0.1
@@ -176,8 +178,8 @@ def name_parses(word: str) -> tuple[Parse, ...]:
     guesses surnames well from their suffix, first names badly ("Косанов" is not
     the genitive plural of a first name "Косан").
     """
-    tags = NAME_TAGS if is_known(word) else ("Surn",)
-    return tuple(p for p in parses(word) if any(t in p.tag for t in tags))
+    tags = _NAME_SET if is_known(word) else _SURNAME_SET
+    return tuple(p for p in parses(word) if not tags.isdisjoint(p.tag.grammemes))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -189,7 +191,7 @@ def name_tags(word: str) -> frozenset[str]:
     """
     ps = name_parses(word)
     top = parses(word)[0].score if parses(word) else 0.0
-    return frozenset(t for p in ps for t in NAME_TAGS if t in p.tag and p.score >= top * 0.1)
+    return frozenset(t for p in ps if p.score >= top * 0.1 for t in _NAME_SET & p.tag.grammemes)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

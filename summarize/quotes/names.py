@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
 from ..lexicon import load, tagged
 from ..morph import CACHE_SIZE, is_known, lemmas, name_parses, name_tags, normalize_word, parses
@@ -110,7 +109,8 @@ def name_reading(
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _reading_of(words: tuple[str, ...], case: str | None, gender: str | None) -> tuple[str, str] | None:
-    options = [name_parses(w) for w in words]
+    # each word's name parses as (score, grammemes): set look-ups, not the tags' slow ``in``
+    options = [[(p.score, p.tag.grammemes) for p in name_parses(w)] for w in words]
     if not any(options):
         return _guessed_reading(words, case)
     for wanted in ((case, gender), (case, None), (None, None)):
@@ -129,7 +129,7 @@ def _guessed_reading(words: tuple[str, ...], case: str | None) -> tuple[str, str
 
 
 def _best_reading(
-    options: list[tuple[Any, ...]], case: str | None, gender: str | None
+    options: list[list[tuple[float, frozenset[str]]]], case: str | None, gender: str | None
 ) -> tuple[str, str] | None:
     best: tuple[float, str, str] | None = None
     for g in ("masc", "femn"):
@@ -140,7 +140,7 @@ def _best_reading(
             for opts in options:
                 if not opts:
                     continue
-                hits = [p.score for p in opts if c in p.tag and (g in p.tag or "ms-f" in p.tag)]
+                hits = [s for s, gs in opts if c in gs and (g in gs or "ms-f" in gs)]
                 if not hits:
                     ok = False
                     break
