@@ -228,3 +228,17 @@ def is_preposition(word: str) -> bool:
     """
     ps = parses(word)
     return bool(ps) and ps[0].tag.POS == "PREP"
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _inflect(parse: Parse, grammemes: frozenset[str]) -> Parse | None:
+    return parse.inflect(set(grammemes))
+
+
+def inflect(parse: Parse, grammemes: set[str]) -> Parse | None:
+    """``parse.inflect(grammemes)``, remembered: the same name is put into the nominative many times.
+
+    >>> inflect(parses("Путина")[0], {"nomn"}).word
+    'путин'
+    """
+    return _inflect(parse, frozenset(grammemes))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..lexicon import load, tagged
-from ..morph import CACHE_SIZE, is_known, lemmas, name_parses, name_tags, normalize_word, parses
+from ..morph import CACHE_SIZE, inflect, is_known, lemmas, name_parses, name_tags, normalize_word, parses
 from ..text import JOINERS
 from .kinds import Mention, may_be
 
@@ -204,7 +204,7 @@ def _nominative_of(words: tuple[str, ...], governed: str | None, verb_gender: st
             else:
                 out.append(w)
             continue
-        form = chosen.inflect({"nomn", "sing"}) or chosen.inflect({"nomn"})
+        form = inflect(chosen, {"nomn", "sing"}) or inflect(chosen, {"nomn"})
         word = form.word if form else w
         if "ё" not in w.lower():
             word = word.replace("ё", "е")  # keep the text's spelling: "Петром" -> "Петр"
@@ -234,7 +234,7 @@ def _adjective_surname(word: str, gender: str, case: str) -> str | None:
         return None
     for p in parses(word):
         if p.tag.POS == "ADJF" and case in p.tag and gender in p.tag:
-            form = p.inflect({"nomn", "sing", gender})
+            form = inflect(p, {"nomn", "sing", gender})
             if form is not None:
                 return _restore_case(word, form.word)
     return None
@@ -260,7 +260,7 @@ def _phrase_of(words: tuple[str, ...]) -> str:
     for p in nouns:
         if "nomn" not in p.tag:
             number = "plur" if "plur" in p.tag else "sing"
-            form = p.inflect({"nomn", number})
+            form = inflect(p, {"nomn", number})
             if form is not None:
                 return " ".join([_restore_case(head, form.word), *words[1:]])
             break

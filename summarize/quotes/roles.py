@@ -13,7 +13,17 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import column, is_listed_preposition, load, tagged
-from ..morph import CACHE_SIZE, has_case, is_known, is_verbal, lemmas, likely_pos, normalize_word, parses
+from ..morph import (
+    CACHE_SIZE,
+    has_case,
+    inflect,
+    is_known,
+    is_verbal,
+    lemmas,
+    likely_pos,
+    normalize_word,
+    parses,
+)
 from ..punct import CLOSING, MARKS, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import Mention, capitalised, gap_between, is_outlet
@@ -266,7 +276,7 @@ def _singular(words: Sequence[str]) -> str:
     "собеседник агентства")."""
     for p in parses(words[0]):
         if p.tag.POS == "NOUN":
-            form = p.inflect({"nomn", "sing"})
+            form = inflect(p, {"nomn", "sing"})
             if form is not None:
                 return " ".join([form.word, *words[1:]])
     return " ".join(words)
@@ -394,7 +404,7 @@ def nominative_head(words: Sequence[str], head: int) -> str:
     if not nouns or any("nomn" in p.tag for p in nouns):
         return " ".join(words)  # "власти Сахалина" is a nominative already
     number = "plur" if "plur" in nouns[0].tag else "sing"
-    form = nouns[0].inflect({"nomn", number})
+    form = inflect(nouns[0], {"nomn", number})
     if form is None:
         return " ".join(words)
     out = [_keep_case(words[head], form.word)]
@@ -402,7 +412,7 @@ def nominative_head(words: Sequence[str], head: int) -> str:
     for w in reversed(words[:head]):
         adj = next((p for p in parses(w) if p.tag.POS in ("ADJF", "PRTF")), None)
         grams = {"nomn", number} | ({gender} if gender and number == "sing" else set())
-        inflected = adj.inflect(grams) if adj is not None else None
+        inflected = inflect(adj, grams) if adj is not None else None
         out.insert(0, _keep_case(w, inflected.word) if inflected is not None else w)
     return " ".join([*out, *words[head + 1 :]])
 
