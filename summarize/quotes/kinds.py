@@ -179,6 +179,27 @@ def _prefixes(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def _forms(name: str) -> frozenset[str]:
+    """Every dictionary form of every lemma of lexicon ``name`` (lower case, ``ё`` as ``е``).
+
+    A word the dictionary knows is parsed by the dictionary alone, so its lemmas are the lemmas
+    of the paradigms it is a form of: a known word outside this set has no lemma of ``name``.
+    """
+    found: set[str] = set()
+    for lemma in load(name):
+        for p in analyzer().parse(lemma):
+            if p.normal_form.replace("ё", "е") == lemma:
+                found.update(form.word.replace("ё", "е") for form in p.lexeme)
+    return frozenset(found)
+
+
+def may_have_lemma(word: str, *names: str) -> bool:
+    """False if the dictionary knows ``word`` as no form of a lemma of the lexicons ``names``: then no
+    parse of it has one, and the word need not be parsed to rule it out."""
+    return not is_known(word) or any(normalize_word(word) in _forms(name) for name in names)
+
+
 def may_be(word: str, name: str) -> bool:
     """Could ``word`` be a form of a lemma of lexicon ``name``?  Compares the first four letters
     with those of the lemmas' forms, so most words are ruled out without a dictionary look-up."""
@@ -188,10 +209,18 @@ def may_be(word: str, name: str) -> bool:
     return len(low) < 4 or low[:4] in _prefixes(name)
 
 
+_ROLE_PREFIXES = ("экс-", "вице-", "зам-")
+"""What a role noun may be prefixed with ("экс-худрука")."""
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def role_lemma(word: str) -> str | None:
     if not may_be(word, "role_nouns"):
         return None
+    low = normalize_word(word)
+    prefixed = low.startswith(_ROLE_PREFIXES)
+    if not prefixed and not may_have_lemma(word, "role_nouns"):
+        return None  # a word the dictionary knows, and no form of a role noun
     ps = parses(word)
     if not ps or ps[0].tag.POS != "NOUN":
         return None  # "после" is a preposition before it is the plural of "посол"
@@ -200,8 +229,7 @@ def role_lemma(word: str) -> str | None:
         lemma = p.normal_form.replace("ё", "е")
         if p.tag.POS == "NOUN" and lemma in roles:
             return lemma
-    low = normalize_word(word)
-    if low.startswith(("экс-", "вице-", "зам-")) and "-" in low:
+    if prefixed:
         return role_lemma(word.split("-", 1)[1])  # "экс-худрука" -> "худрук"
     return None
 
