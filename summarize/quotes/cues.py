@@ -18,7 +18,7 @@ from ..morph import CACHE_SIZE, has_case, is_verbal, lemmas, normalize_word, par
 from ..punct import OPENING, SPACES, WORD_GAP, one_of
 from ..records import Span
 from .document import Doc
-from .kinds import Mention, may_be
+from .kinds import Mention, may_be, may_be_form_of
 from .mentions import agrees
 from .outlets import plural_verb
 from .persons import in_case
@@ -199,7 +199,12 @@ def clause_cues(
             continue
         lemma = speech_lemma(tok)
         if lemma is None:
-            if after and "слово" in lemmas(tok.text) and not is_verbal(tok.text):
+            if (
+                after
+                and may_be_form_of(tok.text, "слово")
+                and "слово" in lemmas(tok.text)
+                and not is_verbal(tok.text)
+            ):
                 m = _mention_after(mentions(), text, tok)
                 if m is not None:
                     yield Cue(m, tok)  # "— слова Косанова"
@@ -266,7 +271,11 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
     tok = toks[i]
     # "приводятся в сообщении слова Косанова", "приводит ТАСС слова Косанова"
     for j in range(i + 1, min(hi, i + 6)):
-        if "слово" in lemmas(toks[j].text) and not is_verbal(toks[j].text):
+        if (
+            may_be_form_of(toks[j].text, "слово")
+            and "слово" in lemmas(toks[j].text)
+            and not is_verbal(toks[j].text)
+        ):
             m = _mention_after(ms, text, toks[j])
             if m is not None:
                 return Cue(m, _span(text, tok, toks[j]))

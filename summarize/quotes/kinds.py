@@ -179,19 +179,30 @@ def _prefixes(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@cache
-def _forms(name: str) -> frozenset[str]:
-    """Every dictionary form of every lemma of lexicon ``name`` (lower case, ``ё`` as ``е``).
+@lru_cache(maxsize=CACHE_SIZE)
+def _lemma_forms(lemma: str) -> frozenset[str]:
+    """Every dictionary form of ``lemma`` (lower case, ``ё`` as ``е``).
 
     A word the dictionary knows is parsed by the dictionary alone, so its lemmas are the lemmas
-    of the paradigms it is a form of: a known word outside this set has no lemma of ``name``.
+    of the paradigms it is a form of: a known word outside this set has no parse with ``lemma``.
     """
-    found: set[str] = set()
-    for lemma in load(name):
-        for p in analyzer().parse(lemma):
-            if p.normal_form.replace("ё", "е") == lemma:
-                found.update(form.word.replace("ё", "е") for form in p.lexeme)
-    return frozenset(found)
+    return frozenset(
+        form.word.replace("ё", "е")
+        for p in analyzer().parse(lemma)
+        if p.normal_form.replace("ё", "е") == lemma
+        for form in p.lexeme
+    )
+
+
+@cache
+def _forms(name: str) -> frozenset[str]:
+    """Every dictionary form of every lemma of lexicon ``name`` (see :func:`_lemma_forms`)."""
+    return frozenset().union(*map(_lemma_forms, load(name)))
+
+
+def may_be_form_of(word: str, lemma: str) -> bool:
+    """False if the dictionary knows ``word`` as no form of ``lemma``: no parse of it has that lemma."""
+    return not is_known(word) or normalize_word(word) in _lemma_forms(lemma)
 
 
 def may_have_lemma(word: str, *names: str) -> bool:

@@ -321,7 +321,12 @@ def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
 @lru_cache(maxsize=CACHE_SIZE)
 def _speech_noun(word: str) -> bool:
     """A noun of reported speech ("заявлении", "слова"): a name after it is its owner, in the genitive."""
-    return word[:1].islower() and bool(lemmas(word) & load("cue_nouns")) and not is_verbal(word)
+    return (
+        word[:1].islower()
+        and may_have_lemma(word, "cue_nouns")
+        and bool(lemmas(word) & load("cue_nouns"))
+        and not is_verbal(word)
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)

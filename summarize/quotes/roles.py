@@ -26,7 +26,7 @@ from ..morph import (
 )
 from ..punct import CLOSING, MARKS, OPENING, WORD_GAP
 from ..records import Span
-from .kinds import Mention, capitalised, gap_between, is_outlet
+from .kinds import Mention, capitalised, gap_between, is_outlet, may_have_lemma
 from .names import gender_of, nominative_phrase, past_gender
 from .persons import governed, name_start, person_mention, person_run
 
@@ -52,7 +52,9 @@ _SOURCE_PLACE = {"в": "loct", "во": "loct", "на": "loct", "из": "gent"}
 @lru_cache(maxsize=CACHE_SIZE)
 def _adverbial(word: str) -> bool:
     """A noun that opens an adverbial phrase after a preposition ("по итогам", "в беседе")."""
-    return bool(lemmas(word) & load("adverbial_nouns")) or bool(lemmas(word) & load("cue_nouns"))
+    return may_have_lemma(word, "adverbial_nouns", "cue_nouns") and (
+        bool(lemmas(word) & load("adverbial_nouns")) or bool(lemmas(word) & load("cue_nouns"))
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
