@@ -38,6 +38,8 @@ class Doc:
         self.top = [p for p in self.pairs if p.depth == 0]
         self.top_opens = [p.open for p in self.top]
         self._long: dict[int, bool] = {}
+        self._starts: dict[int, int] = {}  # the sentence bounds found so far, by position
+        self._stops: dict[int, int] = {}
         self.opens = {p.open: p for p in self.pairs}
         self.hidden: list[tuple[int, int]] = []  # the words of accepted quotes
         self._people: People | None = None
@@ -131,6 +133,12 @@ class Doc:
 
         Sentence ends inside marks that close before ``pos`` do not count.
         """
+        found = self._starts.get(pos)
+        if found is None:  # the stages ask for the same sentences again and again
+            found = self._starts[pos] = self._sentence_start(pos)
+        return found
+
+    def _sentence_start(self, pos: int) -> int:
         line_start, _ = self.line_of(pos)
         lo = max(line_start, pos - WINDOW)
         text = self.text
@@ -156,6 +164,12 @@ class Doc:
 
     def sentence_stop(self, pos: int) -> int:
         """Where the sentence holding ``pos`` ends (bounded by the line and :data:`WINDOW`)."""
+        found = self._stops.get(pos)
+        if found is None:
+            found = self._stops[pos] = self._sentence_stop(pos)
+        return found
+
+    def _sentence_stop(self, pos: int) -> int:
         _, line_stop = self.line_of(pos)
         hi = min(line_stop, pos + WINDOW)
         k = pos
