@@ -18,7 +18,7 @@ from ..morph import CACHE_SIZE, has_case, is_verbal, lemmas, normalize_word, par
 from ..punct import OPENING, SPACES, WORD_GAP, one_of
 from ..records import Span
 from .document import Doc
-from .kinds import Mention, may_be, may_be_form_of
+from .kinds import Mention, may_be, may_be_form_of, may_have_lemma
 from .mentions import agrees
 from .outlets import plural_verb
 from .persons import in_case
@@ -43,6 +43,8 @@ def speech_lemma(tok: Span) -> str | None:
 def _speech_lemma_of(word: str) -> str | None:
     if not (may_be(word, "speech_verbs") or normalize_word(word)[:4] in ("увер", "убеж", "согл")):
         return None
+    if not may_have_lemma(word, "speech_verbs", "opinion_words"):
+        return None  # a word the dictionary knows, and no form of a speech verb or an opinion word
     verbs = load("speech_verbs")
     ps = parses(word)
     if ps and ps[0].tag.POS == "VERB" and "1per" in ps[0].tag:

@@ -23,7 +23,7 @@ from ..text import TOKEN, tokens, trim
 from .candidates import Candidate
 from .cues import Cue, speech_lemma
 from .document import Doc
-from .kinds import may_be
+from .kinds import may_be, may_have_lemma
 from .layouts import attribute_mark, missing_close, previous_sentence_cue, split_interrupted
 from .marks import Pair
 from .model import Features, Linear
@@ -59,8 +59,10 @@ def _head_before(doc: Doc, pos: int) -> bool:
 def _head_kind(word: str) -> str:
     """ "head" for a head noun of names ("газета"), "modifier" for what may stand between it and
     the marks (an adjective, a capitalised word: "газета «Труд»", "ОАО «НК „Роснефть“»"), else "other"."""
-    if lemmas(word) & head_nouns() or normalize_word(word) in load("name_heads"):
+    if normalize_word(word) in load("name_heads"):
         return "head"
+    if may_have_lemma(word, "outlets", "name_heads") and lemmas(word) & head_nouns():
+        return "head"  # (a word the dictionary knows as no form of a head noun is not parsed)
     if word[:1].isupper() or "ADJF" in {str(p.tag.POS) for p in parses(word)}:
         return "modifier"
     return "other"
