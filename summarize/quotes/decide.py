@@ -104,6 +104,7 @@ def mark_candidates(doc: Doc, screen: Linear | None = None) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # a few hundred names, asked about for every candidate
 def is_screen_feature(name: str) -> bool:
     """Is ``name`` evidence the screen may use: known before the layout around the marks is read?"""
     return not (name.startswith(_LAYOUT_FEATURES) or "&cued" in name or "&layout:" in name)
@@ -177,7 +178,8 @@ def _shape(doc: Doc, pair: Pair, start: int, stop: int) -> Features:
         f["verb"] = 1.0
     if n >= 3 and (ends or (n >= 5 and verb)):
         f["sentence"] = 1.0
-    if any(normalize_word(w.text) in load("first_person") for w in words):
+    first_person = load("first_person")
+    if any(normalize_word(w.text) in first_person for w in words):
         f["first_person"] = 1.0
     _name_evidence(doc, pair, words, f)
     if n <= 3:
