@@ -133,7 +133,9 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         start_i -= 2  # "один из собеседников агентства": one of them, and the subject "один" is
         subject = has_case(toks[start_i].text, "nomn")
     prep = governed(text, toks, start_i, lo)
-    outlet_addressee = not (tagged("role_nouns", "anonymous") | tagged("role_nouns", "press")) & {role}
+    outlet_addressee = role not in tagged("role_nouns", "anonymous") and role not in tagged(
+        "role_nouns", "press"
+    )
     org_words: list[str] = []  # the complements: "обороны Казахстана", "палестинской делегации"
     # "украинский президент", "российский министр": where the role is held counts as a complement
     org_words.extend(t.text for t in toks[start_i:i] if _place_adjective(t.text))
