@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -88,7 +89,8 @@ def mark_candidates(doc: Doc, screen: Linear | None = None) -> list[Candidate]:
     """
     spans = _spans(doc)
     words = [frozenset(TOKEN.findall(doc.text[start:stop].lower())) for _, start, stop, _, _ in spans]
-    repeated = {key for key in words if len(key) > 2 and words.count(key) > 1}
+    counts = Counter(words)
+    repeated = {key for key in words if len(key) > 2 and counts[key] > 1}
     out = []
     for (pair, start, stop, layout, cue), key in zip(spans, words):
         f = _shape(doc, pair, start, stop)
