@@ -163,6 +163,18 @@ def _geo_text(w: str) -> bool:
     return any("Geox" in p.tag for p in parses(w))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _paradigm_forms(lemma: str) -> tuple[frozenset[str], ...]:
+    """For each pymorphy3 parse of ``lemma``: the forms of its paradigm if ``lemma`` is the paradigm's
+    lemma, else none (lower case, ``ё`` as ``е``)."""
+    return tuple(
+        frozenset(form.word.replace("ё", "е") for form in p.lexeme)
+        if p.normal_form.replace("ё", "е") == lemma
+        else frozenset()
+        for p in analyzer().parse(lemma)
+    )
+
+
 @cache
 def _prefixes(name: str) -> frozenset[str]:
     """The first four letters of every form of every lemma of lexicon ``name``.
@@ -173,9 +185,8 @@ def _prefixes(name: str) -> frozenset[str]:
     found = set()
     for lemma in load(name):
         found.add(lemma[:4])
-        for p in analyzer().parse(lemma)[:3]:
-            if p.normal_form.replace("ё", "е") == lemma:
-                found.update(form.word.replace("ё", "е")[:4] for form in p.lexeme)
+        for forms in _paradigm_forms(lemma)[:3]:
+            found.update(form[:4] for form in forms)
     return frozenset(found)
 
 
@@ -186,12 +197,7 @@ def _lemma_forms(lemma: str) -> frozenset[str]:
     A word the dictionary knows is parsed by the dictionary alone, so its lemmas are the lemmas
     of the paradigms it is a form of: a known word outside this set has no parse with ``lemma``.
     """
-    return frozenset(
-        form.word.replace("ё", "е")
-        for p in analyzer().parse(lemma)
-        if p.normal_form.replace("ё", "е") == lemma
-        for form in p.lexeme
-    )
+    return frozenset().union(*_paradigm_forms(lemma))
 
 
 @cache
