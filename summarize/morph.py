@@ -67,6 +67,8 @@ def _parse(word: str) -> list[Parse]:
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 """pymorphy3's grammemes for the parts of a person's name."""
+# as sets, tested against a tag's grammemes at once (``"Name" in tag`` is a slow method call)
+_NAME_SET, _SURNAME_SET = frozenset(NAME_TAGS), frozenset({"Surn"})
 # A top parse with one of these is already what a capitalised word should be read as.
 _PROPER = frozenset({"Geox", "Orgn", *NAME_TAGS})
 SURNAME_SHARE = 0.1
@@ -107,7 +109,13 @@ def parses(word: str) -> tuple[Parse, ...]:
     >>> parses("Министрами")[0].normal_form
     'министр'
     """
-    return tuple(_parse(normalize_word(word)))
+    return _normal_parses(normalize_word(word))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _normal_parses(word: str) -> tuple[Parse, ...]:
+    # keyed by the normalised word, so "Москве" and "москве" are parsed once
+    return tuple(_parse(word))
 
 
 def lemma(word: str) -> str:
@@ -170,9 +178,11 @@ def name_parses(word: str) -> tuple[Parse, ...]:
     guesses surnames well from their suffix, first names badly ("Косанов" is not
     the genitive plural of a first name "Косан").
     """
-    tags = NAME_TAGS if is_known(word) else ("Surn",)
+    tags = _NAME_SET if is_known(word) else _SURNAME_SET
     # one person's name is singular: "Илон" is no plural of "Илона" here
-    return tuple(p for p in parses(word) if any(t in p.tag for t in tags) and "plur" not in p.tag)
+    return tuple(
+        p for p in parses(word) if not tags.isdisjoint(p.tag.grammemes) and "plur" not in p.tag.grammemes
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -184,7 +194,7 @@ def name_tags(word: str) -> frozenset[str]:
     """
     ps = name_parses(word)
     top = parses(word)[0].score if parses(word) else 0.0
-    return frozenset(t for p in ps for t in NAME_TAGS if t in p.tag and p.score >= top * 0.1)
+    return frozenset(t for p in ps if p.score >= top * 0.1 for t in _NAME_SET & p.tag.grammemes)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -221,3 +231,17 @@ def is_preposition(word: str) -> bool:
     """
     ps = parses(word)
     return bool(ps) and ps[0].tag.POS == "PREP"
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _inflect(parse: Parse, grammemes: frozenset[str]) -> Parse | None:
+    return parse.inflect(set(grammemes))
+
+
+def inflect(parse: Parse, grammemes: set[str]) -> Parse | None:
+    """``parse.inflect(grammemes)``, remembered: the same name is put into the nominative many times.
+
+    >>> inflect(parses("Путина")[0], {"nomn"}).word
+    'путин'
+    """
+    return _inflect(parse, frozenset(grammemes))

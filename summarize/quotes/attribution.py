@@ -434,16 +434,17 @@ def _same_words_same_speaker(quotes: list[Quote]) -> list[Quote]:
     def key(q: Quote) -> frozenset[str]:
         return frozenset(TOKEN.findall(q.text.lower()))
 
+    keys = [key(q) for q in quotes]
     by_words: dict[frozenset[str], tuple[bool, str]] = {}
-    for q in quotes:
+    for q, words in zip(quotes, keys):
         if q.speaker:
             cued = q.cue is not None
-            known = by_words.get(key(q))
+            known = by_words.get(words)
             if known is None or (cued and not known[0]):
-                by_words[key(q)] = (cued, q.speaker)
+                by_words[words] = (cued, q.speaker)
     out = []
-    for q in quotes:
-        known = by_words.get(key(q))
+    for q, words in zip(quotes, keys):
+        known = by_words.get(words)
         if (
             known is not None
             and q.speaker != known[1]

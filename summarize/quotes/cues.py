@@ -18,7 +18,7 @@ from ..morph import CACHE_SIZE, has_case, is_verbal, lemmas, normalize_word, par
 from ..punct import OPENING, SPACES, WORD_GAP, one_of
 from ..records import Span
 from .document import Doc
-from .kinds import Mention, may_be
+from .kinds import Mention, may_be, may_be_form_of, may_have_lemma
 from .mentions import agrees
 from .outlets import plural_verb
 from .persons import in_case
@@ -43,6 +43,8 @@ def speech_lemma(tok: Span) -> str | None:
 def _speech_lemma_of(word: str) -> str | None:
     if not (may_be(word, "speech_verbs") or normalize_word(word)[:4] in ("увер", "убеж", "согл")):
         return None
+    if not may_have_lemma(word, "speech_verbs", "opinion_words"):
+        return None  # a word the dictionary knows, and no form of a speech verb or an opinion word
     verbs = load("speech_verbs")
     ps = parses(word)
     if ps and ps[0].tag.POS == "VERB" and "1per" in ps[0].tag:
@@ -199,7 +201,12 @@ def clause_cues(
             continue
         lemma = speech_lemma(tok)
         if lemma is None:
-            if after and "слово" in lemmas(tok.text) and not is_verbal(tok.text):
+            if (
+                after
+                and may_be_form_of(tok.text, "слово")
+                and "слово" in lemmas(tok.text)
+                and not is_verbal(tok.text)
+            ):
                 m = _mention_after(mentions(), text, tok)
                 if m is not None:
                     yield Cue(m, tok)  # "— слова Косанова"
@@ -266,7 +273,11 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
     tok = toks[i]
     # "приводятся в сообщении слова Косанова", "приводит ТАСС слова Косанова"
     for j in range(i + 1, min(hi, i + 6)):
-        if "слово" in lemmas(toks[j].text) and not is_verbal(toks[j].text):
+        if (
+            may_be_form_of(toks[j].text, "слово")
+            and "слово" in lemmas(toks[j].text)
+            and not is_verbal(toks[j].text)
+        ):
             m = _mention_after(ms, text, toks[j])
             if m is not None:
                 return Cue(m, _span(text, tok, toks[j]))

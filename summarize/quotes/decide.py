@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ from ..text import TOKEN, tokens, trim
 from .candidates import Candidate
 from .cues import Cue, speech_lemma
 from .document import Doc
+from .kinds import may_be, may_have_lemma
 from .layouts import attribute_mark, missing_close, previous_sentence_cue, split_interrupted
 from .marks import Pair
 from .model import Features, Linear
@@ -58,8 +60,10 @@ def _head_before(doc: Doc, pos: int) -> bool:
 def _head_kind(word: str) -> str:
     """ "head" for a head noun of names ("газета"), "modifier" for what may stand between it and
     the marks (an adjective, a capitalised word: "газета «Труд»", "ОАО «НК „Роснефть“»"), else "other"."""
-    if lemmas(word) & head_nouns() or normalize_word(word) in load("name_heads"):
+    if normalize_word(word) in load("name_heads"):
         return "head"
+    if may_have_lemma(word, "outlets", "name_heads") and lemmas(word) & head_nouns():
+        return "head"  # (a word the dictionary knows as no form of a head noun is not parsed)
     if word[:1].isupper() or "ADJF" in {str(p.tag.POS) for p in parses(word)}:
         return "modifier"
     return "other"
@@ -85,7 +89,8 @@ def mark_candidates(doc: Doc, screen: Linear | None = None) -> list[Candidate]:
     """
     spans = _spans(doc)
     words = [frozenset(TOKEN.findall(doc.text[start:stop].lower())) for _, start, stop, _, _ in spans]
-    repeated = {key for key in words if len(key) > 2 and words.count(key) > 1}
+    counts = Counter(words)
+    repeated = {key for key in words if len(key) > 2 and counts[key] > 1}
     out = []
     for (pair, start, stop, layout, cue), key in zip(spans, words):
         f = _shape(doc, pair, start, stop)
@@ -101,6 +106,7 @@ def mark_candidates(doc: Doc, screen: Linear | None = None) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # a few hundred names, asked about for every candidate
 def is_screen_feature(name: str) -> bool:
     """Is ``name`` evidence the screen may use: known before the layout around the marks is read?"""
     return not (name.startswith(_LAYOUT_FEATURES) or "&cued" in name or "&layout:" in name)
@@ -174,7 +180,8 @@ def _shape(doc: Doc, pair: Pair, start: int, stop: int) -> Features:
         f["verb"] = 1.0
     if n >= 3 and (ends or (n >= 5 and verb)):
         f["sentence"] = 1.0
-    if any(normalize_word(w.text) in load("first_person") for w in words):
+    first_person = load("first_person")
+    if any(normalize_word(w.text) in first_person for w in words):
         f["first_person"] = 1.0
     _name_evidence(doc, pair, words, f)
     if n <= 3:
@@ -352,7 +359,7 @@ def _naming_before(doc: Doc, pos: int) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _naming_verb(word: str) -> bool:
-    return any(
+    return may_be(word, "naming_words") and any(
         p.tag.POS in ("VERB", "GRND") and p.normal_form.replace("ё", "е") in load("naming_words")
         for p in parses(word)[:2]
     )
@@ -441,7 +448,7 @@ def _scare(doc: Doc, pos: int) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def _naming(word: str) -> bool:
     """A passive participle of naming: "называемых", "прозванный"."""
-    return any(
+    return may_be(word, "naming_words") and any(
         p.tag.POS == "PRTF" and "pssv" in p.tag and p.normal_form.replace("ё", "е") in load("naming_words")
         for p in parses(word)
     )

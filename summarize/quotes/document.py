@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from functools import partial
 
 from ..lexicon import load
 from ..punct import CLOSING, DASHES, OPENING, SPACES, TERMINAL
@@ -37,6 +38,8 @@ class Doc:
         self.top = [p for p in self.pairs if p.depth == 0]
         self.top_opens = [p.open for p in self.top]
         self._long: dict[int, bool] = {}
+        self._starts: dict[int, int] = {}  # the sentence bounds found so far, by position
+        self._stops: dict[int, int] = {}
         self.opens = {p.open: p for p in self.pairs}
         self.hidden: list[tuple[int, int]] = []  # the words of accepted quotes
         self._people: People | None = None
@@ -70,18 +73,15 @@ class Doc:
             out.extend(tokens(text, *self.lines[n]))
         return out
 
-    def _line_words(self, start: int, stop: int) -> Sequence[Span]:
-        """The words of the paragraph ``[start, stop)``: from :attr:`toks` if it holds them."""
-        n = bisect.bisect_right(self.line_starts, start) - 1
-        if n in self._wanted:
-            lo, hi = self.tok_range(start, stop)
-            return self.toks[lo:hi]
-        return tokens(self.text, start, stop)
-
     @property
     def people(self) -> People:
         if self._people is None:
-            self._people = People(self.text, self.hidden, self.lines, self._line_words)
+            # the words function holds what it reads, not the Doc: no cycle, so a Doc is freed
+            # as soon as it is done with, not by the garbage collector
+            words = partial(
+                _line_words, self.text, self.line_starts, self._wanted, self.toks, self.tok_starts
+            )
+            self._people = People(self.text, self.hidden, self.lines, words)
         return self._people
 
     def mentions(self, lo: int, hi: int, inside: bool = False) -> list[Mention]:
@@ -136,6 +136,12 @@ class Doc:
 
         Sentence ends inside marks that close before ``pos`` do not count.
         """
+        found = self._starts.get(pos)
+        if found is None:  # the stages ask for the same sentences again and again
+            found = self._starts[pos] = self._sentence_start(pos)
+        return found
+
+    def _sentence_start(self, pos: int) -> int:
         line_start, _ = self.line_of(pos)
         lo = max(line_start, pos - WINDOW)
         text = self.text
@@ -161,6 +167,12 @@ class Doc:
 
     def sentence_stop(self, pos: int) -> int:
         """Where the sentence holding ``pos`` ends (bounded by the line and :data:`WINDOW`)."""
+        found = self._stops.get(pos)
+        if found is None:
+            found = self._stops[pos] = self._sentence_stop(pos)
+        return found
+
+    def _sentence_stop(self, pos: int) -> int:
         _, line_stop = self.line_of(pos)
         hi = min(line_stop, pos + WINDOW)
         k = pos
@@ -178,6 +190,22 @@ class Doc:
                 return k
             k += 1
         return hi
+
+
+def _line_words(
+    text: str,
+    line_starts: list[int],
+    wanted: set[int],
+    toks: list[Span],
+    tok_starts: list[int],
+    start: int,
+    stop: int,
+) -> Sequence[Span]:
+    """The words of the paragraph ``[start, stop)``: from the Doc's words if it holds them."""
+    n = bisect.bisect_right(line_starts, start) - 1
+    if n in wanted:
+        return toks[bisect.bisect_left(tok_starts, start) : bisect.bisect_left(tok_starts, stop)]
+    return tokens(text, start, stop)
 
 
 def more_words(text: str, start: int, stop: int, n: int) -> bool:

@@ -163,6 +163,18 @@ def _geo_text(w: str) -> bool:
     return any("Geox" in p.tag for p in parses(w))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _paradigm_forms(lemma: str) -> tuple[frozenset[str], ...]:
+    """For each pymorphy3 parse of ``lemma``: the forms of its paradigm if ``lemma`` is the paradigm's
+    lemma, else none (lower case, ``ё`` as ``е``)."""
+    return tuple(
+        frozenset(form.word.replace("ё", "е") for form in p.lexeme)
+        if p.normal_form.replace("ё", "е") == lemma
+        else frozenset()
+        for p in analyzer().parse(lemma)
+    )
+
+
 @cache
 def _prefixes(name: str) -> frozenset[str]:
     """The first four letters of every form of every lemma of lexicon ``name``.
@@ -173,10 +185,36 @@ def _prefixes(name: str) -> frozenset[str]:
     found = set()
     for lemma in load(name):
         found.add(lemma[:4])
-        for p in analyzer().parse(lemma)[:3]:
-            if p.normal_form.replace("ё", "е") == lemma:
-                found.update(form.word.replace("ё", "е")[:4] for form in p.lexeme)
+        for forms in _paradigm_forms(lemma)[:3]:
+            found.update(form[:4] for form in forms)
     return frozenset(found)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _lemma_forms(lemma: str) -> frozenset[str]:
+    """Every dictionary form of ``lemma`` (lower case, ``ё`` as ``е``).
+
+    A word the dictionary knows is parsed by the dictionary alone, so its lemmas are the lemmas
+    of the paradigms it is a form of: a known word outside this set has no parse with ``lemma``.
+    """
+    return frozenset().union(*_paradigm_forms(lemma))
+
+
+@cache
+def _forms(name: str) -> frozenset[str]:
+    """Every dictionary form of every lemma of lexicon ``name`` (see :func:`_lemma_forms`)."""
+    return frozenset().union(*map(_lemma_forms, load(name)))
+
+
+def may_be_form_of(word: str, lemma: str) -> bool:
+    """False if the dictionary knows ``word`` as no form of ``lemma``: no parse of it has that lemma."""
+    return not is_known(word) or normalize_word(word) in _lemma_forms(lemma)
+
+
+def may_have_lemma(word: str, *names: str) -> bool:
+    """False if the dictionary knows ``word`` as no form of a lemma of the lexicons ``names``: then no
+    parse of it has one, and the word need not be parsed to rule it out."""
+    return not is_known(word) or any(normalize_word(word) in _forms(name) for name in names)
 
 
 def may_be(word: str, name: str) -> bool:
@@ -188,10 +226,18 @@ def may_be(word: str, name: str) -> bool:
     return len(low) < 4 or low[:4] in _prefixes(name)
 
 
+_ROLE_PREFIXES = ("экс-", "вице-", "зам-")
+"""What a role noun may be prefixed with ("экс-худрука")."""
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def role_lemma(word: str) -> str | None:
     if not may_be(word, "role_nouns"):
         return None
+    low = normalize_word(word)
+    prefixed = low.startswith(_ROLE_PREFIXES)
+    if not prefixed and not may_have_lemma(word, "role_nouns"):
+        return None  # a word the dictionary knows, and no form of a role noun
     ps = parses(word)
     if not ps or ps[0].tag.POS != "NOUN":
         return None  # "после" is a preposition before it is the plural of "посол"
@@ -200,8 +246,7 @@ def role_lemma(word: str) -> str | None:
         lemma = p.normal_form.replace("ё", "е")
         if p.tag.POS == "NOUN" and lemma in roles:
             return lemma
-    low = normalize_word(word)
-    if low.startswith(("экс-", "вице-", "зам-")) and "-" in low:
+    if prefixed:
         return role_lemma(word.split("-", 1)[1])  # "экс-худрука" -> "худрук"
     return None
 

@@ -22,6 +22,7 @@ from .kinds import (
     geo_word,
     is_outlet,
     may_be,
+    may_have_lemma,
     org_text,
     org_word,
     person_text,
@@ -154,7 +155,11 @@ def _may_start(word: str) -> bool:
         or low in column("possessives")
         or low in load("org_adverbs")
         or role_lemma(word) is not None
-        or ((may_be(word, "name_heads") or may_be(word, "outlets")) and bool(lemmas(word) & head_nouns()))
+        or (
+            (may_be(word, "name_heads") or may_be(word, "outlets"))
+            and may_have_lemma(word, "name_heads", "outlets")
+            and bool(lemmas(word) & head_nouns())
+        )
         or (may_be(word, "generic_orgs") and generic_org_lemma(word) is not None)
     )
 
@@ -333,7 +338,12 @@ def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
 @lru_cache(maxsize=CACHE_SIZE)
 def _speech_noun(word: str) -> bool:
     """A noun of reported speech ("заявлении", "слова"): a name after it is its owner, in the genitive."""
-    return word[:1].islower() and bool(lemmas(word) & load("cue_nouns")) and not is_verbal(word)
+    return (
+        word[:1].islower()
+        and may_have_lemma(word, "cue_nouns")
+        and bool(lemmas(word) & load("cue_nouns"))
+        and not is_verbal(word)
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -413,6 +423,8 @@ def _generic_head(word: str) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def generic_org_lemma(word: str) -> str | None:
     """The lemma of a common noun for an organisation ("ведомстве" -> "ведомство"), None for another word."""
+    if not may_have_lemma(word, "generic_orgs"):
+        return None
     for p in parses(word):
         lemma = p.normal_form.replace("ё", "е")
         if p.tag.POS == "NOUN" and lemma in load("generic_orgs"):

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
 from ..lexicon import load, tagged
-from ..morph import CACHE_SIZE, is_known, lemmas, name_parses, name_tags, normalize_word, parses
+from ..morph import CACHE_SIZE, inflect, is_known, lemmas, name_parses, name_tags, normalize_word, parses
 from ..text import JOINERS
-from .kinds import Mention
+from .kinds import Mention, may_be
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 """pymorphy3's grammemes of the six cases, the nominative first."""
@@ -110,7 +109,8 @@ def name_reading(
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _reading_of(words: tuple[str, ...], case: str | None, gender: str | None) -> tuple[str, str] | None:
-    options = [name_parses(w) for w in words]
+    # each word's name parses as (score, grammemes): set look-ups, not the tags' slow ``in``
+    options = [[(p.score, p.tag.grammemes) for p in name_parses(w)] for w in words]
     if not any(options):
         return _guessed_reading(words, case)
     for wanted in ((case, gender), (case, None), (None, None)):
@@ -129,7 +129,7 @@ def _guessed_reading(words: tuple[str, ...], case: str | None) -> tuple[str, str
 
 
 def _best_reading(
-    options: list[tuple[Any, ...]], case: str | None, gender: str | None
+    options: list[list[tuple[float, frozenset[str]]]], case: str | None, gender: str | None
 ) -> tuple[str, str] | None:
     best: tuple[float, str, str] | None = None
     for g in ("masc", "femn"):
@@ -140,7 +140,7 @@ def _best_reading(
             for opts in options:
                 if not opts:
                     continue
-                hits = [p.score for p in opts if c in p.tag and (g in p.tag or "ms-f" in p.tag)]
+                hits = [s for s, gs in opts if c in gs and (g in gs or "ms-f" in gs)]
                 if not hits:
                     ok = False
                     break
@@ -210,7 +210,7 @@ def _nominative_of(words: tuple[str, ...], governed: str | None, verb_gender: st
             else:
                 out.append(w)
             continue
-        form = chosen.inflect({"nomn", "sing"}) or chosen.inflect({"nomn"})
+        form = inflect(chosen, {"nomn", "sing"}) or inflect(chosen, {"nomn"})
         word = form.word if form else w
         if "ё" not in w.lower():
             word = word.replace("ё", "е")  # keep the text's spelling: "Петром" -> "Петр"
@@ -256,7 +256,7 @@ def _adjective_surname(word: str, gender: str, case: str) -> str | None:
         return None
     for p in parses(word):
         if p.tag.POS == "ADJF" and case in p.tag and gender in p.tag:
-            form = p.inflect({"nomn", "sing", gender})
+            form = inflect(p, {"nomn", "sing", gender})
             if form is not None:
                 return _restore_case(word, form.word)
     return None
@@ -284,7 +284,7 @@ def _phrase_of(words: tuple[str, ...]) -> str:
     for p in nouns:
         if "nomn" not in p.tag:
             number = "plur" if "plur" in p.tag else "sing"
-            form = p.inflect({"nomn", number})
+            form = inflect(p, {"nomn", number})
             if form is not None:
                 return " ".join([_restore_case(head, form.word), *words[1:]])
             break
@@ -400,6 +400,6 @@ def speaks(text: str, m: Mention) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def speech_word(word: str) -> bool:
     """Is ``word`` a finite form of a speech verb ("сказали", "пишет")?"""
-    return any(
+    return may_be(word, "speech_verbs") and any(
         p.tag.POS == "VERB" and p.normal_form.replace("ё", "е") in load("speech_verbs") for p in parses(word)
     )

@@ -23,6 +23,7 @@ from .kinds import (
     gap_between,
     geo_word,
     is_initial,
+    may_have_lemma,
     org_word,
     person_text,
     person_word,
@@ -58,7 +59,11 @@ def governed(text: str, toks: Sequence[Span], i: int, lo: int) -> bool:
     if i - 2 >= lo and is_listed_preposition(toks[i - 2].text) and not capitalised(toks[i - 1]):
         between = toks[i - 1]
         gaps = gap_between(text, toks[i - 2], between) + gap_between(text, between, toks[i])
-        return gaps.strip(WORD_GAP + OPENING) == "" and bool(lemmas(between.text) & _governing_heads())
+        return (
+            gaps.strip(WORD_GAP + OPENING) == ""
+            and may_have_lemma(between.text, "cue_nouns", "outlets", "name_heads")
+            and bool(lemmas(between.text) & _governing_heads())
+        )
     return False
 
 

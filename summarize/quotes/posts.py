@@ -25,6 +25,7 @@ from ..records import Span
 from ..text import tokens, trim
 from .cues import Cue, speech_lemma, verb_subject
 from .document import Doc
+from .kinds import may_have_lemma
 from .turns import Turn, overlaps
 
 MAX_POST = 400
@@ -108,7 +109,11 @@ def _names_place(text: str, start: int, stop: int) -> bool:
     places = load("post_words")
     for t in tokens(text, start, stop):
         word = t.text.lower()
-        if word in places or word.split("-")[0] in places or lemmas(t.text) & places:
+        if (
+            word in places
+            or word.split("-")[0] in places
+            or (may_have_lemma(t.text, "post_words") and lemmas(t.text) & places)
+        ):
             return True
     return False
 

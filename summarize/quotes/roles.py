@@ -13,10 +13,20 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import column, is_listed_preposition, load, tagged
-from ..morph import CACHE_SIZE, has_case, is_known, is_verbal, lemmas, likely_pos, normalize_word, parses
+from ..morph import (
+    CACHE_SIZE,
+    has_case,
+    inflect,
+    is_known,
+    is_verbal,
+    lemmas,
+    likely_pos,
+    normalize_word,
+    parses,
+)
 from ..punct import CLOSING, MARKS, OPENING, WORD_GAP
 from ..records import Span
-from .kinds import Mention, capitalised, gap_between, is_outlet
+from .kinds import Mention, capitalised, gap_between, is_outlet, may_have_lemma
 from .names import gender_of, nominative_phrase, past_gender
 from .persons import governed, name_start, person_mention, person_run
 
@@ -42,7 +52,9 @@ _SOURCE_PLACE = {"в": "loct", "во": "loct", "на": "loct", "из": "gent"}
 @lru_cache(maxsize=CACHE_SIZE)
 def _adverbial(word: str) -> bool:
     """A noun that opens an adverbial phrase after a preposition ("по итогам", "в беседе")."""
-    return bool(lemmas(word) & load("adverbial_nouns")) or bool(lemmas(word) & load("cue_nouns"))
+    return may_have_lemma(word, "adverbial_nouns", "cue_nouns") and (
+        bool(lemmas(word) & load("adverbial_nouns")) or bool(lemmas(word) & load("cue_nouns"))
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -125,7 +137,9 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         start_i -= 2  # "один из собеседников агентства": one of them, and the subject "один" is
         subject = has_case(toks[start_i].text, "nomn")
     prep = governed(text, toks, start_i, lo)
-    outlet_addressee = not (tagged("role_nouns", "anonymous") | tagged("role_nouns", "press")) & {role}
+    outlet_addressee = role not in tagged("role_nouns", "anonymous") and role not in tagged(
+        "role_nouns", "press"
+    )
     org_words: list[str] = []  # the complements: "обороны Казахстана", "палестинской делегации"
     # "украинский президент", "российский министр": where the role is held counts as a complement
     org_words.extend(t.text for t in toks[start_i:i] if _place_adjective(t.text))
@@ -271,7 +285,7 @@ def _singular(words: Sequence[str]) -> str:
     "собеседник агентства")."""
     for p in parses(words[0]):
         if p.tag.POS == "NOUN":
-            form = p.inflect({"nomn", "sing"})
+            form = inflect(p, {"nomn", "sing"})
             if form is not None:
                 return " ".join([form.word, *words[1:]])
     return " ".join(words)
@@ -399,7 +413,7 @@ def nominative_head(words: Sequence[str], head: int) -> str:
     if not nouns or any("nomn" in p.tag for p in nouns):
         return " ".join(words)  # "власти Сахалина" is a nominative already
     number = "plur" if "plur" in nouns[0].tag else "sing"
-    form = nouns[0].inflect({"nomn", number})
+    form = inflect(nouns[0], {"nomn", number})
     if form is None:
         return " ".join(words)
     out = [_keep_case(words[head], form.word)]
@@ -407,7 +421,7 @@ def nominative_head(words: Sequence[str], head: int) -> str:
     for w in reversed(words[:head]):
         adj = next((p for p in parses(w) if p.tag.POS in ("ADJF", "PRTF")), None)
         grams = {"nomn", number} | ({gender} if gender and number == "sing" else set())
-        inflected = adj.inflect(grams) if adj is not None else None
+        inflected = inflect(adj, grams) if adj is not None else None
         out.insert(0, _keep_case(w, inflected.word) if inflected is not None else w)
     return " ".join([*out, *words[head + 1 :]])
 
