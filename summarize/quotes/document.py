@@ -95,7 +95,7 @@ class Doc:
         if stop < len(self.text) and self.text[stop] in CLOSING:
             stop += 1  # a name in marks ends the clause: "в пресс-службе «Яндекса»"
         start = self.toks[lo].start
-        if self.text[start - 1 : start] in OPENING:
+        if start > 0 and self.text[start - 1] in OPENING:
             start -= 1  # «Фронтовики» предлагали: the name's mark opens the clause
         found = self.people.mentions_between(start, stop)
         return found if inside else [m for m in found if not self.quoted(m.start)]
@@ -113,7 +113,7 @@ class Doc:
         k = bisect.bisect_right(self.top_opens, pos) - 1
         if k >= 0 and pos <= self.top[k].close and self.long(self.top[k]):
             return True
-        if self.text[pos : pos + 1] in OPENING:
+        if pos < len(self.text) and self.text[pos] in OPENING:
             pos += 1
         k = bisect.bisect_right(self.hidden, (pos, len(self.text) + 1)) - 1
         return k >= 0 and self.hidden[k][0] <= pos < self.hidden[k][1]

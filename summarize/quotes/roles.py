@@ -465,6 +465,6 @@ def _closed_at(text: str, toks: Sequence[Span], j: int, hi: int, most: int = 5) 
             return k
     if j + most >= hi - 1:
         end = toks[hi - 1].stop if hi - 1 >= j else toks[j].stop
-        if text[end : end + 1] in CLOSING and hi - j <= most:
+        if end < len(text) and text[end] in CLOSING and hi - j <= most:
             return hi
     return j
