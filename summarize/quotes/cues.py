@@ -264,6 +264,11 @@ def _according(doc: Doc, ms: Sequence[Mention], i: int, hi: int) -> Cue | None:
     if possessive is not None:
         gender = column("possessives")[word_key(possessive)]
         return Cue(Mention("pron", possessive.start, possessive.stop, possessive.text, gender=gender), span)
+    if j + 1 < hi and word_key(toks[j + 1]) in load("relative_pronouns"):
+        # "Иван Петров, по мнению которого, …": whom the relative clause is about, named just before
+        before = [m for m in ms if m.stop <= tok.start and not m.prep and m.kind != "pron"]
+        if before and not text[before[-1].stop : tok.start].strip(SPACES + ","):
+            return Cue(before[-1], _span(text, tok, toks[j + 1]))
     return Cue(_mention_after(ms, text, nxt), span, document=word_key(tok) == "согласно")
 
 
