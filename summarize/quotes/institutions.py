@@ -79,9 +79,10 @@ class Institutions(TextMentions):
         return self._main_org or None
 
     def org_name(self, name: str) -> str:
-        """The name a database keeps for an organisation: the full name of an acronym the text
-        defines ("СБУ" -> "Служба безопасности Украины"), the form of a listed institution the text
-        uses first in the list ("ЦБ" -> "Банк России"), else the text's own form."""
+        """The name a database keeps for an organisation: of an acronym the text defines and its
+        full name, the one the text uses more often ("СБУ" after "Служба безопасности Украины
+        (СБУ)" and two more "СБУ"), the form of a listed institution the text uses first in the
+        list ("ЦБ" -> "Банк России"), else the text's own form."""
         known = self._org_names.get(name)
         if known is None:
             if self._defined is None:
