@@ -304,27 +304,27 @@ def _entity_option(
     if k > 0:
         m = entity.mentions[k - 1]
         nearest = m
-        f[f"before:{_distance(c.start - m.stop)}"] = 1.0
-        f[f"before:paragraphs:{min(2, line - _line(doc, m.start))}"] = 1.0
-        subject = m.subject and not m.prep
-        if subject:
-            f["before:subject"] = 1.0
-        if m.start >= sentence[0]:
-            f["before:same_sentence"] = 1.0
-            f["before:same_sentence&" + ("subject" if subject else "object")] = 1.0
+        paragraphs = line - _line(doc, m.start)
+        _beside(f, "before", m, c.start - m.stop, paragraphs, m.start >= sentence[0])
     if j < len(starts):
         m = entity.mentions[j]
         if nearest is None or m.start - c.stop < c.start - nearest.stop:
             nearest = m
-        f[f"after:{_distance(m.start - c.stop)}"] = 1.0
-        f[f"after:paragraphs:{min(2, _line(doc, m.start) - line)}"] = 1.0
-        subject = m.subject and not m.prep
-        if subject:
-            f["after:subject"] = 1.0
-        if m.start <= sentence[1] + 2:
-            f["after:same_sentence"] = 1.0
-            f["after:same_sentence&" + ("subject" if subject else "object")] = 1.0
+        paragraphs = _line(doc, m.start) - line
+        _beside(f, "after", m, m.start - c.stop, paragraphs, m.start <= sentence[1] + 2)
     return Option(entity.name, f, nearest, None)
+
+
+def _beside(f: Features, side: str, m: Mention, chars: int, paragraphs: int, same_sentence: bool) -> None:
+    """The evidence of an entity's nearest mention on one ``side`` of the quote ("before", "after")."""
+    f[f"{side}:{_distance(chars)}"] = 1.0
+    f[f"{side}:paragraphs:{min(2, paragraphs)}"] = 1.0
+    subject = m.subject and not m.prep
+    if subject:
+        f[f"{side}:subject"] = 1.0
+    if same_sentence:
+        f[f"{side}:same_sentence"] = 1.0
+        f[f"{side}:same_sentence&" + ("subject" if subject else "object")] = 1.0
 
 
 def _distance(chars: int) -> str:

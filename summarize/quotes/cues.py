@@ -201,12 +201,7 @@ def clause_cues(
             continue
         lemma = speech_lemma(tok)
         if lemma is None:
-            if (
-                after
-                and may_be_form_of(tok.text, "слово")
-                and "слово" in lemmas(tok.text)
-                and not is_verbal(tok.text)
-            ):
+            if after and _words_noun(tok.text):
                 m = _mention_after(mentions(), text, tok)
                 if m is not None:
                     yield Cue(m, tok)  # "— слова Косанова"
@@ -240,6 +235,12 @@ def _plural_subject(tok: Span) -> bool:
 def _plural(tok: Span) -> bool:
     """A plural verb form ("сообщили", "заявляют")."""
     return plural_verb(tok.text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _words_noun(word: str) -> bool:
+    """A form of the noun "слово" ("слова Косанова"), not of a verb."""
+    return may_be_form_of(word, "слово") and "слово" in lemmas(word) and not is_verbal(word)
 
 
 def _according(doc: Doc, ms: Sequence[Mention], i: int, hi: int) -> Cue | None:
@@ -278,11 +279,7 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
     tok = toks[i]
     # "приводятся в сообщении слова Косанова", "приводит ТАСС слова Косанова"
     for j in range(i + 1, min(hi, i + 6)):
-        if (
-            may_be_form_of(toks[j].text, "слово")
-            and "слово" in lemmas(toks[j].text)
-            and not is_verbal(toks[j].text)
-        ):
+        if _words_noun(toks[j].text):
             m = _mention_after(ms, text, toks[j])
             if m is not None:
                 return Cue(m, _span(text, tok, toks[j]))

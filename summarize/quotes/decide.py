@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import head_nouns, load
+from ..lexicon import load
 from ..morph import CACHE_SIZE, is_preposition, is_verbal, lemmas, normalize_word, parses
 from ..punct import CLOSING, DASHES, OPENING, SPACES, TERMINAL, WORD_GAP, one_of
 from ..records import Span
@@ -24,7 +24,7 @@ from ..text import TOKEN, tokens, trim
 from .candidates import Candidate
 from .cues import Cue, speech_lemma
 from .document import Doc
-from .kinds import may_be, may_have_lemma
+from .kinds import has_lemma, may_be
 from .layouts import attribute_mark, missing_close, previous_sentence_cue, split_interrupted
 from .marks import Pair
 from .model import Features, Linear
@@ -62,8 +62,8 @@ def _head_kind(word: str) -> str:
     the marks (an adjective, a capitalised word: "газета «Труд»", "ОАО «НК „Роснефть“»"), else "other"."""
     if normalize_word(word) in load("name_heads"):
         return "head"
-    if may_have_lemma(word, "outlets", "name_heads") and lemmas(word) & head_nouns():
-        return "head"  # (a word the dictionary knows as no form of a head noun is not parsed)
+    if has_lemma(word, "outlets", "name_heads"):
+        return "head"
     if word[:1].isupper() or "ADJF" in {str(p.tag.POS) for p in parses(word)}:
         return "modifier"
     return "other"

@@ -19,6 +19,7 @@ from ..morph import (
     analyzer,
     is_known,
     lemma_pos,
+    lemmas,
     name_tags,
     normalize_word,
     parses,
@@ -215,6 +216,17 @@ def may_have_lemma(word: str, *names: str) -> bool:
     """False if the dictionary knows ``word`` as no form of a lemma of the lexicons ``names``: then no
     parse of it has one, and the word need not be parsed to rule it out."""
     return not is_known(word) or any(normalize_word(word) in _forms(name) for name in names)
+
+
+@cache
+def _lemmas_of(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*map(load, names))
+
+
+def has_lemma(word: str, *names: str) -> bool:
+    """Has some parse of ``word`` a lemma of the lexicons ``names``?  A word the dictionary knows
+    as no form of them is ruled out unparsed (:func:`may_have_lemma`)."""
+    return may_have_lemma(word, *names) and bool(lemmas(word) & _lemmas_of(names))
 
 
 def may_be(word: str, name: str) -> bool:

@@ -20,6 +20,7 @@ from .kinds import (
     capitalised,
     function_word,
     geo_word,
+    has_lemma,
     is_outlet,
     may_be,
     may_have_lemma,
@@ -106,11 +107,8 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         out = mark_relays(toks, out, lo, hi)
     if out and out[0].name.isupper() and _dateline(text, out[0]):
         out = out[1:]  # "АЛМА-АТА, 31 октября. /ТАСС/.": where the news was filed
-    if out and any(_REGNAL.fullmatch(m.name) for m in out):
-        # "Харальда V", "Елизавета II": the number of a monarch, no name of its own
-        out = [m for m in out if not (_REGNAL.fullmatch(m.name) and _after_name(text, m))]
-    if out and any(_MODEL_NUMBER.match(text, m.stop) for m in out):
-        out = [m for m in out if not _MODEL_NUMBER.match(text, m.stop)]  # "COVID-19", "F-35", "Су-35"
+    if out:
+        out = [m for m in out if not _numbered(text, m)]
     if out and (tickers := ticker_spans(text, toks[lo].start, toks[hi - 1].stop)):
         out = [m for m in out if not any(a <= m.start < b for a, b in tickers)]  # "Банк TCS $91,48"
     return out
@@ -119,16 +117,18 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
 _START, _CAPITAL, _NO = "start", "capital", "no"
 
 _REGNAL = re.compile(r"[IVX]{1,4}")
-
-
-def _after_name(text: str, m: Mention) -> bool:
-    """Does ``m`` follow a capitalised word, one space away?"""
-    before = text[max(0, m.start - 30) : m.start]
-    return before.endswith(" ") and before.rstrip()[-1:].isalpha() and before.split()[-1][:1].isupper()
-
-
 _MODEL_NUMBER = re.compile(r"[-‐‑]\d")
-"""A number joined to a name makes it a model or a disease ("F-35", "COVID-19"), no speaker."""
+
+
+def _numbered(text: str, m: Mention) -> bool:
+    """Is ``m`` a number, no speaker: a model or a disease ("F-35", "COVID-19"), or a monarch's
+    number after a name ("Харальда V", "Елизавета II")?"""
+    if _MODEL_NUMBER.match(text, m.stop):
+        return True
+    if not _REGNAL.fullmatch(m.name):
+        return False
+    before = text[max(0, m.start - 30) : m.start]  # a capitalised word, one space away
+    return before.endswith(" ") and before.rstrip()[-1:].isalpha() and before.split()[-1][:1].isupper()
 
 
 _STARTS: dict[str, str] = {}
@@ -157,8 +157,7 @@ def _may_start(word: str) -> bool:
         or role_lemma(word) is not None
         or (
             (may_be(word, "name_heads") or may_be(word, "outlets"))
-            and may_have_lemma(word, "name_heads", "outlets")
-            and bool(lemmas(word) & head_nouns())
+            and has_lemma(word, "name_heads", "outlets")
         )
         or (may_be(word, "generic_orgs") and generic_org_lemma(word) is not None)
     )
@@ -338,12 +337,7 @@ def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
 @lru_cache(maxsize=CACHE_SIZE)
 def _speech_noun(word: str) -> bool:
     """A noun of reported speech ("заявлении", "слова"): a name after it is its owner, in the genitive."""
-    return (
-        word[:1].islower()
-        and may_have_lemma(word, "cue_nouns")
-        and bool(lemmas(word) & load("cue_nouns"))
-        and not is_verbal(word)
-    )
+    return word[:1].islower() and has_lemma(word, "cue_nouns") and not is_verbal(word)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -414,4 +414,7 @@ def _overlap(a: str, b: str) -> bool:
     ("президента" and "главы государства")?"""
     wa = {normalize_word(w)[:5] for w in a.split() if len(w) > 2}
     wb = {normalize_word(w)[:5] for w in b.split() if len(w) > 2}
-    return bool(wa & wb) or (office_of(a) is not None and office_of(a) == office_of(b))
+    if wa & wb:
+        return True
+    office = office_of(a)
+    return office is not None and office == office_of(b)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from ..lexicon import head_nouns, is_listed_preposition, load
-from ..morph import CACHE_SIZE, has_case, is_known, lemma_pos, lemmas, name_tags, normalize_word, parses
+from ..lexicon import is_listed_preposition, load
+from ..morph import CACHE_SIZE, has_case, is_known, lemma_pos, name_tags, normalize_word, parses
 from ..punct import OPENING, WORD_GAP
 from ..records import Span
 from .kinds import (
@@ -22,8 +22,8 @@ from .kinds import (
     function_word,
     gap_between,
     geo_word,
+    has_lemma,
     is_initial,
-    may_have_lemma,
     org_word,
     person_text,
     person_word,
@@ -59,18 +59,9 @@ def governed(text: str, toks: Sequence[Span], i: int, lo: int) -> bool:
     if i - 2 >= lo and is_listed_preposition(toks[i - 2].text) and not capitalised(toks[i - 1]):
         between = toks[i - 1]
         gaps = gap_between(text, toks[i - 2], between) + gap_between(text, between, toks[i])
-        return (
-            gaps.strip(WORD_GAP + OPENING) == ""
-            and may_have_lemma(between.text, "cue_nouns", "outlets", "name_heads")
-            and bool(lemmas(between.text) & _governing_heads())
-        )
+        heads = ("cue_nouns", "outlets", "name_heads")
+        return gaps.strip(WORD_GAP + OPENING) == "" and has_lemma(between.text, *heads)
     return False
-
-
-@cache
-def _governing_heads() -> frozenset[str]:
-    """Nouns a preposition can govern a name through: speech nouns, head nouns, outlets."""
-    return load("cue_nouns") | head_nouns()
 
 
 def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:

@@ -19,13 +19,13 @@ import re
 from collections.abc import Sequence
 
 from ..lexicon import load
-from ..morph import lemmas, parses
+from ..morph import parses
 from ..punct import DASHES, OPENING, TERMINAL
 from ..records import Span
 from ..text import tokens, trim
 from .cues import Cue, speech_lemma, verb_subject
 from .document import Doc
-from .kinds import may_have_lemma
+from .kinds import has_lemma
 from .turns import Turn, overlaps
 
 MAX_POST = 400
@@ -109,11 +109,7 @@ def _names_place(text: str, start: int, stop: int) -> bool:
     places = load("post_words")
     for t in tokens(text, start, stop):
         word = t.text.lower()
-        if (
-            word in places
-            or word.split("-")[0] in places
-            or (may_have_lemma(t.text, "post_words") and lemmas(t.text) & places)
-        ):
+        if word in places or word.split("-")[0] in places or has_lemma(t.text, "post_words"):
             return True
     return False
 

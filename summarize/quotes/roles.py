@@ -26,7 +26,7 @@ from ..morph import (
 )
 from ..punct import CLOSING, MARKS, OPENING, WORD_GAP
 from ..records import Span
-from .kinds import Mention, capitalised, gap_between, is_outlet, may_have_lemma
+from .kinds import Mention, capitalised, gap_between, has_lemma, is_outlet
 from .names import gender_of, nominative_phrase, past_gender
 from .persons import governed, name_start, person_mention, person_run
 
@@ -52,9 +52,7 @@ _SOURCE_PLACE = {"в": "loct", "во": "loct", "на": "loct", "из": "gent"}
 @lru_cache(maxsize=CACHE_SIZE)
 def _adverbial(word: str) -> bool:
     """A noun that opens an adverbial phrase after a preposition ("по итогам", "в беседе")."""
-    return may_have_lemma(word, "adverbial_nouns", "cue_nouns") and (
-        bool(lemmas(word) & load("adverbial_nouns")) or bool(lemmas(word) & load("cue_nouns"))
-    )
+    return has_lemma(word, "adverbial_nouns", "cue_nouns")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -179,14 +177,13 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                 if not complement:
                     first = name_start(text, toks, j, k)
                     org_words.extend(x.text for x in toks[j:first])
-                    case = _holder_case(toks[i].text, role, subject)
                     return person_mention(
                         text,
                         toks,
                         first,
                         k,
                         lo,
-                        case=case,
+                        case=_holder_case(toks[i].text, role, subject),
                         start=toks[start_i].start,
                         role=role,
                         org=" ".join(org_words) or None,
@@ -463,8 +460,8 @@ def _closed_at(text: str, toks: Sequence[Span], j: int, hi: int, most: int = 5) 
             return j
         if any(ch in CLOSING for ch in gap):
             return k
-    if j + most >= hi - 1:
-        end = toks[hi - 1].stop if hi - 1 >= j else toks[j].stop
-        if end < len(text) and text[end] in CLOSING and hi - j <= most:
+    if hi - j <= most:  # the clause ends inside the marks: its last word is the name's
+        end = toks[hi - 1].stop
+        if end < len(text) and text[end] in CLOSING:
             return hi
     return j
