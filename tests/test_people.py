@@ -741,3 +741,47 @@ def test_an_organisation_named_by_an_adjective_and_a_common_noun_is_in_the_nomin
 def test_a_name_after_a_noun_of_speech_is_its_owner_in_the_genitive():
     text = "В заявлении Гелетея, размещенном на сайте министерства обороны, говорится об угрозе."
     assert [m.name for m in mentions(text) if m.kind == "person"] == ["Гелетей"]
+
+
+@pytest.mark.parametrize(
+    ("marked", "speaker"),
+    [
+        # two roles joined by "и" before one name
+        (
+            "«Церковь здесь ни при чем», — прокомментировал {s|писатель и журналист Виктор Шендерович}.",
+            "Виктор Шендерович",
+        ),
+        # an office and a rank before one name
+        (
+            "«Удары нанесены по складам», — заявил "
+            "{s|представитель Минобороны генерал-майор Игорь Конашенков}.",
+            "Игорь Конашенков",
+        ),
+        # an acronym in brackets inside the role
+        (
+            "«Мост — цель номер один», — заявил "
+            "{s|генерал-майор Вооруженных сил Украины (ВСУ) Дмитрий Марченко}.",
+            "Дмитрий Марченко",
+        ),
+        # a compound role noun ("врач-инфекционист") is a role like its first part
+        (
+            "«Антибиотики тут бессильны», — отметила {s|врач-инфекционист Анна Петрова}.",
+            "Анна Петрова",
+        ),
+    ],
+)
+def test_roles_stacked_before_a_name_are_one_person(marked, speaker):
+    text, (mention,) = unmark(marked)
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker_mention, quote.speaker) == (mention, speaker)
+
+
+def test_the_addressee_beside_a_named_role_is_another_person():
+    text, spans = unmark("Об этом сказал {m|журналистам} {m|помощник Путина Юрий Ушаков}.")
+    assert [Span(text[m.start : m.stop], m.start, m.stop) for m in find_mentions(text, tokens(text))] == spans
+
+
+def test_a_compound_role_in_the_genitive_is_no_subject():
+    text = "По мнению терапевта-пульмонолога Марины Казаковой, антибиотики бессильны."
+    (m,) = find_mentions(text, tokens(text))
+    assert (m.kind, m.name, m.role, m.subject) == ("person", "Марина Казакова", "терапевт", False)

@@ -244,6 +244,19 @@ _ROLE_PREFIXES = ("экс-", "вице-", "зам-")
 
 @lru_cache(maxsize=CACHE_SIZE)
 def role_lemma(word: str) -> str | None:
+    """The role noun ``word`` is a form of ("министра" -> "министр"), or None.
+
+    A compound is the role of its first part ("врача-инфекциониста" -> "врач"), a prefixed
+    role that of its second ("экс-худрука" -> "худрук").
+    """
+    found = _role_lemma(word)
+    head, hyphen, rest = word.partition("-")
+    if found is None and hyphen and rest:
+        found = _role_lemma(head)
+    return found
+
+
+def _role_lemma(word: str) -> str | None:
     if not may_be(word, "role_nouns"):
         return None
     low = normalize_word(word)
@@ -259,7 +272,7 @@ def role_lemma(word: str) -> str | None:
         if p.tag.POS == "NOUN" and lemma in roles:
             return lemma
     if prefixed:
-        return role_lemma(word.split("-", 1)[1])  # "экс-худрука" -> "худрук"
+        return _role_lemma(word.split("-", 1)[1])  # "экс-худрука" -> "худрук"
     return None
 
 

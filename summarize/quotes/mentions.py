@@ -38,7 +38,7 @@ from .names import speech_word
 from .orgs import seat_at, seat_start
 from .outlets import mark_relays, plural_verb
 from .persons import governed, name_start, person_mention, person_run
-from .roles import genitive_word, nominative_head, role_mention
+from .roles import genitive_word, nominative_head, one_holder, role_mention
 
 
 def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None:
@@ -100,6 +100,16 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         ):
             # apposition: "Марк, рабочий из цеха …" names one person
             out[-1] = prev._replace(role=prev.role or m.role, org=prev.org or m.org)
+        elif prev is not None and one_holder(text, prev, m, toks[m.last + 1].text if m.last + 1 < hi else ""):
+            # roles stacked before one name: the first is the office, its case the phrase's
+            out[-1] = m._replace(
+                start=prev.start,
+                first=prev.first,
+                role=prev.role,
+                org=prev.org,
+                subject=prev.subject,
+                prep=prev.prep,
+            )
         else:
             out.append(m)
         i = m.last + 1

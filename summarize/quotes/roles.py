@@ -28,6 +28,7 @@ from ..punct import CLOSING, MARKS, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import Mention, capitalised, gap_between, has_lemma, is_outlet
 from .names import gender_of, nominative_phrase, past_gender
+from .outlets import plural_verb
 from .persons import governed, name_start, person_mention, person_run
 
 
@@ -109,7 +110,13 @@ def _role_cases(word: str, role: str) -> frozenset[str]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _role_parses(word: str, role: str) -> tuple[Any, ...]:
-    return tuple(p for p in parses(word) if p.normal_form.replace("ё", "е") == role and p.tag.POS == "NOUN")
+    # a compound's own parses count ("врача-инфекциониста": "врач-инфекционист", genitive)
+    return tuple(
+        p
+        for p in parses(word)
+        if p.tag.POS == "NOUN"
+        and ((lemma := p.normal_form.replace("ё", "е")) == role or lemma.startswith(role + "-"))
+    )
 
 
 def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role: str) -> Mention:
@@ -145,9 +152,17 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
     last = i
     governing: str | None = None  # the case "по"/"при" demands of the noun to come
     anonymous = role in tagged("role_nouns", "anonymous")
+    bracketed = -1  # an acronym in brackets, skipped
     while j < hi and j - i <= 10:
         prev, t = toks[j - 1], toks[j]
         gap = gap_between(text, prev, t)
+        if j - 1 == bracketed and gap == ") ":
+            gap = " "
+        elif gap == " (" and t.text.isupper() and text.startswith(") ", t.stop):
+            # an acronym in brackets: "генерал-майор Вооруженных сил Украины (ВСУ) Дмитрий Марченко"
+            bracketed = j
+            j += 1
+            continue
         if gap.strip(WORD_GAP + MARKS) or (gap.strip(WORD_GAP) and not capitalised(t)):
             break  # punctuation ends the phrase (quote marks around a name do not)
         if capitalised(t):
@@ -294,6 +309,19 @@ def _common(phrase: str) -> str:
         return phrase
     head = phrase.split(" ", 1)[0]
     return phrase[:1].lower() + phrase[1:] if head[1:].islower() else phrase
+
+
+def one_holder(text: str, role: Mention, person: Mention, after: str) -> bool:
+    """Are a role and the person named with another role right after it one person: "писатель и
+    журналист Виктор Шендерович", "представитель Минобороны генерал-лейтенант Игорь Конашенков"
+    (not "сказал журналистам помощник Путина Юрий Ушаков", "Президент и первая леди Мишель Обама
+    задержались")?"""
+    if role.kind != "role" or person.kind != "person" or person.role is None:
+        return False
+    gap = text[role.stop : person.start]
+    if gap == " и ":
+        return not plural_verb(after)
+    return gap == " " and role.subject and not role.prep and not plural_head(role.head)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
