@@ -776,8 +776,18 @@ def test_roles_stacked_before_a_name_are_one_person(marked, speaker):
     assert (quote.speaker_mention, quote.speaker) == (mention, speaker)
 
 
-def test_the_addressee_beside_a_named_role_is_another_person():
-    text, spans = unmark("Об этом сказал {m|журналистам} {m|помощник Путина Юрий Ушаков}.")
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # the addressee of the words is not the one who speaks them
+        "Об этом сказал {m|журналистам} {m|помощник Путина Юрий Ушаков}.",
+        # two offices joined by "и" and no name: two people
+        "На место прибыли {m|агент секретной службы} и {m|полицейский}.",
+        "Письмо подписали {m|министр обороны} и {m|министр финансов}.",
+    ],
+)
+def test_a_role_beside_another_role_is_another_person(marked):
+    text, spans = unmark(marked)
     assert [Span(text[m.start : m.stop], m.start, m.stop) for m in find_mentions(text, tokens(text))] == spans
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from ..lexicon import load, tagged
 from ..morph import lemmas, name_tags, normalize_word
 from ..records import Span
+from .agreement import agreeing, gender_fits, verb_gender
 from .institutions import Institutions
 from .kinds import Mention
 from .names import first_name_like, gender_of, nominative_phrase, oblique_masculine, same_surname, speaks
@@ -23,15 +24,7 @@ from .orgs import (
     organisation_of,
 )
 from .reader import BACK, SCAN
-from .roles import (
-    agreeing,
-    gender_fits,
-    place_only,
-    plural_head,
-    plural_noun,
-    points_back,
-    verb_gender,
-)
+from .roles import place_only, plural_head, plural_noun, points_back
 
 _HOLDERS = 4096
 """The most role holders one text keeps found (a look-up is redone past that)."""

@@ -26,8 +26,8 @@ from ..morph import (
 )
 from ..punct import CLOSING, MARKS, OPENING, WORD_GAP
 from ..records import Span
-from .kinds import Mention, capitalised, gap_between, has_lemma, is_outlet
-from .names import gender_of, nominative_phrase, past_gender
+from .kinds import Mention, capitalised, gap_between, has_lemma, is_outlet, role_lemma
+from .names import nominative_phrase
 from .outlets import plural_verb
 from .persons import governed, name_start, person_mention, person_run
 
@@ -223,6 +223,8 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
             continue
         low = normalize_word(t.text)
         if low == "и" and j + 1 < hi and not capitalised(toks[j + 1]) and not is_verbal(toks[j + 1].text):
+            if _role_follows(toks, toks[i], j + 1, hi):
+                break  # "писатель и журналист …", "президент и первая леди …": a role of its own
             last = j
             j += 1
             continue
@@ -285,6 +287,23 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         last=last,
         head=toks[i].text,
     )
+
+
+def _role_follows(toks: Sequence[Span], head: Span, j: int, hi: int) -> bool:
+    """Does a role noun in the case and number of the singular ``head`` role start at ``toks[j]``,
+    after adjectives ("писатель и главный редактор …"; not "директор Центра … и политики", nor in
+    a group: "родственники и адвокаты")?"""
+    while j < hi and role_lemma(toks[j].text) is None and "ADJF" in likely_pos(toks[j].text):
+        j += 1
+    if j >= hi or role_lemma(toks[j].text) is None:
+        return False
+    return not plural_head(head.text) and bool(_forms(toks[j].text) & _forms(head.text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _forms(word: str) -> frozenset[tuple[str, str]]:
+    """The (case, number) of each noun reading of ``word``."""
+    return frozenset((str(p.tag.case), str(p.tag.number)) for p in parses(word) if p.tag.POS == "NOUN")
 
 
 def _one_of(toks: Sequence[Span], i: int, lo: int) -> bool:
@@ -408,22 +427,6 @@ def points_back(m: Mention) -> bool:
     return role not in tagged("role_nouns", "anonymous") and not plural_head(m.head)
 
 
-_WORD_BEFORE = re.compile(r"(\w+)[\s,]*$")
-_WORD_AFTER = re.compile(r"[\s,]*(\w+)")
-
-
-def verb_gender(text: str, m: Mention) -> str | None:
-    """The gender a past-tense verb right beside ``m`` demands of it ("— отметила врач" -> "femn")."""
-    before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
-    after = _WORD_AFTER.match(text, m.stop, min(len(text), m.stop + 30))
-    for found in (before, after):
-        if found is not None:
-            gender = past_gender(found.group(1))
-            if gender is not None:
-                return gender
-    return None
-
-
 def genitive_word(word: str) -> bool:
     """A noun or adjective that can be in the genitive ("обороны", "палестинской")."""
     return _genitive_word(word)
@@ -462,21 +465,6 @@ def _singular_adjective(word: str) -> bool:
     """An adjective whose readings are all singular ("Счетной", not "Счетные")."""
     adjectives = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
     return bool(adjectives) and all("sing" in p.tag for p in adjectives)
-
-
-def gender_fits(gender: str | None, mention_gender: str | None, full: str) -> bool:
-    if gender in (None, "plur"):
-        return True
-    return mention_gender in (None, gender) and gender_of(full) in (None, gender)
-
-
-def agreeing(a: str | None, b: str | None) -> str | None:
-    """The gender two clues agree on (None: unknown; "none": they contradict)."""
-    if a in (None, "plur"):
-        return b
-    if b is None or a == b:
-        return a
-    return "none"
 
 
 def _closed_at(text: str, toks: Sequence[Span], j: int, hi: int, most: int = 5) -> int:
