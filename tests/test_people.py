@@ -795,3 +795,19 @@ def test_a_compound_role_in_the_genitive_is_no_subject():
     text = "По мнению терапевта-пульмонолога Марины Казаковой, антибиотики бессильны."
     (m,) = find_mentions(text, tokens(text))
     assert (m.kind, m.name, m.role, m.subject) == ("person", "Марина Казакова", "терапевт", False)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # the name of an award, a street, an institute is no mention of a person who speaks
+        "{m|Путин} наградил орденом Жукова танковый полк.",
+        "Митинг прошел на улице Ленина.",
+        "Институт имени Лавочкина и медаль Суворова.",
+        # a university is no such noun: the name after it is of someone who works there
+        "По словам {m|вирусолога Колумбийского университета Анджелы Расмуссен}, вирус опасен.",
+    ],
+)
+def test_a_person_a_thing_is_named_after_is_no_mention(marked):
+    text, spans = unmark(marked)
+    assert [Span(text[m.start : m.stop], m.start, m.stop) for m in find_mentions(text, tokens(text))] == spans

@@ -1,4 +1,5 @@
-"""Gender agreement between a mention, the past-tense verb beside it and the name it may point to.
+"""Agreement: can a mention be a verb's subject (:func:`agrees`), what gender a past-tense verb beside
+it demands (:func:`verb_gender`), and does a name fit that gender.
 
 >>> text = "«Это опасно», — отметила врач."
 >>> verb_gender(text, Mention("role", 25, 29, "врач"))
@@ -10,7 +11,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..morph import CACHE_SIZE, parses
 from .kinds import Mention
 from .names import gender_of, past_gender
 
@@ -44,3 +47,45 @@ def agreeing(a: str | None, b: str | None) -> str | None:
     if b is None or a == b:
         return a
     return "none"
+
+
+def agrees(verb: str, m: Mention) -> bool:
+    """Can ``m`` be the subject of the finite verb form ``verb`` (number, and gender in the past)?
+
+    >>> agrees("пообещал", Mention("role", 0, 10, "главы МИДа", role="глава", head="главы"))
+    False
+    >>> agrees("пообещал", Mention("role", 0, 6, "министр", role="министр", head="министр"))
+    True
+    """
+    found = _verb_agreement(verb)
+    if found is None or not m.head:
+        return True
+    plural, genders = found
+    if m.kind == "pron":
+        return (m.gender == "plur") == plural and (plural or not genders or m.gender in genders)
+    if m.kind == "person":
+        if plural:
+            return False
+        return not genders or m.gender is None or m.gender in genders
+    if m.kind == "role":
+        numbers = _subject_numbers(m.head)
+        return not numbers or ("plur" if plural else "sing") in numbers
+    return True
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _verb_agreement(verb: str) -> tuple[bool, frozenset[str]] | None:
+    """Whether the finite verb form ``verb`` is plural, and the genders it may have; None for no verb."""
+    forms = [p for p in parses(verb) if p.tag.POS == "VERB"]
+    if not forms:
+        return None
+    plural = all("plur" in p.tag for p in forms)
+    return plural, frozenset(g for p in forms for g in ("masc", "femn", "neut") if g in p.tag)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _subject_numbers(head: str) -> frozenset[str]:
+    """The numbers of the nominative readings of a role noun ("министр": sing)."""
+    return frozenset(
+        "plur" if "plur" in p.tag else "sing" for p in parses(head) if p.tag.POS == "NOUN" and "nomn" in p.tag
+    )

@@ -17,9 +17,9 @@ from ..lexicon import column, load, tagged
 from ..morph import CACHE_SIZE, has_case, is_verbal, lemmas, normalize_word, parses, readings
 from ..punct import OPENING, SPACES, WORD_GAP, one_of
 from ..records import Span
+from .agreement import agrees
 from .document import Doc
 from .kinds import Mention, may_be, may_be_form_of, may_have_lemma
-from .mentions import agrees
 from .outlets import plural_verb
 from .persons import in_case
 

@@ -2,7 +2,7 @@
 
 :func:`find_mentions` finds persons ("Андреем Белоусовым"), roles ("представитель
 Philips", "сенатор"), organisations ("Минобороны Казахстана", "газета «Труд»") and
-pronouns ("он") left to right; :func:`agrees` says whether one can be a verb's subject.
+pronouns ("он") left to right.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
     if out and out[0].name.isupper() and _dateline(text, out[0]):
         out = out[1:]  # "АЛМА-АТА, 31 октября. /ТАСС/.": where the news was filed
     if out:
-        out = [m for m in out if not _numbered(text, m)]
+        out = [m for m in out if not _numbered(text, m) and not _named_after(text, toks, m, lo)]
     if out and (tickers := ticker_spans(text, toks[lo].start, toks[hi - 1].stop)):
         out = [m for m in out if not any(a <= m.start < b for a, b in tickers)]  # "Банк TCS $91,48"
     return out
@@ -139,6 +139,14 @@ def _numbered(text: str, m: Mention) -> bool:
         return False
     before = text[max(0, m.start - 30) : m.start]  # a capitalised word, one space away
     return before.endswith(" ") and before.rstrip()[-1:].isalpha() and before.split()[-1][:1].isupper()
+
+
+def _named_after(text: str, toks: Sequence[Span], m: Mention, lo: int) -> bool:
+    """Is the person ``m`` whom a thing is named after ("орденом Жукова", "имени Лавочкина")?"""
+    if m.kind != "person" or m.role is not None or m.first <= lo or m.last - m.first > 2:
+        return False
+    before = toks[m.first - 1]
+    return text[before.stop : m.start] == " " and has_lemma(before.text, "eponym_heads")
 
 
 _STARTS: dict[str, str] = {}
@@ -170,49 +178,6 @@ def _may_start(word: str) -> bool:
             and has_lemma(word, "name_heads", "outlets")
         )
         or (may_be(word, "generic_orgs") and generic_org_lemma(word) is not None)
-    )
-
-
-def agrees(verb: str, m: Mention) -> bool:
-    """Can ``m`` be the subject of the finite verb form ``verb`` (number, and gender in the past)?
-
-    >>> from summarize.quotes.mentions import find_mentions
-    >>> from summarize.text import tokens
-    >>> text = "главы МИДа"
-    >>> agrees("пообещал", find_mentions(text, tokens(text))[0])
-    False
-    """
-    found = _verb_agreement(verb)
-    if found is None or not m.head:
-        return True
-    plural, genders = found
-    if m.kind == "pron":
-        return (m.gender == "plur") == plural and (plural or not genders or m.gender in genders)
-    if m.kind == "person":
-        if plural:
-            return False
-        return not genders or m.gender is None or m.gender in genders
-    if m.kind == "role":
-        numbers = _subject_numbers(m.head)
-        return not numbers or ("plur" if plural else "sing") in numbers
-    return True
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _verb_agreement(verb: str) -> tuple[bool, frozenset[str]] | None:
-    """Whether the finite verb form ``verb`` is plural, and the genders it may have; None for no verb."""
-    forms = [p for p in parses(verb) if p.tag.POS == "VERB"]
-    if not forms:
-        return None
-    plural = all("plur" in p.tag for p in forms)
-    return plural, frozenset(g for p in forms for g in ("masc", "femn", "neut") if g in p.tag)
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _subject_numbers(head: str) -> frozenset[str]:
-    """The numbers of the nominative readings of a role noun ("министр": sing)."""
-    return frozenset(
-        "plur" if "plur" in p.tag else "sing" for p in parses(head) if p.tag.POS == "NOUN" and "nomn" in p.tag
     )
 
 
