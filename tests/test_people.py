@@ -779,6 +779,9 @@ def test_a_name_after_a_noun_of_speech_is_its_owner_in_the_genitive():
         "Институт имени Лавочкина и медаль Суворова.",
         # a university is no such noun: the name after it is of someone who works there
         "По словам {m|вирусолога Колумбийского университета Анджелы Расмуссен}, вирус опасен.",
+        # an institution named by two adjectives and its common noun, and not a participle before one
+        "Об этом сообщила {m|Федеральная антимонопольная служба России}.",
+        "Представленный британским {m|правительством} закон принят.",
     ],
 )
 def test_each_mention_is_one_person_and_only_a_person_who_may_speak(marked):

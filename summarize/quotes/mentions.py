@@ -82,6 +82,8 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
                 or person_word(text, toks[i])
                 or (i + 1 < hi and speech_word(toks[i + 1].text))  # "Токио сообщил"
                 or (i + 1 < hi and _generic_head(toks[i + 1].text))  # "в российской Счетной палате"
+                # "Федеральная антимонопольная служба" (not "Представленный британским правительством")
+                or (i + 2 < hi and _named_institution(toks[i].text, toks[i + 1].text, toks[i + 2].text))
             )
         ):
             i += 1
@@ -452,6 +454,13 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def _named_institution(first: str, second: str, head: str) -> bool:
+    """Two adjectives and a common noun for an organisation, the first capitalised: a name."""
+    return (
+        "ADJF" in {str(p.tag.POS) for p in parses(first)[:1]} and _adjective(second) and _generic_head(head)
+    )
+
+
 def _adjective(word: str) -> bool:
     ps = parses(word)
     return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
