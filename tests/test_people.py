@@ -782,6 +782,9 @@ def test_a_name_after_a_noun_of_speech_is_its_owner_in_the_genitive():
         # an institution named by two adjectives and its common noun, and not a participle before one
         "Об этом сообщила {m|Федеральная антимонопольная служба России}.",
         "Представленный британским {m|правительством} закон принят.",
+        # "союз", "бюро" head a name only after a capitalised adjective
+        "Об этом говорится в заявлении {m|Европейского союза}.",
+        "В поправках брак назван союзом {m|мужчины} и {m|женщины}.",
     ],
 )
 def test_each_mention_is_one_person_and_only_a_person_who_may_speak(marked):

@@ -81,7 +81,9 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
                 or (i + 1 < hi and capitalised(toks[i + 1]) and person_word(text, toks[i + 1]))
                 or person_word(text, toks[i])
                 or (i + 1 < hi and speech_word(toks[i + 1].text))  # "Токио сообщил"
-                or (i + 1 < hi and _generic_head(toks[i + 1].text))  # "в российской Счетной палате"
+                or (
+                    i + 1 < hi and _generic_head(toks[i + 1].text, named=True)
+                )  # "в российской Счетной палате"
                 # "Федеральная антимонопольная служба" (not "Представленный британским правительством")
                 or (i + 2 < hi and _named_institution(toks[i].text, toks[i + 1].text, toks[i + 2].text))
             )
@@ -179,7 +181,7 @@ def _may_start(word: str) -> bool:
             (may_be(word, "name_heads") or may_be(word, "outlets"))
             and has_lemma(word, "name_heads", "outlets")
         )
-        or (may_be(word, "generic_orgs") and generic_org_lemma(word) is not None)
+        or generic_org_lemma(word) is not None
     )
 
 
@@ -387,18 +389,20 @@ def _head_with_name(text: str, toks: Sequence[Span], i: int, hi: int) -> Mention
     return None
 
 
-def _generic_head(word: str) -> bool:
-    return may_be(word, "generic_orgs") and generic_org_lemma(word) is not None
+def _generic_head(word: str, named: bool = False) -> bool:
+    return generic_org_lemma(word, named) is not None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def generic_org_lemma(word: str) -> str | None:
-    """The lemma of a common noun for an organisation ("ведомстве" -> "ведомство"), None for another word."""
-    if not may_have_lemma(word, "generic_orgs"):
+def generic_org_lemma(word: str, named: bool = False) -> str | None:
+    """The lemma of a common noun for an organisation ("ведомстве" -> "ведомство"), None for another
+    word; ``named``: in a name, after a capitalised adjective, where "союз" and "бюро" are ones too."""
+    lexicons = ("generic_orgs", "institution_heads") if named else ("generic_orgs",)
+    if not any(may_be(word, name) for name in lexicons) or not may_have_lemma(word, *lexicons):
         return None
     for p in parses(word):
         lemma = p.normal_form.replace("ё", "е")
-        if p.tag.POS == "NOUN" and lemma in load("generic_orgs"):
+        if p.tag.POS == "NOUN" and any(lemma in load(name) for name in lexicons):
             return lemma
     return None
 
@@ -411,7 +415,7 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
     while j < min(hi, i + 2) and j + 1 < hi and capitalised(toks[i]) and _adjective(toks[j].text):
         j += 1  # "Верховный суд", "Счетная палата"
     tok = toks[j]
-    lemma = generic_org_lemma(tok.text)
+    lemma = generic_org_lemma(tok.text, named=j > i)
     if (
         lemma is None
         or (i > lo and _possessive_before(toks[i - 1].text))
@@ -457,7 +461,9 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
 def _named_institution(first: str, second: str, head: str) -> bool:
     """Two adjectives and a common noun for an organisation, the first capitalised: a name."""
     return (
-        "ADJF" in {str(p.tag.POS) for p in parses(first)[:1]} and _adjective(second) and _generic_head(head)
+        "ADJF" in {str(p.tag.POS) for p in parses(first)[:1]}
+        and _adjective(second)
+        and _generic_head(head, named=True)
     )
 
 
