@@ -81,9 +81,8 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
                 or (i + 1 < hi and capitalised(toks[i + 1]) and person_word(text, toks[i + 1]))
                 or person_word(text, toks[i])
                 or (i + 1 < hi and speech_word(toks[i + 1].text))  # "Токио сообщил"
-                or (
-                    i + 1 < hi and _generic_head(toks[i + 1].text, named=True)
-                )  # "в российской Счетной палате"
+                # "в российской Счетной палате", "Европейский союз"
+                or (i + 1 < hi and _generic_head(toks[i + 1].text, named=True))
                 # "Федеральная антимонопольная служба" (not "Представленный британским правительством")
                 or (i + 2 < hi and _named_institution(toks[i].text, toks[i + 1].text, toks[i + 2].text))
             )

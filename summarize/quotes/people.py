@@ -245,11 +245,13 @@ class People(Institutions):
             out.append(self.full_name(e.name))
         role = m.role or ""
         spokesperson = role in tagged("role_nouns", "spokesperson")
-        if spokesperson and m.org:
-            org = self._spoken_for(m)
+        if spokesperson:
+            # "— рассказали в пресс-службе" after "в пресс-службе «Макдоналдса»": the same organisation
+            named = m if m.org else self._same_office_before(m)
+            org = self._spoken_for(named) if named is not None else None
             if org is not None and org not in out:
                 out.append(org)
-        elif points_back(m):
+        if not (spokesperson and m.org) and points_back(m):
             if gender != "none":
                 for name in self._recent(m.start, gender, limit, m):
                     if name not in out:
@@ -278,6 +280,16 @@ class People(Institutions):
                     if name and name not in out:
                         out.append(name)
         return out
+
+    def _same_office_before(self, m: Mention) -> Mention | None:
+        """The nearest mention before ``m`` of its role with an organisation ("пресс-службе «Яндекса»")."""
+        here = self.line_of(m.start)
+        lines = sorted({n for stem in _stems(m.role or "") for n in self.lines_with(stem) if n <= here})
+        for n in reversed(lines[-3:]):
+            for e in reversed(self.line_mentions(n)):
+                if e.start < m.start and e.kind == "role" and e.role == m.role and e.org:
+                    return e
+        return None
 
     def _spoken_for(self, m: Mention) -> str | None:
         """The organisation an unnamed spokesperson speaks for ("представитель Philips" -> "Philips")."""
