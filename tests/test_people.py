@@ -509,6 +509,10 @@ def test_a_role_in_the_instrumental_is_named_in_the_nominative_plural():
             "рассмотрении законопроекта.",
             "Павел Крашенинников",
         ),
+        # a preposition of one case: the name that declines, not the indeclinable "Марку"
+        ("Согласно Марку, рабочие сами захватили завод.", "Марк"),
+        # "Анне" is an indeclinable name too, but here the dative of "Анна"
+        ("Письмо направили руководителю Роспотребнадзора Анне Поповой.", "Анна Попова"),
     ],
 )
 def test_a_person_is_named_in_the_nominative(text, name):

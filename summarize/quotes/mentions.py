@@ -299,9 +299,12 @@ def _seat(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention 
 
 def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
     """ "accs" for a name that is the object of a verb of quoting ("цитирует (РБК) Хвана Чжан Епа"), "gent"
-    for one after a noun of speech ("в заявлении Гелетея", "слова Косанова")."""
+    for one after a noun of speech ("в заявлении Гелетея", "слова Косанова"), the case of a preposition
+    that governs one ("согласно Марку")."""
     if i - 1 >= lo and _speech_noun(toks[i - 1].text):
         return "gent"
+    if i - 1 >= lo and (case := column("prepositions").get(normalize_word(toks[i - 1].text))):
+        return case  # "согласно Марку"
     for k in (i - 1, i - 2):
         if k < lo:
             return None

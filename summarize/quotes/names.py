@@ -195,10 +195,11 @@ def _nominative_of(words: tuple[str, ...], governed: str | None, verb_gender: st
         chosen = None
         if reading is not None:
             gender, case = reading
-            for p in name_parses(w):
-                if case in p.tag and (gender in p.tag or "ms-f" in p.tag):
-                    chosen = p
-                    break
+            fits = [p for p in name_parses(w) if case in p.tag and (gender in p.tag or "ms-f" in p.tag)]
+            # in an oblique case a name that declines says more than one that never does ("согласно
+            # Марку": "Марк", not an indeclinable "Марку")
+            declined = [p for p in fits if "Fixd" not in p.tag] if case != "nomn" else []
+            chosen = (declined or fits or [None])[0]
         if chosen is None:
             adjective = _adjective_surname(w, *reading) if reading is not None else None
             if adjective is not None:
