@@ -509,6 +509,8 @@ def test_a_role_in_the_instrumental_is_named_in_the_nominative_plural():
             "рассмотрении законопроекта.",
             "Павел Крашенинников",
         ),
+        # an acronym before a role: the role of its second part, the acronym kept as written
+        ("«Мы растем», — сказал IT-директор компании Иван Петров.", "Иван Петров"),
         # a preposition of one case: the name that declines, not the indeclinable "Марку"
         ("Согласно Марку, рабочие сами захватили завод.", "Марк"),
         # "Анне" is an indeclinable name too, but here the dative of "Анна"
@@ -792,6 +794,8 @@ def test_a_name_after_a_noun_of_speech_is_its_owner_in_the_genitive():
         # an institution named by two adjectives and its common noun, and not a participle before one
         "Об этом сообщила {m|Федеральная антимонопольная служба России}.",
         "Представленный британским {m|правительством} закон принят.",
+        # an acronym before a role noun: the role ("ИБ-специалистов"), no person
+        "Растет число вакансий для {m|ИБ-специалистов}.",
         # "союз", "бюро" head a name only after a capitalised adjective
         "Об этом говорится в заявлении {m|Европейского союза}.",
         "В поправках брак назван союзом {m|мужчины} и {m|женщины}.",
@@ -806,3 +810,9 @@ def test_a_compound_role_in_the_genitive_is_no_subject():
     text = "По мнению терапевта-пульмонолога Марины Казаковой, антибиотики бессильны."
     (m,) = find_mentions(text, tokens(text))
     assert (m.kind, m.name, m.role, m.subject) == ("person", "Марина Казакова", "терапевт", False)
+
+
+def test_a_role_after_an_acronym_keeps_the_acronym_in_its_nominative():
+    text = "Растет число вакансий для ИБ-специалистов."
+    (m,) = find_mentions(text, tokens(text))
+    assert (m.kind, m.role, m.name) == ("role", "специалист", "ИБ-специалисты")

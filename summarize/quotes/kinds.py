@@ -247,12 +247,12 @@ def role_lemma(word: str) -> str | None:
     """The role noun ``word`` is a form of ("министра" -> "министр"), or None.
 
     A compound is the role of its first part ("врача-инфекциониста" -> "врач"), a prefixed
-    role that of its second ("экс-худрука" -> "худрук").
+    role that of its second ("экс-худрука" -> "худрук", "IT-специалиста" -> "специалист").
     """
     found = _role_lemma(word)
     head, hyphen, rest = word.partition("-")
     if found is None and hyphen and rest:
-        found = _role_lemma(head)
+        found = _role_lemma(rest) if head.isupper() else _role_lemma(head)
     return found
 
 

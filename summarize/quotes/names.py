@@ -32,6 +32,10 @@ _FEMININE_ENDINGS = {
 def _restore_case(template: str, word: str) -> str:
     if len(template) > 1 and template.isupper():
         return word.upper()
+    parts, shapes = word.split("-"), template.split("-")
+    if len(parts) == len(shapes) > 1 and any(len(x) > 1 and x.isupper() for x in shapes):
+        # an acronym joined to a word, part by part: "ИБ-специалистов" -> "ИБ-специалисты"
+        return "-".join(_restore_case(shape, part) for shape, part in zip(shapes, parts))
     if not template[:1].isupper():
         return word
     out, upper_next = [], True
