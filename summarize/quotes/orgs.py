@@ -34,6 +34,8 @@ def definitions(text: str) -> Mapping[str, str]:
 
     >>> definitions("в Министерстве цифрового развития, связи и массовых коммуникаций (Минцифры)")
     {'Минцифры': 'Министерство цифрового развития, связи и массовых коммуникаций'}
+    >>> definitions("на территории Евразийского экономического союза (ЕАЭС)")
+    {'ЕАЭС': 'Евразийский экономический союз'}
     """
     out: dict[str, str] = {}
     for found in _DEFINED.finditer(text):
@@ -69,7 +71,17 @@ def _phrase_before(text: str, pos: int) -> str | None:
     if "\n" in phrase:
         return None
     parts = phrase.split(" ")
+    # the head noun after its adjectives ("Евразийского экономического союза" -> "… союз")
+    head = next((k for k, w in enumerate(parts) if not _adjective_form(w.strip(","))), 0)
+    if head > 0:
+        return nominative_head(parts, head)
     return " ".join([nominative_phrase(parts[:1]), *parts[1:]])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _adjective_form(word: str) -> bool:
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
