@@ -5,9 +5,10 @@
 A document's fold is its name's SHA-256 modulo 5: fixed before any work on the
 learned quotation models began (6 December 2026), independent of its content.  The
 errors of fold 4 (:data:`SEALED_FOLD`, 180 documents) were never read while rules and
-features were written, so its score is the cleanest held-out number we have; the
-other folds were read for error analysis, so their cross-validated scores are honest
-for the learned weights but not entirely for the hand-written rules and features.
+features were written, so its score is the cleanest held-out number we have (that of its
+documents outside :data:`READ_IN_SEALED` above all); the other folds were read for error
+analysis, so their cross-validated scores are honest for the learned weights but not entirely
+for the hand-written rules and features.
 
 Gold files default to ``../shared/data/quotes/train.jsonl`` (826 documents) and the
 project's ``data/quotes_dev.jsonl`` (53); texts are looked up by file name under
@@ -27,6 +28,20 @@ GOLD = (SHARED / "quotes" / "train.jsonl", ROOT / "data" / "quotes_dev.jsonl")
 TEXTS = (SHARED / "news", ROOT / "data" / "news", ROOT / "tests" / "fixtures")
 FOLDS = 5
 SEALED_FOLD = 4
+READ_IN_SEALED = frozenset(
+    {
+        # fold-4 documents whose texts or speakers were read on 7 December 2026, while naming rules
+        # were checked over all texts: their scores are no longer held out
+        "devset_book_179.txt",
+        "gazeta_gazeta2k-031.txt",
+        "gazeta_gazeta2k-281.txt",
+        "gazeta_gazeta2k-313.txt",
+        "gazeta_gazeta2k-368.txt",
+        "gazeta_gazeta2k-388.txt",
+        "rbc_rbc-145.txt",
+        "rbc_rbc-232.txt",
+    }
+)
 
 
 def fold_of(doc: str) -> int:
@@ -60,9 +75,7 @@ def find_texts(directories: tuple[Path, ...] = TEXTS) -> dict[str, Path]:
     return found
 
 
-def load_documents(
-    gold: tuple[Path, ...] = GOLD, texts: tuple[Path, ...] = TEXTS
-) -> list[Document]:
+def load_documents(gold: tuple[Path, ...] = GOLD, texts: tuple[Path, ...] = TEXTS) -> list[Document]:
     """The annotated documents of ``gold`` whose texts are found, in file order."""
     paths = find_texts(texts)
     out = []

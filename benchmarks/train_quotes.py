@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-from quote_folds import FOLDS, SEALED_FOLD, Document, load_documents  # noqa: E402
+from quote_folds import FOLDS, READ_IN_SEALED, SEALED_FOLD, Document, load_documents  # noqa: E402
 from quotes import Tally, match, prf, right_speaker  # noqa: E402
 
 from summarize.quotes.attribution import named_by_cue, options  # noqa: E402
@@ -201,6 +201,8 @@ def cross_validate(
             if errors is not None and k != SEALED_FOLD:
                 log.extend(_errors(d, predicted))
             keys = ["all", d.source, f"fold {k}", "unsealed" if k != SEALED_FOLD else "sealed"]
+            if k == SEALED_FOLD and d.doc not in READ_IN_SEALED:
+                keys.append("sealed, never read")
             if d.origin == "quotes_dev.jsonl":
                 keys.append("quotes_dev")
             for key in keys:
@@ -217,6 +219,7 @@ def cross_validate(
         "quotes_dev",
         "unsealed",
         "sealed",
+        "sealed, never read",
         *(f"fold {k}" for k in range(FOLDS)),
     ):
         print(table_line(tallies[key], key))
