@@ -70,6 +70,12 @@ def capitalised(tok: Span) -> bool:
     return tok.text[:1].isupper()
 
 
+def adjective(word: str) -> bool:
+    """Is the best reading of ``word`` an adjective or a participle ("Федеральная", "работающего")?"""
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
+
+
 def gap_between(text: str, a: Span, b: Span) -> str:
     return text[a.stop : b.start]
 

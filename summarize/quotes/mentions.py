@@ -17,6 +17,7 @@ from ..punct import CLOSER, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import (
     Mention,
+    adjective,
     capitalised,
     function_word,
     geo_word,
@@ -414,7 +415,7 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
     before) or with its complements ("Счетная палата", "власти Сахалина", "Министерство
     здравоохранения Новосибирской области")."""
     j = i
-    while j < min(hi, i + 2) and j + 1 < hi and capitalised(toks[i]) and _adjective(toks[j].text):
+    while j < min(hi, i + 2) and j + 1 < hi and capitalised(toks[i]) and adjective(toks[j].text):
         j += 1  # "Верховный суд", "Счетная палата"
     tok = toks[j]
     lemma = generic_org_lemma(tok.text, named=j > i)
@@ -464,14 +465,9 @@ def _named_institution(first: str, second: str, head: str) -> bool:
     """Two adjectives and a common noun for an organisation, the first capitalised: a name."""
     return (
         "ADJF" in {str(p.tag.POS) for p in parses(first)[:1]}
-        and _adjective(second)
+        and adjective(second)
         and _generic_head(head, named=True)
     )
-
-
-def _adjective(word: str) -> bool:
-    ps = parses(word)
-    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
 def _possessive_before(word: str) -> bool:

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from ..lexicon import alias_groups, columns, head_nouns, load
 from ..morph import CACHE_SIZE, is_verbal, lemmas, parses
+from .kinds import adjective
 from .names import nominative_phrase
 from .roles import nominative_head
 
@@ -72,16 +73,10 @@ def _phrase_before(text: str, pos: int) -> str | None:
         return None
     parts = phrase.split(" ")
     # the head noun after its adjectives ("Евразийского экономического союза" -> "… союз")
-    head = next((k for k, w in enumerate(parts) if not _adjective_form(w.strip(","))), 0)
+    head = next((k for k, w in enumerate(parts) if not adjective(w.strip(","))), 0)
     if head > 0:
         return nominative_head(parts, head)
     return " ".join([nominative_phrase(parts[:1]), *parts[1:]])
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _adjective_form(word: str) -> bool:
-    ps = parses(word)
-    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
