@@ -83,7 +83,7 @@ _VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _analyse(word: str, capitalised: bool = False) -> tuple[str, str | None]:
-    found = _parse(word)
+    found = _PARSES.get(word) or _parse(word)
     if not found:
         return word, None
     best = found[0]
@@ -112,10 +112,20 @@ def parses(word: str) -> tuple[Parse, ...]:
     return _normal_parses(normalize_word(word))
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+_PARSES: dict[str, tuple[Parse, ...]] = {}
+"""Every parse of each normalised word the quotes side asked about ("Москве" and "москве" are
+parsed once); at most ``CACHE_SIZE`` words, emptied when full.  The summary side reads it
+without filling it: its lemmas are cached on their own, and keeping every parse of every word
+of a text alive costs the garbage collector more than parsing the word again."""
+
+
 def _normal_parses(word: str) -> tuple[Parse, ...]:
-    # keyed by the normalised word, so "Москве" and "москве" are parsed once
-    return tuple(_parse(word))
+    found = _PARSES.get(word)
+    if found is None:
+        if len(_PARSES) >= CACHE_SIZE:
+            _PARSES.clear()
+        found = _PARSES[word] = tuple(_parse(word))
+    return found
 
 
 def lemma(word: str) -> str:
@@ -220,6 +230,7 @@ def is_verbal(word: str) -> bool:
     return bool(likely_pos(word) & {"VERB", "INFN", "PRTS", "GRND"})
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def is_preposition(word: str) -> bool:
     """Is the likeliest parse of ``word`` a preposition (pymorphy3's ``PREP``)?
 

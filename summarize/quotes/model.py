@@ -44,8 +44,12 @@ class Linear:
     weights: Mapping[str, float] = field(default_factory=dict)
 
     def score(self, features: Mapping[str, float]) -> float:
-        get = self.weights.get
-        return self.bias + sum(get(name, 0.0) * value for name, value in features.items())
+        weights = self.weights
+        total = 0.0  # run for every candidate and option: a plain loop over the features it knows
+        for name, value in features.items():
+            if name in weights:
+                total += weights[name] * value
+        return self.bias + total
 
     def explain(self, features: Mapping[str, float]) -> list[tuple[str, float]]:
         """Each known feature's contribution and the bias, largest first by size."""
