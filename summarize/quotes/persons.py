@@ -147,12 +147,27 @@ def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
             "Name" in name_tags(t.text) or is_initial(text, t) for t in toks[i:k]
         ):
             return k
+    for k in range(i + 2, j - 1):
+        if _second_person(toks, i, k, j):
+            return k
     if j - i == 2 and "Name" in name_tags(toks[i + 1].text) and "Name" not in name_tags(toks[i].text):
         # "Ильфа и Петрова Остап": a surname and a first name that share no case are two people
         words = [toks[i].text, toks[i + 1].text]
         if all(name_tags(w) for w in words) and name_reading(words) is None:
             return i + 1
     return i
+
+
+def _second_person(toks: Sequence[Span], i: int, k: int, j: int) -> bool:
+    """Does a second full name start at ``toks[k]``, after the full name ``toks[i:k]`` of the person
+    whose deputy or spokesman it is ("советник Андрея Ермака Михаил Подоляк")?  Both parts start
+    with a first name and hold two words or more, and the first can be a genitive (so "Мария Тереза
+    Анна …" and "Хосе Луис Родригес Сапатеро" stay one person)."""
+    first, second = [t.text for t in toks[i:k]], [t.text for t in toks[k:j]]
+    if not ("Name" in name_tags(first[0]) and "Name" in name_tags(second[0])):
+        return False
+    holder = name_reading(first, "gent")
+    return holder is not None and holder[1] == "gent" and name_reading(second) is not None
 
 
 def _strong_name(text: str, tok: Span, alone: bool = False) -> bool:
