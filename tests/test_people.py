@@ -531,6 +531,13 @@ def test_a_role_in_the_instrumental_is_named_in_the_nominative_plural():
         ("Согласно Марку, рабочие сами захватили завод.", "Марк"),
         # "Анне" is an indeclinable name too, but here the dative of "Анна"
         ("Письмо направили руководителю Роспотребнадзора Анне Поповой.", "Анна Попова"),
+        # an animate role's accusative looks like its genitive: the name tells which it is
+        (
+            "«У нас есть еще сутки», — цитирует «Лента.ру» пресс-секретаря министерства Людмилу Зенькович.",
+            "Людмила Зенькович",
+        ),
+        ("Полиция задержала муниципального депутата Юлию Щербакову.", "Юлия Щербакова"),
+        ("«Мы готовы», — цитирует РБК директора завода Ивана Петрова.", "Иван Петров"),
     ],
 )
 def test_a_person_is_named_in_the_nominative(text, name):

@@ -27,7 +27,7 @@ from ..morph import (
 from ..punct import CLOSING, MARKS, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import Mention, capitalised, gap_between, has_lemma, is_outlet, role_lemma
-from .names import nominative_phrase
+from .names import name_reading, nominative_phrase
 from .outlets import plural_verb
 from .persons import governed, name_start, person_mention, person_run
 
@@ -89,9 +89,11 @@ def _role_case(word: str, role: str) -> str | None:
     return None
 
 
-def _holder_case(word: str, role: str, subject: bool) -> str | None:
-    """The case of the name that holds a role: the role noun's own, if it has only one ("министр",
-    "министром"; not "директора", which may be a nominative plural)."""
+def _holder_case(word: str, role: str, subject: bool, name: Sequence[str]) -> str | None:
+    """The case of the name ``name`` that holds a role: the role noun's own, if it has only one
+    ("министр", "министром"; not "директора", which may be a nominative plural), or the one of its
+    cases the name can be read in ("цитирует пресс-секретаря Людмилу Зенькович": the accusative
+    of an animate noun looks like its genitive)."""
     cases = _role_cases(word, role)
     if len(cases) == 1:
         return next(iter(cases))
@@ -99,6 +101,10 @@ def _holder_case(word: str, role: str, subject: bool) -> str | None:
     single = {str(p.tag.case) for p in _role_parses(word, role) if p.tag.case and "plur" not in p.tag}
     if len(single) == 1:
         return next(iter(single))
+    if len(single) > 1:
+        readable = [c for c in sorted(single) if (name_reading(name, c) or ("", ""))[1] == c]
+        if len(readable) == 1:
+            return readable[0]
     return None if subject else _role_case(word, role)
 
 
@@ -198,7 +204,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                         first,
                         k,
                         lo,
-                        case=_holder_case(toks[i].text, role, subject),
+                        case=_holder_case(toks[i].text, role, subject, [x.text for x in toks[first:k]]),
                         start=toks[start_i].start,
                         role=role,
                         org=" ".join(org_words) or None,
