@@ -121,6 +121,14 @@ def looks_like_person(name: str) -> bool:
     return True
 
 
+def same_name(gold: str, predicted: str | None) -> bool:
+    """Is ``predicted`` the annotated name itself (case, ё and spacing aside)?  The speaker
+    measures take a person as right when the gold surname is among the predicted words, so a name
+    in the wrong case or fused with another ("Владимира Путина Дмитрий Песков") still counts; this
+    one does not forgive that."""
+    return " ".join(normalize_word(gold).split()) == " ".join(normalize_word(predicted or "").split())
+
+
 def right_speaker(gold: str | None, predicted: str | None) -> bool:
     gold, predicted = (gold or "").strip(), (predicted or "").strip()
     if not gold:
@@ -151,6 +159,8 @@ class Tally:
     attributed: int = 0
     negative_docs: int = 0
     negative_predicted: int = 0
+    people_right: int = 0  # right speakers whose gold name is a person's
+    people_exact: int = 0  # ... given exactly the annotated name (case, ё and spacing aside)
 
     def __post_init__(self) -> None:
         self.gold_by_type: Counter[str] = Counter()
@@ -170,6 +180,9 @@ class Tally:
         for i, j in pairs:
             ok = right_speaker(gold[i].get("speaker"), predicted[j].speaker)
             self.attributed += ok
+            if ok and looks_like_person(gold[i].get("speaker") or ""):
+                self.people_right += 1
+                self.people_exact += same_name(gold[i]["speaker"], predicted[j].speaker)
             self.found_by_type[gold[i].get("type", "?")] += 1
             right[i] = (j, ok)
         return right

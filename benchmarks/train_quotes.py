@@ -37,7 +37,7 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
 from quote_folds import FOLDS, READ_IN_SEALED, SEALED_FOLD, Document, load_documents  # noqa: E402
-from quotes import Tally, match, prf, right_speaker  # noqa: E402
+from quotes import Tally, looks_like_person, match, prf, right_speaker, same_name  # noqa: E402
 
 from summarize.quotes.attribution import named_by_cue, options  # noqa: E402
 from summarize.quotes.decide import is_screen_feature, mark_candidates  # noqa: E402
@@ -228,6 +228,12 @@ def cross_validate(
     found = ", ".join(f"{k} {t.found_by_type[k]}/{n}" for k, n in sorted(t.gold_by_type.items()))
     print(f"recall by type: {found}")
     print(f"quotes predicted in negative documents: {t.negative_predicted}")
+    for key in ("all", "sealed, never read"):
+        t = tallies[key]
+        print(
+            f"{key}: right speakers who are people named exactly as annotated: {t.people_exact} of "
+            f"{t.people_right} ({t.people_exact / max(t.people_right, 1):.3f})"
+        )
     if errors is not None:
         errors.write_text("\n".join(log) + "\n", encoding="utf-8")
         print(f"errors of folds other than the sealed one: {errors}")
@@ -247,6 +253,11 @@ def _errors(d: Document, predicted: Sequence) -> list[str]:
         elif not right_speaker(g.get("speaker"), predicted[found[i]].speaker):
             q = predicted[found[i]]
             out.append(f"SPK {d.doc} gold={g.get('speaker')!r} got={q.speaker!r} :: {context}")
+        elif looks_like_person(g.get("speaker") or "") and not same_name(
+            g["speaker"], predicted[found[i]].speaker
+        ):
+            q = predicted[found[i]]
+            out.append(f"NAME {d.doc} gold={g.get('speaker')!r} got={q.speaker!r} :: {context}")
     used = set(found.values())
     for j, q in enumerate(predicted):
         if j not in used:

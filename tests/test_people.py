@@ -263,6 +263,14 @@ def test_pronouns_carry_their_gender():
             "{s|помощника министра Андрея Ермака Михаила Подоляка}.",
             "Михаил Подоляк",
         ),
+        # two people of one family: the pronoun's gender tells which, the surname does not
+        (
+            "Сергей Петров провел в СИЗО два месяца, рассказала его жена Анна Петрова. "
+            "«Он держится», — добавила {s|она}.",
+            "Анна Петрова",
+        ),
+        # a woman's surname after a speech verb is hers, not the genitive of a man's
+        ("«Он держится», — рассказала {s|Петрова}.", "Петрова"),
         # two first names in a row are one person's
         (
             "«Решение пока не принято», — сказал {s|премьер Испании Хосе Луис Родригес Сапатеро}.",

@@ -77,7 +77,8 @@ class Entities:
                     # is looked up only for the speaker chosen (:meth:`People.full_name`)
                     words = m.name.split()
                     key = next(
-                        (k for k in by_surname if same_surname(k, words[-1])), normalize_word(words[-1])
+                        (k for k, v in by_surname.items() if _same_person(v, m.name)),
+                        normalize_word(m.name),
                     )
                     if len(words) == 1 and key not in by_surname and first_name_like(words[0]):
                         # a first name alone ("Алла") is the person the text names in full ("Алла Бут")
@@ -138,6 +139,16 @@ class Entities:
                 if len(out) >= limit:
                     break
         return out
+
+
+def _same_person(known: str, name: str) -> bool:
+    """May ``name`` be the person filed as ``known``: the same surname, and no first name that
+    tells two people of one family apart ("Алла Бут", "Виктор Бут")?"""
+    a, b = known.split(), name.split()
+    if not same_surname(a[-1], b[-1]):
+        return False
+    initial = a[0][:1] == b[0][:1] and "." in a[0] + b[0]  # "В. Бут"
+    return len(a) == 1 or len(b) == 1 or same_surname(a[0], b[0]) or initial
 
 
 def resolve(doc: Doc, m: Mention, pos: int) -> str | None:

@@ -364,6 +364,15 @@ def oblique_masculine(word: str) -> bool:
     return any(guess_nominative(word, case, "masc") != word for case in CASES[1:])
 
 
+def told_gender(name: str) -> str | None:
+    """The gender the name itself tells: none for a surname alone that may be a man's in an oblique
+    case ("Косанова" may be his genitive or her nominative; "Косанов" is his)."""
+    parts = name.split()
+    if not parts or (len(parts) == 1 and oblique_masculine(parts[0])):
+        return None
+    return gender_of(name)
+
+
 def first_name_like(word: str) -> bool:
     """May ``word`` be a first name: one the dictionary knows as such, or a foreign word it lacks
     ("Педру") that it does not read as a surname either."""

@@ -17,7 +17,7 @@ from ..records import Span
 from .agreement import agreeing, gender_fits, verb_gender
 from .institutions import Institutions
 from .kinds import Mention
-from .names import first_name_like, gender_of, nominative_phrase, oblique_masculine, same_surname, speaks
+from .names import first_name_like, gender_of, nominative_phrase, same_surname, speaks, told_gender
 from .orgs import (
     generic_org_word,
     office_of,
@@ -47,33 +47,41 @@ class People(Institutions):
         words: Callable[[int, int], Sequence[Span]] | None = None,
     ) -> None:
         super().__init__(text, hidden, lines, words)
-        self._full: dict[str, str] = {}
+        self._full: dict[tuple[str, str | None], str] = {}
         self._holders: dict[tuple[object, ...], Mention | None] = {}
 
     # -- look-ups ----------------------------------------------------------------------------
-    def full_name(self, name: str) -> str:
+    def full_name(self, name: str, gender: str | None = None) -> str:
         """The fullest name in the text for the person ``name`` names ("Косанова" -> "Даурен Косанов").
 
         The candidates share the surname (in any case form) and do not differ in gender
         ("Вертинский" is not "Н. Н. Вертинская"); the most words win, initials counting less.
+        ``gender`` is what the text says of a name that tells none ("Бут рассказала": not
+        "Виктор Бут" where the text names "Алла Бут" too).
         """
-        known = self._full.get(name)
+        key = (name, gender)
+        known = self._full.get(key)
         if known is None:
-            known = self._full[name] = self._fullest(name)
+            known = self._full[key] = self._fullest(name, gender)
         return known
 
-    def _fullest(self, name: str) -> str:
+    def _fullest(self, name: str, told: str | None) -> str:
         parts = name.split()
         if not parts:
             return name
         surname = parts[-1]
-        # "Косанова" may be a woman's name or a man's in the genitive: only a first name tells
-        gender = gender_of(name) if len(parts) > 1 or not oblique_masculine(surname) else None
+        found = [
+            e
+            for e in self.persons_with(surname[: max(3, len(surname) - 2)], named=True)[: 2 * SCAN]
+            if same_surname(e.name.split()[-1], surname)
+        ]
+        gender = told_gender(name)
+        firsts = {normalize_word(e.name.split()[0]) for e in found if " " in e.name}
+        if gender is None and told in ("masc", "femn") and len(firsts) > 1:
+            gender = told  # two people share the surname: the one a verb or a pronoun points to
         best, best_key = name, (_weight(parts), 0)
-        for e in self.persons_with(surname[: max(3, len(surname) - 2)], named=True)[: 2 * SCAN]:
+        for e in found:
             words = e.name.split()
-            if not same_surname(words[-1], surname):
-                continue
             if gender is not None and e.gender is not None and e.gender != gender:
                 continue
             if len(parts) > 1 and not (
@@ -110,9 +118,9 @@ class People(Institutions):
                 if m.kind == "role" and not m.prep:
                     holder = self._holder(m, pos)
                     if holder is not None and (gender in (None, "plur") or holder.gender in (None, gender)):
-                        return self.full_name(holder.name)
+                        return self.full_name(holder.name, gender)
                 elif m.kind == "person" and (gender in (None, "plur") or m.gender in (None, gender)):
-                    full = self.full_name(m.name)
+                    full = self.full_name(m.name, gender)
                     if gender in (None, "plur") or gender_of(full) in (None, gender):
                         return full
         return None
@@ -223,7 +231,7 @@ class People(Institutions):
         - a plural pronoun ("они", "их"): the groups named before as subjects, nearest first.
         """
         if m.kind == "person":
-            return [self.full_name(m.name)]
+            return [self.full_name(m.name, verb_gender(self.text, m) if m.subject else None)]
         if m.kind == "org":
             if " " not in m.name and m.name[:1].islower():
                 return self.orgs_before(m, limit)  # "в ведомстве": the organisation named before
@@ -359,7 +367,7 @@ class People(Institutions):
                                 ranked.append((0 - speaks(self.text, e), len(ranked), name))
                         continue
                     e = holder._replace(subject=True, prep=False)
-                full = self.full_name(e.name)
+                full = self.full_name(e.name, gender)
                 if full in names or not gender_fits(gender, e.gender, full):
                     continue
                 names.add(full)

@@ -32,7 +32,7 @@ from .kinds import (
     surname_like,
     tight,
 )
-from .names import gender_of, guess_nominative, name_reading, nominative_name, past_gender
+from .names import gender_of, guess_nominative, name_reading, nominative_name, past_gender, speech_word
 
 
 def in_case(m: Mention, case: str) -> Mention:
@@ -199,10 +199,15 @@ def person_mention(
 ) -> Mention:
     words = [t.text + "." if is_initial(text, t) else t.text for t in toks[i:j]]
     # "председателя КНР Си Цзиньпина": the role's case tells the case of the name; "Яна Лантратова
-    # направила": the verb's gender tells a woman's name from a man's in the genitive
+    # направила", "— рассказала Петрова": the verb's gender tells a woman's name from a man's in
+    # the genitive (a verb before the name only if it is a speech verb, whose subject follows it)
     verb = toks[j] if j < len(toks) and gap_between(text, toks[j - 1], toks[j]) == " " else None
+    gender = past_gender(verb.text) if verb is not None else None
+    if gender is None and i > lo and case is None and gap_between(text, toks[i - 1], toks[i]) == " ":
+        before = toks[i - 1].text
+        gender = past_gender(before) if speech_word(before) else None
     reading = name_reading(words, case)
-    name = nominative_name(words, case, past_gender(verb.text) if verb is not None else None)
+    name = nominative_name(words, case, gender)
     if subject is None:
         subject = (
             reading is None
