@@ -11,7 +11,9 @@ gives one value per name in :data:`FEATURES`:
 * ``words`` and ``long``: the log of its length in words and numbers, and how far that
   log is above ``LONG_SENTENCE_WORDS``;
 * ``quote_opener`` and ``quoted``: whether it opens with a quotation mark or a dialogue
-  dash, and the share of its words inside «…».
+  dash, and the share of its words inside «…»;
+* ``novelty``: the log of one plus the number of its distinct content lemmas that no earlier
+  sentence of the text (fragments included) had: what news it adds to the text before it.
 
 How much each counts is learned from reference summaries (:mod:`summarize.sentence_model`).
 """
@@ -38,6 +40,7 @@ FEATURES = (
     "long",
     "quote_opener",
     "quoted",
+    "novelty",
 )
 """The names of the features, in the order of every row."""
 PLACES = 5
@@ -118,7 +121,11 @@ def sentence_features(
     rows: list[Row | None] = []
     k = 0
     log = math.log
+    seen: set[str] = set()
     for span, lemmas, score in zip(spans, term_lists, centrality, strict=True):
+        new = -len(seen)
+        seen.update(lemmas)
+        new += len(seen)  # the distinct lemmas no earlier sentence had
         words = len(_TOKEN.findall(span.text)) if lemmas else 0
         if words < FRAGMENT_WORDS:  # is_fragment, counting the words once
             rows.append(None)
@@ -132,6 +139,7 @@ def sentence_features(
                 log_words - _LOG_LONG if log_words > _LOG_LONG else 0.0,
                 1.0 if span.text[0] in QUOTE_OPENERS else 0.0,
                 quoted_share(span.text, words),
+                log(1 + new),
             )
         )
         k += 1

@@ -248,8 +248,8 @@ def summarize(
     ``title``, the headline if you have it, favours the sentences that share
     its words.  Each sentence is scored by a model learned from reference
     summaries of news (its similarity to the whole text, its place, its length,
-    how much of it is quoted), and sentences are picked so that they repeat
-    each other little.
+    how much of it is quoted, how many words the text has not used before it),
+    and sentences are picked so that they repeat each other little.
 
     >>> s = summarize("Министр обороны Казахстана провёл переговоры с министром обороны России. "
     ...               "Министры обсудили сотрудничество в сфере обороны. Погода была тёплой.", sentences=2)

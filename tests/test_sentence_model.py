@@ -137,6 +137,28 @@ def test_a_dateline_has_no_row_and_is_not_the_lead():
     assert lead["quoted"] == 0.0 and quote["quoted"] == pytest.approx(4 / 6)
 
 
+def test_novelty_counts_the_lemmas_no_earlier_sentence_had():
+    """A sentence that repeats the lead's news adds little; one that brings new names and facts adds
+    more, and a dateline's lemmas count as seen."""
+    text = (
+        "МОСКВА, 2 ноября. "
+        "Министр обороны России провёл переговоры с министром обороны Казахстана в Москве. "
+        "Переговоры министров обороны России и Казахстана прошли в Москве. "
+        "Стороны подписали соглашение о поставках зенитных комплексов до 2025 года."
+    )
+    spans = sentences(text)
+    rows = sentence_features(spans, scoring.sentence_terms(text, spans), [0.5] * len(spans), 0.25)
+    assert rows[0] is None
+    lead, repeat, news_ = (feature_dict(row)["novelty"] for row in rows[1:])
+    # "москва" came with the dateline: the lead's new lemmas are министр, оборона, россия, провести,
+    # переговоры, казахстан
+    assert lead == pytest.approx(math.log(1 + 6))
+    assert repeat == pytest.approx(math.log(1 + 1))  # only "пройти" is new
+    assert news_ > repeat
+    model = shipped_model()
+    assert model.weights[FEATURES.index("novelty")] > 0
+
+
 def test_position_zero_drops_every_position_feature(news):
     text = news["devset_book_256.txt"]
     idf, unseen = scoring.shipped_idf()
