@@ -111,6 +111,12 @@ def name_reading(
     return _reading_of(tuple(words), case, gender)
 
 
+def reads_in(words: Sequence[str], case: str) -> bool:
+    """Can the name parts ``words`` agree on ``case``?  ("Андрея Ермака": the genitive, among others)"""
+    reading = name_reading(words, case)
+    return reading is not None and reading[1] == case
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _reading_of(words: tuple[str, ...], case: str | None, gender: str | None) -> tuple[str, str] | None:
     # each word's name parses as (score, grammemes): set look-ups, not the tags' slow ``in``

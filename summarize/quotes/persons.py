@@ -32,7 +32,15 @@ from .kinds import (
     surname_like,
     tight,
 )
-from .names import gender_of, guess_nominative, name_reading, nominative_name, past_gender, speech_word
+from .names import (
+    gender_of,
+    guess_nominative,
+    name_reading,
+    nominative_name,
+    past_gender,
+    reads_in,
+    speech_word,
+)
 
 
 def in_case(m: Mention, case: str) -> Mention:
@@ -166,8 +174,7 @@ def _second_person(toks: Sequence[Span], i: int, k: int, j: int) -> bool:
     first, second = [t.text for t in toks[i:k]], [t.text for t in toks[k:j]]
     if not ("Name" in name_tags(first[0]) and "Name" in name_tags(second[0])):
         return False
-    holder = name_reading(first, "gent")
-    return holder is not None and holder[1] == "gent" and name_reading(second) is not None
+    return reads_in(first, "gent") and name_reading(second) is not None
 
 
 def _strong_name(text: str, tok: Span, alone: bool = False) -> bool:

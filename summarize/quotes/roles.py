@@ -27,7 +27,7 @@ from ..morph import (
 from ..punct import CLOSING, MARKS, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import Mention, capitalised, gap_between, has_lemma, is_outlet, role_lemma
-from .names import name_reading, nominative_phrase
+from .names import nominative_phrase, reads_in
 from .outlets import plural_verb
 from .persons import governed, name_start, person_mention, person_run
 
@@ -102,7 +102,7 @@ def _holder_case(word: str, role: str, subject: bool, name: Sequence[str]) -> st
     if len(single) == 1:
         return next(iter(single))
     if len(single) > 1:
-        readable = [c for c in sorted(single) if (name_reading(name, c) or ("", ""))[1] == c]
+        readable = [c for c in sorted(single) if reads_in(name, c)]
         if len(readable) == 1:
             return readable[0]
     return None if subject else _role_case(word, role)
