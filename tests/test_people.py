@@ -546,6 +546,14 @@ def test_a_role_in_the_instrumental_is_named_in_the_nominative_plural():
         ),
         ("Полиция задержала муниципального депутата Юлию Щербакову.", "Юлия Щербакова"),
         ("«Мы готовы», — цитирует РБК директора завода Ивана Петрова.", "Иван Петров"),
+        # a name in the nominative after a role it does not agree with is no complement of the role
+        ("Кандидат в мэры Москвы Алексей Навальный собрал 35 млн рублей.", "Алексей Навальный"),
+        ("Встречу при президенте РФ Александр Молохов назвал полезной.", "Александр Молохов"),
+        # a first name that is also a city's ("Владимир") starts the name, it does not end the "СМИ"
+        (
+            "Глава отдела по связям с обществом и СМИ Владимир Легойда назвал санкции ошибкой.",
+            "Владимир Легойда",
+        ),
     ],
 )
 def test_a_person_is_named_in_the_nominative(text, name):

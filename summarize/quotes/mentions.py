@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..lexicon import column, head_nouns, load, tagged
-from ..morph import CACHE_SIZE, has_case, is_verbal, lemmas, normalize_word, parses
+from ..morph import CACHE_SIZE, has_case, is_verbal, lemmas, name_tags, normalize_word, parses
 from ..punct import CLOSER, OPENING, WORD_GAP
 from ..records import Span
 from .kinds import (
@@ -185,6 +185,12 @@ def _may_start(word: str) -> bool:
     )
 
 
+def _first_name_at(text: str, toks: Sequence[Span], j: int, hi: int) -> bool:
+    """Does a person's full name start at ``toks[j]`` with a first name ("СМИ Владимир Легойда":
+    a city's name too, but here no part of the organisation's)?"""
+    return "Name" in name_tags(toks[j].text) and person_run(text, toks, j, hi) >= j + 2
+
+
 def _pronoun(text: str, toks: Sequence[Span], i: int, lo: int, gender: str, subject: bool) -> Mention:
     """A personal or possessive pronoun at ``toks[i]`` ("он", "ее")."""
     tok = toks[i]
@@ -241,6 +247,7 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             and tight(text, toks[j - 1], toks[j])
             and capitalised(toks[j])
             and (org_word(text, toks[j]) or geo_word(toks[j]))
+            and not _first_name_at(text, toks, j, hi)
         ):
             j += 1
         words = [t.text for t in toks[i:j]]

@@ -195,6 +195,11 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                         and all(_may_be_in(x.text, _GENITIVE) for x in toks[j:k])
                     )
                 )
+                names = [x.text for x in toks[j:k]]
+                if complement and reads_in(names, "nomn") and not reads_in(names, "gent"):
+                    # a name in the nominative is no complement: "при президенте РФ Александр
+                    # Молохов отверг", "Кандидат в мэры Москвы Алексей Навальный собрал"
+                    break
                 if not complement:
                     first = name_start(text, toks, j, k)
                     org_words.extend(x.text for x in toks[j:first])
