@@ -22,7 +22,7 @@ from ..lexicon import tagged
 from ..morph import normalize_word
 from .document import Doc
 from .kinds import Mention
-from .names import first_name_like, same_surname
+from .names import first_name_like, is_initial_of, same_surname
 from .roles import plural_head
 
 MAX_LOOK_BACK = 40
@@ -147,8 +147,9 @@ def _same_person(known: str, name: str) -> bool:
     a, b = known.split(), name.split()
     if not same_surname(a[-1], b[-1]):
         return False
-    initial = a[0][:1] == b[0][:1] and "." in a[0] + b[0]  # "В. Бут"
-    return len(a) == 1 or len(b) == 1 or same_surname(a[0], b[0]) or initial
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return same_surname(a[0], b[0]) or is_initial_of(a[0], b[0]) or is_initial_of(b[0], a[0])  # "В. Бут"
 
 
 def resolve(doc: Doc, m: Mention, pos: int) -> str | None:

@@ -370,6 +370,11 @@ def oblique_masculine(word: str) -> bool:
     return any(guess_nominative(word, case, "masc") != word for case in CASES[1:])
 
 
+def is_initial_of(initial: str, word: str) -> bool:
+    """Is ``initial`` ("В." or "В") the initial of the first name ``word`` ("Виктор")?"""
+    return len(initial.rstrip(".")) == 1 and word[:1] == initial[:1]
+
+
 def told_gender(name: str) -> str | None:
     """The gender the name itself tells: none for a surname alone that may be a man's in an oblique
     case ("Косанова" may be his genitive or her nominative; "Косанов" is his)."""

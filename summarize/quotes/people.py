@@ -17,7 +17,15 @@ from ..records import Span
 from .agreement import agreeing, gender_fits, verb_gender
 from .institutions import Institutions
 from .kinds import Mention
-from .names import first_name_like, gender_of, nominative_phrase, same_surname, speaks, told_gender
+from .names import (
+    first_name_like,
+    gender_of,
+    is_initial_of,
+    nominative_phrase,
+    same_surname,
+    speaks,
+    told_gender,
+)
 from .orgs import (
     generic_org_word,
     office_of,
@@ -84,9 +92,7 @@ class People(Institutions):
             words = e.name.split()
             if gender is not None and e.gender is not None and e.gender != gender:
                 continue
-            if len(parts) > 1 and not (
-                same_surname(words[0], parts[0]) or _is_initial_of(parts[0], words[0])
-            ):
+            if len(parts) > 1 and not (same_surname(words[0], parts[0]) or is_initial_of(parts[0], words[0])):
                 continue
             key = (_weight(words), -len(words[-1]))
             if key > best_key:
@@ -416,10 +422,6 @@ def _nearest(entries: Sequence[Mention], pos: int) -> Mention:
 def _weight(words: Sequence[str]) -> float:
     """How full a name is: a word counts 1, an initial 0.4."""
     return sum(0.4 if len(w.rstrip(".")) == 1 else 1.0 for w in words)
-
-
-def _is_initial_of(initial: str, word: str) -> bool:
-    return len(initial.rstrip(".")) == 1 and word[:1] == initial[:1]
 
 
 def _overlap(a: str, b: str) -> bool:

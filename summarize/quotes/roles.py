@@ -177,12 +177,10 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
             k = j if any(ch in OPENING for ch in gap) else person_run(text, toks, j, hi)
             if k > j:  # (a name in marks is an organisation's: "директор «Локо Инвеста»")
                 nxt = toks[k] if k < hi else None
+                names = [x.text for x in toks[j:k]]
                 # one person holds no plural role: "адвокаты Романа Абрамовича" are his
                 complement = (
-                    (
-                        plural_head(toks[i].text)
-                        or not _agrees_with_role(toks[i].text, role, [x.text for x in toks[j:k]])
-                    )
+                    (plural_head(toks[i].text) or not _agrees_with_role(toks[i].text, role, names))
                     or (
                         nxt is not None
                         and gap_between(text, toks[k - 1], nxt) == " "
@@ -195,7 +193,6 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                         and all(_may_be_in(x.text, _GENITIVE) for x in toks[j:k])
                     )
                 )
-                names = [x.text for x in toks[j:k]]
                 if complement and reads_in(names, "nomn") and not reads_in(names, "gent"):
                     # a name in the nominative is no complement: "при президенте РФ Александр
                     # Молохов отверг", "Кандидат в мэры Москвы Алексей Навальный собрал"
