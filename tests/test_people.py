@@ -276,6 +276,17 @@ def test_pronouns_carry_their_gender():
             "«Решение пока не принято», — сказал {s|премьер Испании Хосе Луис Родригес Сапатеро}.",
             "Хосе Луис Родригес Сапатеро",
         ),
+        # initials and a surname after "имени" name the institute, and the holder comes after them
+        (
+            "«Производство вырастет», — сказал {s|директор центра имени Н. Ф. Гамалеи Александр Гинцбург}.",
+            "Александр Гинцбург",
+        ),
+        # the holder of a role the cue names, though the sentence was split inside the role phrase
+        (
+            "Все этапы лечения проходят в одной больнице. «Москва выбрала верный путь», — рассказала "
+            "президент ассоциации онкологических пациентов «Здравствуй!» {s|Ирина Боровова}.",
+            "Ирина Боровова",
+        ),
     ],
 )
 def test_the_speaker_is_who_the_mention_names(marked, speaker):
@@ -828,6 +839,7 @@ def test_a_name_after_a_noun_of_speech_is_its_owner_in_the_genitive():
         "{m|Путин} наградил орденом Жукова танковый полк.",
         "Митинг прошел на улице Ленина.",
         "Институт имени Лавочкина и медаль Суворова.",
+        "Лечение идет в больнице им. С. П. Боткина.",
         # a university is no such noun: the name after it is of someone who works there
         "По словам {m|вирусолога Колумбийского университета Анджелы Расмуссен}, вирус опасен.",
         # an institution named by two adjectives and its common noun, and not a participle before one

@@ -5,13 +5,15 @@ previous quote's speaker and nobody.  Each gets named evidence: where its mentio
 (``before:same_sentence``, ``after:paragraphs:1``), how a speech cue ties it to the quote
 (``primary``: the subject of the cue the layout found, "«Q», — сказал Косанов";
 ``cue@prev``: of a cue in the sentence before; ``primary:ante0``: the person a pronoun or
-a bare role in the cue points back to, "— сказал он"), continuity (``previous``), what the
+a bare role in the cue points back to, "— сказал он"; ``holder_next``: the person named right
+after a cue's role), continuity (``previous``), what the
 old hand rules answered (``rule``) and what kind of name it is.  The best score wins.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -174,11 +176,19 @@ def options(
     if primary is not None and primary.kind in ("pron", "role") and primary.start not in pointing:
         pointing[primary.start] = entities.antecedents(primary.start, persons=primary.kind == "pron")
         resolved[primary.start] = _antecedents(doc, primary)
+    roles = [
+        (label, cue.mention) for label, _, cue in relations if cue.mention and cue.mention.kind == "role"
+    ]
+    if primary is not None and primary.kind == "role":
+        roles.append(("primary", primary))
     out: list[Option] = []
     for entity in entities.by_name.values():
         option = _entity_option(doc, entities, entity, c, common, sentence, line)
         if option is None:
             continue
+        for label, m in roles:
+            if any(e.kind == "person" and _names_holder(doc.text, m, e) for e in entity.mentions):
+                option.features[f"{label}:holder_next"] = option.features["holder_next"] = 1.0
         _tie(option, entity.name, set(entity.starts), c, relations, primary, pointing, layout)
         _tie(option, entity.name, set(), c, relations, primary, resolved, layout, "resolved")
         f = option.features
@@ -264,6 +274,17 @@ def _tie(
     if r is not None:
         f[f"primary:{how}{r}"] = f[f"primary:{how}{r}&{primary.kind}"] = 1.0
         option.mention, option.cue = primary, c.cue.cue if c.cue else None
+
+
+_HOLDER_GAP = re.compile(r"(?:[^\W\d_]|[ «»\"“”'!-])*")
+"""Words, spaces, marks and hyphens: no comma, full stop, dash or line between a role and its holder."""
+
+
+def _names_holder(text: str, role: Mention, m: Mention) -> bool:
+    """Does the person ``m`` follow the role phrase ``role`` with only words between, so is the
+    role's holder, where the mention of the role stopped short ("президент ассоциации
+    «Здравствуй!» Ирина Боровова": the sentence was split after the marks)?"""
+    return 0 <= m.start - role.stop <= 80 and _HOLDER_GAP.fullmatch(text, role.stop, m.start) is not None
 
 
 def _rank(name: str, ranked: Sequence[str]) -> int | None:

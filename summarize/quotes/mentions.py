@@ -150,6 +150,8 @@ def _named_after(text: str, toks: Sequence[Span], m: Mention, lo: int) -> bool:
     if m.kind != "person" or m.role is not None or m.first <= lo or m.last - m.first > 2:
         return False
     before = toks[m.first - 1]
+    if before.text.lower() == "им" and text[before.stop : m.start].rstrip() == ".":
+        return True  # "МКНЦ им. А. С. Логинова"
     return text[before.stop : m.start] == " " and has_lemma(before.text, "eponym_heads")
 
 

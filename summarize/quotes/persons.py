@@ -158,6 +158,11 @@ def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
     for k in range(i + 2, j - 1):
         if _second_person(toks, i, k, j):
             return k
+    k = i
+    while k < j and is_initial(text, toks[k]):
+        k += 1
+    if i < k < j - 2 and _second_person(toks, k, k + 1, j, initials=True):
+        return k + 1  # "центра имени Н. Ф. Гамалеи Александр Гинцбург"
     if j - i == 2 and "Name" in name_tags(toks[i + 1].text) and "Name" not in name_tags(toks[i].text):
         # "Ильфа и Петрова Остап": a surname and a first name that share no case are two people
         words = [toks[i].text, toks[i + 1].text]
@@ -166,13 +171,14 @@ def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
     return i
 
 
-def _second_person(toks: Sequence[Span], i: int, k: int, j: int) -> bool:
+def _second_person(toks: Sequence[Span], i: int, k: int, j: int, initials: bool = False) -> bool:
     """Does a second full name start at ``toks[k]``, after the full name ``toks[i:k]`` of the person
     whose deputy or spokesman it is ("советник Андрея Ермака Михаил Подоляк")?  Both parts start
     with a first name and hold two words or more, and the first can be a genitive (so "Мария Тереза
-    Анна …" and "Хосе Луис Родригес Сапатеро" stay one person)."""
+    Анна …" and "Хосе Луис Родригес Сапатеро" stay one person).  After ``initials`` the first part
+    is a surname alone ("имени Н. Ф. Гамалеи Александр Гинцбург")."""
     first, second = [t.text for t in toks[i:k]], [t.text for t in toks[k:j]]
-    if not ("Name" in name_tags(first[0]) and "Name" in name_tags(second[0])):
+    if not ((initials or "Name" in name_tags(first[0])) and "Name" in name_tags(second[0])):
         return False
     return reads_in(first, "gent") and name_reading(second) is not None
 
