@@ -840,6 +840,10 @@ def test_a_name_after_a_noun_of_speech_is_its_owner_in_the_genitive():
         "Митинг прошел на улице Ленина.",
         "Институт имени Лавочкина и медаль Суворова.",
         "Лечение идет в больнице им. С. П. Боткина.",
+        # a place after its common noun, though the dictionary does not know its name
+        "Протестующие собрались в районе Гринвич-Виллидж.",
+        "Самолет сел в аэропорту Толмачево.",
+        "Об этом сказал {m|губернатор штата Луизиана Джон Бел Эдвардс}.",
         # a university is no such noun: the name after it is of someone who works there
         "По словам {m|вирусолога Колумбийского университета Анджелы Расмуссен}, вирус опасен.",
         # an institution named by two adjectives and its common noun, and not a participle before one

@@ -146,13 +146,18 @@ def _numbered(text: str, m: Mention) -> bool:
 
 
 def _named_after(text: str, toks: Sequence[Span], m: Mention, lo: int) -> bool:
-    """Is the person ``m`` whom a thing is named after ("орденом Жукова", "имени Лавочкина")?"""
+    """Is the person ``m`` whom a thing is named after ("орденом Жукова", "имени Лавочкина"), or a
+    place read as a name ("в районе Гринвич-Виллидж")?"""
     if m.kind != "person" or m.role is not None or m.first <= lo or m.last - m.first > 2:
         return False
     before = toks[m.first - 1]
     if before.text.lower() == "им" and text[before.stop : m.start].rstrip() == ".":
         return True  # "МКНЦ им. А. С. Логинова"
-    return text[before.stop : m.start] == " " and has_lemma(before.text, "eponym_heads")
+    if text[before.stop : m.start] != " ":
+        return False
+    if has_lemma(before.text, "eponym_heads"):
+        return True
+    return has_lemma(before.text, "place_heads") and "Name" not in name_tags(toks[m.first].text)
 
 
 _STARTS: dict[str, str] = {}
