@@ -235,6 +235,11 @@ def has_lemma(word: str, *names: str) -> bool:
     return may_have_lemma(word, *names) and bool(lemmas(word) & _lemmas_of(names))
 
 
+def eponym_head(word: str) -> bool:
+    """Is ``word`` a noun of a thing named after a person ("имени", "им.", "орденом")?"""
+    return normalize_word(word) == "им" or has_lemma(word, "eponym_heads")
+
+
 def may_be(word: str, name: str) -> bool:
     """Could ``word`` be a form of a lemma of lexicon ``name``?  Compares the first four letters
     with those of the lemmas' forms, so most words are ruled out without a dictionary look-up."""

@@ -19,6 +19,7 @@ from .kinds import (
     Mention,
     adjective,
     capitalised,
+    eponym_head,
     function_word,
     geo_word,
     has_lemma,
@@ -151,13 +152,12 @@ def _named_after(text: str, toks: Sequence[Span], m: Mention, lo: int) -> bool:
     if m.kind != "person" or m.role is not None or m.first <= lo or m.last - m.first > 2:
         return False
     before = toks[m.first - 1]
-    if before.text.lower() == "им" and text[before.stop : m.start].rstrip() == ".":
-        return True  # "МКНЦ им. А. С. Логинова"
-    if text[before.stop : m.start] != " ":
-        return False
-    if has_lemma(before.text, "eponym_heads"):
-        return True
-    return has_lemma(before.text, "place_heads") and "Name" not in name_tags(toks[m.first].text)
+    gap = text[before.stop : m.start]
+    if eponym_head(before.text) and gap.rstrip() == ("." if gap[:1] == "." else ""):
+        return True  # "орденом Жукова", "МКНЦ им. А. С. Логинова"
+    return (
+        gap == " " and has_lemma(before.text, "place_heads") and "Name" not in name_tags(toks[m.first].text)
+    )
 
 
 _STARTS: dict[str, str] = {}
