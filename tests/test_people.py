@@ -870,6 +870,12 @@ def test_each_mention_is_one_person_and_only_a_person_who_may_speak(marked):
     assert [Span(text[m.start : m.stop], m.start, m.stop) for m in find_mentions(text, tokens(text))] == spans
 
 
+def test_a_place_after_its_noun_in_a_role_phrase_is_no_holder_of_the_role():
+    text = "Мэр города Немуро, в свою очередь, отметил, что шанс был."
+    (m,) = find_mentions(text, tokens(text))
+    assert (m.kind, m.role, m.name) == ("role", "мэр", "мэр города Немуро")
+
+
 def test_a_compound_role_in_the_genitive_is_no_subject():
     text = "По мнению терапевта-пульмонолога Марины Казаковой, антибиотики бессильны."
     (m,) = find_mentions(text, tokens(text))

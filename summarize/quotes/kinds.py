@@ -235,9 +235,14 @@ def has_lemma(word: str, *names: str) -> bool:
     return may_have_lemma(word, *names) and bool(lemmas(word) & _lemmas_of(names))
 
 
-def eponym_head(word: str) -> bool:
-    """Is ``word`` a noun of a thing named after a person ("имени", "им.", "орденом")?"""
-    return normalize_word(word) == "им" or has_lemma(word, "eponym_heads")
+def names_thing(head: str, word: str) -> bool:
+    """Does the capitalised ``word`` right after ``head`` start the name of a thing or a place, not
+    of someone who speaks?  After a noun of a thing named after a person ("орденом Жукова", "имени
+    Н. Ф. Гамалеи", "им. Логинова"), or after a noun of place with no first name ("в районе
+    Гринвич-Виллидж", "мэр города Немуро"; not "в округе Виктор Ишаев")."""
+    if normalize_word(head) == "им" or has_lemma(head, "eponym_heads"):
+        return True
+    return has_lemma(head, "place_heads") and "Name" not in name_tags(word)
 
 
 def may_be(word: str, name: str) -> bool:

@@ -19,13 +19,13 @@ from .kinds import (
     Mention,
     adjective,
     capitalised,
-    eponym_head,
     function_word,
     geo_word,
     has_lemma,
     is_outlet,
     may_be,
     may_have_lemma,
+    names_thing,
     org_text,
     org_word,
     person_text,
@@ -152,12 +152,8 @@ def _named_after(text: str, toks: Sequence[Span], m: Mention, lo: int) -> bool:
     if m.kind != "person" or m.role is not None or m.first <= lo or m.last - m.first > 2:
         return False
     before = toks[m.first - 1]
-    gap = text[before.stop : m.start]
-    if eponym_head(before.text) and gap.rstrip() == ("." if gap[:1] == "." else ""):
-        return True  # "орденом Жукова", "МКНЦ им. А. С. Логинова"
-    return (
-        gap == " " and has_lemma(before.text, "place_heads") and "Name" not in name_tags(toks[m.first].text)
-    )
+    gap = text[before.stop : m.start].rstrip()  # "МКНЦ им. А. С. Логинова"
+    return gap in ("", ".") and names_thing(before.text, toks[m.first].text)
 
 
 _STARTS: dict[str, str] = {}

@@ -26,7 +26,7 @@ from ..morph import (
 )
 from ..punct import CLOSING, MARKS, OPENING, WORD_GAP
 from ..records import Span
-from .kinds import Mention, capitalised, eponym_head, gap_between, has_lemma, is_outlet, role_lemma
+from .kinds import Mention, capitalised, gap_between, has_lemma, is_outlet, names_thing, role_lemma
 from .names import nominative_phrase, reads_in
 from .outlets import plural_verb
 from .persons import governed, name_start, person_mention, person_run
@@ -179,9 +179,10 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                 nxt = toks[k] if k < hi else None
                 names = [x.text for x in toks[j:k]]
                 # one person holds no plural role: "адвокаты Романа Абрамовича" are his
-                if eponym_head(prev.text):  # "центра имени Н. Ф. Гамалеи Александр Гинцбург"
+                if names_thing(prev.text, t.text):  # "мэр города Немуро", "центра имени Гамалеи"
+                    # "центра имени Н. Ф. Гамалеи Александр Гинцбург": the eponym names the centre
                     k = first if (first := name_start(text, toks, j, k)) > j else k
-                    org_words.extend(x.text for x in toks[j:k])  # the eponym names the centre
+                    org_words.extend(x.text for x in toks[j:k])
                     last, j = k - 1, k
                     continue
                 complement = (
