@@ -178,13 +178,15 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
             if k > j:  # (a name in marks is an organisation's: "директор «Локо Инвеста»")
                 nxt = toks[k] if k < hi else None
                 names = [x.text for x in toks[j:k]]
-                # one person holds no plural role: "адвокаты Романа Абрамовича" are his
-                if names_thing(prev.text, t.text):  # "мэр города Немуро", "центра имени Гамалеи"
-                    # "центра имени Н. Ф. Гамалеи Александр Гинцбург": the eponym names the centre
-                    k = first if (first := name_start(text, toks, j, k)) > j else k
+                if names_thing(prev.text, t.text):
+                    # a place or an eponym is a complement ("мэр города Немуро"), a full name after
+                    # it the holder ("директор центра имени Н. Ф. Гамалеи Александр Гинцбург")
+                    first = name_start(text, toks, j, k)
+                    k = first if first > j else k
                     org_words.extend(x.text for x in toks[j:k])
                     last, j = k - 1, k
                     continue
+                # one person holds no plural role: "адвокаты Романа Абрамовича" are his
                 complement = (
                     (plural_head(toks[i].text) or not _agrees_with_role(toks[i].text, role, names))
                     or (
