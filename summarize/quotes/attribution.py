@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import islice
 
 from ..lexicon import tagged
-from ..morph import CACHE_SIZE, parses
+from ..morph import CACHE_SIZE
 from ..punct import SPACES
 from ..records import Quote, Span
 from ..text import TOKEN
@@ -30,7 +30,7 @@ from .document import WINDOW, Doc
 from .entities import PARAGRAPHS_AFTER, PARAGRAPHS_BEFORE, Entities, Entity, resolve
 from .kinds import Mention
 from .model import Features, Linear
-from .names import gender_of, same_surname
+from .names import gender_of, past_gender, same_surname
 from .roles import plural_head
 from .turns import Turn
 
@@ -440,12 +440,7 @@ def _rule_speaker(doc: Doc, c: Candidate) -> str | None:
 
 def _cue_gender(cue: Span | None) -> str | None:
     """The gender a past-tense cue verb demands of its subject ("отметила" -> "femn")."""
-    if cue is None:
-        return None
-    genders = {
-        g for p in parses(cue.text.split()[0]) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag
-    }
-    return genders.pop() if len(genders) == 1 else None
+    return past_gender(cue.text.split()[0]) if cue is not None else None
 
 
 def _same_words_same_speaker(quotes: list[Quote]) -> list[Quote]:
