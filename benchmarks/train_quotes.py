@@ -15,9 +15,14 @@ scikit-learn.  The table itself is stored in ``data/quotes/table.tsv.gz`` (numbe
 names, no text), so that the test suite can refit the model from it and check the shipped
 file is what this script makes.
 
+The speakers' confidence (``Quote.speaker_confidence``) is calibrated on out-of-fold choices:
+each fold's quotes attributed by a model trained on the other four, their routes and margins
+(:func:`margin_rows`) stored in ``data/quotes/margins.tsv`` for the same check.
+
 ``--cv`` trains on four folds and runs ``extract`` with that model on the fifth, for each
 fold, and scores every prediction with the rules of ``../shared/tools/quotes_eval.py``;
-fold 4 is sealed (its errors were never read), so it is shown on its own as well.
+fold 4 is sealed (its errors were never read), so it is shown on its own as well.  The
+confidence of each fold's model is calibrated on its four training folds alone.
 """
 
 from __future__ import annotations
@@ -43,17 +48,20 @@ from summarize.quotes.attribution import named_by_cue, options  # noqa: E402
 from summarize.quotes.decide import is_screen_feature, mark_candidates  # noqa: E402
 from summarize.quotes.document import Doc  # noqa: E402
 from summarize.quotes.entities import Entities  # noqa: E402
-from summarize.quotes.model import Linear, QuoteModel  # noqa: E402
+from summarize.quotes.model import Confidence, Linear, QuoteModel  # noqa: E402
 from summarize.quotes.pipeline import extract, with_paragraphs  # noqa: E402
 
 MODEL = ROOT / "summarize" / "data" / "quote_model.json"
 TABLE = ROOT / "data" / "quotes" / "table.tsv.gz"
+MARGINS = ROOT / "data" / "quotes" / "margins.tsv"
 KEEP_C = 0.3
 SPEAKER_C = 1.0
 """Inverse L2 strengths of the two regressions (chosen by cross-validation on folds 0-3)."""
 KEEP_MARGIN = 1.0
 """Subtracted from the keep model's bias: a pair needs more evidence to be a quotation (a false
 quote with a speaker harms a fact-checker more than a missed one; chosen on the CV table)."""
+CONFIDENCE_THRESHOLDS = (0.0, 0.5, 0.7, 0.8, 0.9)
+"""The thresholds of ``Quote.speaker_confidence`` the cross-validation reports."""
 SCREEN_PASSES = 0.995
 """The share of the training quotations the screen lets through (the rest is the price of speed)."""
 
@@ -143,12 +151,75 @@ def fit_linear(rows: Sequence[Row], c: float) -> Linear:
     return Linear(round(float(regression.intercept_[0]), 6), weights)
 
 
-def fit(rows: Sequence[Row], about: dict | None = None, margin: float = KEEP_MARGIN) -> QuoteModel:
+def fit(
+    rows: Sequence[Row],
+    about: dict | None = None,
+    margin: float = KEEP_MARGIN,
+    confidence: Confidence | None = None,
+) -> QuoteModel:
     keep_rows = [r for r in rows if r.task == "keep"]
     keep = fit_linear(keep_rows, KEEP_C)
     keep = Linear(round(keep.bias - margin, 6), keep.weights)
     speaker = fit_linear([r for r in rows if r.task == "speaker"], SPEAKER_C)
-    return QuoteModel(keep, speaker, fit_screen(keep_rows), about or {})
+    return QuoteModel(keep, speaker, fit_screen(keep_rows), about or {}, confidence)
+
+
+# -- confidence --------------------------------------------------------------------------------------
+Margin = tuple[str, str, float, bool]
+"""One gold-matched quote: its document, how its speaker was chosen (route), the margin, right?"""
+
+
+def margin_rows(documents: Iterable[Document], model: QuoteModel) -> list[Margin]:
+    """How ``model`` chose the speaker of every gold-matched quote of ``documents``, and if rightly."""
+    out = []
+    for d in documents:
+        margins: list[tuple[str, float]] = []
+        quotes = extract(d.text, model, margins)
+        kept = [(q, m) for q, m in zip(quotes, margins) if q.text.strip()]
+        for i, j in match([g["quote"] for g in d.quotes], [q.text for q, _ in kept]):
+            (q, (route, value)) = kept[j]
+            out.append((d.doc, route, round(value, 6), right_speaker(d.quotes[i].get("speaker"), q.speaker)))
+    return out
+
+
+def out_of_fold_margins(
+    documents: Sequence[Document], rows: Sequence[Row], folds: Iterable[int]
+) -> list[Margin]:
+    """:func:`margin_rows` of each of ``folds`` from a model trained on the other ``folds``."""
+    folds = list(folds)
+    out = []
+    for k in folds:
+        others = {d.doc for d in documents if d.fold in folds and d.fold != k}
+        train = [r for r in rows if r.doc in others]
+        out.extend(margin_rows([d for d in documents if d.fold == k], fit(train)))
+    return out
+
+
+def fit_confidence(margins: Sequence[Margin]) -> Confidence:
+    """Each named route's share of right speakers (add-one smoothed); a logistic curve of the
+    model's margins."""
+    from sklearn.linear_model import LogisticRegression
+
+    named = {}
+    for route in sorted({m[1] for m in margins} - {"model"}):
+        right = [m[3] for m in margins if m[1] == route]
+        named[route] = round((sum(right) + 1) / (len(right) + 2), 3)
+    chosen = [m for m in margins if m[1] == "model"]
+    curve = LogisticRegression(C=1.0, solver="lbfgs").fit([[m[2]] for m in chosen], [m[3] for m in chosen])
+    return Confidence(named, round(float(curve.coef_[0][0]), 6), round(float(curve.intercept_[0]), 6))
+
+
+def write_margins(margins: Sequence[Margin], path: Path = MARGINS) -> None:
+    lines = [f"{doc}\t{route}\t{value!r}\t{int(right)}" for doc, route, value, right in margins]
+    path.write_text("doc\troute\tmargin\tright\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_margins(path: Path = MARGINS) -> list[Margin]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        doc, route, value, right = line.split("\t")
+        out.append((doc, route, float(value), right == "1"))
+    return out
 
 
 def fit_screen(rows: Sequence[Row]) -> Linear:
@@ -190,10 +261,22 @@ def cross_validate(
     for row in rows:
         by_doc[row.doc].append(row)
     tallies: dict[str, Tally] = defaultdict(Tally)
+    chances: dict[str, list[tuple[float, bool, bool]]] = defaultdict(list)
+    with_speaker: dict[str, int] = defaultdict(int)
     log: list[str] = []
+    inner: dict[frozenset[int], QuoteModel] = {}
     for k in range(FOLDS):
         train = [row for d in documents if d.fold != k for row in by_doc[d.doc]]
-        model = fit(train, margin=margin)
+        # the confidence is calibrated on the training folds alone: each scored by a model of the other three
+        margins = []
+        for j in range(FOLDS):
+            if j != k:
+                pair = frozenset((j, k))
+                if pair not in inner:
+                    rest = [row for d in documents if d.fold not in pair for row in by_doc[d.doc]]
+                    inner[pair] = fit(rest, margin=margin)
+                margins.extend(margin_rows([d for d in documents if d.fold == j], inner[pair]))
+        model = fit(train, margin=margin, confidence=fit_confidence(margins))
         for d in documents:
             if d.fold != k:
                 continue
@@ -206,7 +289,11 @@ def cross_validate(
             if d.origin == "quotes_dev.jsonl":
                 keys.append("quotes_dev")
             for key in keys:
-                tallies[key].add(d.quotes, predicted)
+                right = tallies[key].add(d.quotes, predicted)
+                with_speaker[key] += sum(1 for g in d.quotes if g.get("speaker"))
+                for j, ok in right.values():
+                    q = predicted[j]
+                    chances[key].append((q.speaker_confidence or 0.0, q.speaker is not None, ok))
     print(
         "| documents | gold quotes | quote P | quote R | quote F1 | speaker acc | attr P | attr R | attr F1 |"
     )
@@ -234,9 +321,42 @@ def cross_validate(
             f"{key}: right speakers who are people named exactly as annotated: {t.people_exact} of "
             f"{t.people_right} ({t.people_exact / max(t.people_right, 1):.3f})"
         )
+    confidence_report(chances, with_speaker)
     if errors is not None:
         errors.write_text("\n".join(log) + "\n", encoding="utf-8")
         print(f"errors of folds other than the sealed one: {errors}")
+
+
+def confidence_report(
+    chances: dict[str, list[tuple[float, bool, bool]]], with_speaker: dict[str, int]
+) -> None:
+    """What a threshold on ``speaker_confidence`` keeps, and how well the confidence is calibrated;
+    ``chances`` holds (confidence, a speaker was named, right) of each gold-matched quote."""
+    print()
+    print("speakers kept at a confidence threshold (others left unnamed), over gold-matched quotes:")
+    print(
+        "| documents | threshold | speakers named | right | precision | share of gold speakers named right |"
+    )
+    print("|---|---|---|---|---|---|")
+    for key in ("all", "unsealed", "sealed, never read"):
+        for threshold in CONFIDENCE_THRESHOLDS:
+            named = [ok for chance, given, ok in chances[key] if given and chance >= threshold]
+            precision = sum(named) / max(len(named), 1)
+            share = sum(named) / max(with_speaker[key], 1)
+            print(
+                f"| {key} | {threshold:.1f} | {len(named)} | {sum(named)} | {precision:.3f} | {share:.3f} |"
+            )
+    print()
+    print("calibration, by band: quotes, the mean confidence and the share right (speakers None included)")
+    for key in ("unsealed", "sealed, never read"):
+        bands = []
+        for low, high in zip((0.0, 0.5, 0.7, 0.9), (0.5, 0.7, 0.9, 1.01)):
+            band = [(chance, ok) for chance, _, ok in chances[key] if low <= chance < high]
+            if band:
+                mean = sum(c for c, _ in band) / len(band)
+                share = sum(ok for _, ok in band) / len(band)
+                bands.append(f"[{low:.1f}, {min(high, 1.0):.1f}): {len(band)}, {mean:.2f} vs {share:.2f}")
+        print(f"{key}: " + "; ".join(bands))
 
 
 def _errors(d: Document, predicted: Sequence) -> list[str]:
@@ -274,7 +394,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--margin", type=float, default=KEEP_MARGIN, help="keep margin (with --cv)")
     args = parser.parse_args(argv)
     if args.check:
-        made = model_json(fit(read_table(), json.loads(MODEL.read_text(encoding="utf-8"))["about"]))
+        about = json.loads(MODEL.read_text(encoding="utf-8"))["about"]
+        made = model_json(fit(read_table(), about, confidence=fit_confidence(read_margins())))
         same = made == MODEL.read_text(encoding="utf-8")
         print("the shipped model is what the stored table gives" if same else "the shipped model DIFFERS")
         return 0 if same else 1
@@ -295,8 +416,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "keep_C": KEEP_C,
         "speaker_C": SPEAKER_C,
     }
-    MODEL.write_text(model_json(fit(rows, about)), encoding="utf-8")
-    print(f"wrote {TABLE.relative_to(ROOT)} and {MODEL.relative_to(ROOT)}")
+    write_margins(out_of_fold_margins(documents, rows, range(FOLDS)))
+    confidence = fit_confidence(read_margins())
+    MODEL.write_text(model_json(fit(rows, about, confidence=confidence)), encoding="utf-8")
+    print(f"wrote {TABLE.relative_to(ROOT)}, {MARGINS.relative_to(ROOT)} and {MODEL.relative_to(ROOT)}")
     return 0
 
 

@@ -204,7 +204,7 @@ _SHAPES = {
     Summary: ("text", "all_sentences", "options"),
     Sentence: ("text", "start", "stop", "index", "score", "selected"),
     Quotes: ("text", "items"),
-    Quote: ("text", "start", "stop", "speaker", "speaker_mention", "cue", "type"),
+    Quote: ("text", "start", "stop", "speaker", "speaker_mention", "cue", "type", "speaker_confidence"),
     Span: ("text", "start", "stop"),
 }
 
@@ -232,7 +232,16 @@ def _pack(result: Any) -> Any:
         return ("summary", result.options, rows)
     if _PACKABLE and type(result) is Quotes:
         quote_rows = [
-            (q.start, q.stop, q.speaker, _offsets(q.speaker_mention), _offsets(q.cue), q.type) for q in result
+            (
+                q.start,
+                q.stop,
+                q.speaker,
+                _offsets(q.speaker_mention),
+                _offsets(q.cue),
+                q.type,
+                q.speaker_confidence,
+            )
+            for q in result
         ]
         return ("quotes", quote_rows)
     return result
@@ -248,8 +257,8 @@ def _unpack(text: str, packed: Any) -> Any:
         ]
         return Summary(text, tuple(sentences), options)
     quotes = [
-        Quote(text[a:b], a, b, speaker, _cut(text, mention), _cut(text, cue), kind)
-        for a, b, speaker, mention, cue, kind in packed[1]
+        Quote(text[a:b], a, b, speaker, _cut(text, mention), _cut(text, cue), kind, confidence)
+        for a, b, speaker, mention, cue, kind, confidence in packed[1]
     ]
     return Quotes(text, tuple(quotes))
 

@@ -176,15 +176,18 @@ def _settings(record: dict[str, Any]) -> str:
 
 
 def _quote_table(quotes: Quotes) -> str:
-    """The quotes of one text as a plain table: speaker, cue, type, offsets, quote."""
+    """The quotes of one text as a plain table: speaker, how sure, cue, type, offsets, quote."""
     if not quotes:
         return "(no quotes)"
-    rows = [("speaker", "cue", "type", "offsets", "quote")]
+    rows = [("speaker", "sure", "cue", "type", "offsets", "quote")]
     for q in quotes:
         shown = " ".join(q.text.split())
-        rows.append((q.speaker or "-", q.cue.text if q.cue else "-", q.type, f"{q.start}:{q.stop}", shown))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    return "\n".join("  ".join([*map(str.ljust, row[:4], widths), row[4]]) for row in rows)
+        sure = "-" if q.speaker_confidence is None else f"{q.speaker_confidence:.2f}"
+        rows.append(
+            (q.speaker or "-", sure, q.cue.text if q.cue else "-", q.type, f"{q.start}:{q.stop}", shown)
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    return "\n".join("  ".join([*map(str.ljust, row[:5], widths), row[5]]) for row in rows)
 
 
 def _record(key: Any, result: Any) -> dict[str, Any]:

@@ -47,7 +47,8 @@ def format_html(result: Summary | Quotes) -> str:
     A summary shows the source text with its selected sentences highlighted
     (each sentence's score on hover) under a line with the settings and counts.
     Quotes show the text with every quote, cue and speaker mention marked in its
-    own colour, then a table: number, speaker, cue, quote, type, offsets.
+    own colour, then a table: number, speaker, how sure the speaker is (``speaker_confidence``),
+    cue, quote, type, offsets.
     """
     if isinstance(result, Summary):
         return _summary_html(result)
@@ -88,7 +89,8 @@ def _quotes_html(quotes: Quotes) -> str:
     ]
     if len(quotes):
         head = "".join(
-            f'<th style="{CELL}">{name}</th>' for name in ("#", "speaker", "cue", "quote", "type", "offsets")
+            f'<th style="{CELL}">{name}</th>'
+            for name in ("#", "speaker", "sure", "cue", "quote", "type", "offsets")
         )
         parts.append(f'<table style="{TABLE}"><thead><tr>{head}</tr></thead><tbody>')
         for number, quote in enumerate(quotes):
@@ -96,6 +98,7 @@ def _quotes_html(quotes: Quotes) -> str:
             cells = (
                 str(number),
                 quote.speaker or "—",
+                "—" if quote.speaker_confidence is None else f"{quote.speaker_confidence:.2f}",
                 quote.cue.text if quote.cue else "—",
                 text,
                 quote.type,

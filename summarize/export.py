@@ -28,11 +28,13 @@ QUOTE_COLUMNS = (
     "cue_start",
     "cue_stop",
     "type",
+    "speaker_confidence",
 )
 """Columns of ``Quotes.to_frame()``: one row per quote.  ``text``/``start``/``stop``
 are the quoted words and their offsets, ``speaker`` the nominative name,
 ``speaker_mention`` and ``cue`` the words of the source with their offsets;
-a missing speaker or cue is ``pd.NA`` in its text and offset columns."""
+a missing speaker or cue is ``pd.NA`` in its text and offset columns;
+``speaker_confidence`` the chance that the speaker is right (``pd.NA`` if not estimated)."""
 
 _OPTIONAL_OFFSETS = ("speaker_start", "speaker_stop", "cue_start", "cue_stop")
 _STRINGS = {name: "string" for name in ("text", "speaker", "speaker_mention", "cue", "type")}
@@ -61,7 +63,12 @@ def to_frame(result: Summary | Quotes) -> pd.DataFrame:
     if isinstance(result, Quotes):
         pd = _pandas()
         frame = pd.DataFrame([_quote_row(q) for q in result], columns=list(QUOTE_COLUMNS))
-        return frame.astype({**{name: "Int64" for name in _OPTIONAL_OFFSETS}, **_STRINGS})
+        columns = {
+            **{name: "Int64" for name in _OPTIONAL_OFFSETS},
+            **_STRINGS,
+            "speaker_confidence": "Float64",
+        }
+        return frame.astype(columns)
     raise TypeError(f"result must be Summary or Quotes, got {type(result).__name__}")
 
 
@@ -79,4 +86,5 @@ def _quote_row(quote: Quote) -> list[Any]:
         cue.start if cue else None,
         cue.stop if cue else None,
         quote.type,
+        quote.speaker_confidence,
     ]

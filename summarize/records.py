@@ -99,7 +99,10 @@ class Quote(Record):
 
     ``speaker`` is the canonical nominative name ("Даурен Косанов") or None;
     ``speaker_mention`` and ``cue`` are spans of the source text itself;
-    ``type`` is one of ``"direct"``, ``"partial"``, ``"block"``, ``"dash"``.
+    ``type`` is one of ``"direct"``, ``"partial"``, ``"block"``, ``"dash"``;
+    ``speaker_confidence`` the estimated chance that ``speaker`` (None included) is who the
+    text quotes, from 0 to 1: a fact-checker who would rather have no name than a wrong one
+    keeps only the speakers above a threshold (README, *Quotations*, has the measured trade-off).
     """
 
     text: str
@@ -109,6 +112,7 @@ class Quote(Record):
     speaker_mention: Span | None = None
     cue: Span | None = None
     type: str = "direct"
+    speaker_confidence: float | None = None
 
 
 @dataclass(frozen=True, repr=False)

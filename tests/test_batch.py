@@ -83,6 +83,13 @@ def test_worker_results_travel_as_offsets():
     assert batch._PACKABLE
 
 
+def test_quotes_from_workers_are_the_quotes_of_one_process(texts):
+    got = list(extract_quotes_many(texts[:40], n_jobs=2))
+    assert got == [extract_quotes(t) for t in texts[:40]]
+    assert all(q.speaker_confidence is not None for quotes in got for q in quotes)
+    assert sum(len(quotes) for quotes in got) > 20
+
+
 def test_errors_return_puts_the_exception_in_place(texts):
     items = [texts[0], None, texts[1], b"bytes", "", texts[2]]
     for n_jobs in (1, 2):

@@ -146,9 +146,11 @@ def test_quotes_as_a_table(seed):
     result = run(FIXTURES / "seed_tass.txt", "--quotes")
     assert result.returncode == 0, result.stderr
     header, *rows = result.stdout.splitlines()
-    assert header.split() == ["speaker", "cue", "type", "offsets", "quote"]
+    assert header.split() == ["speaker", "sure", "cue", "type", "offsets", "quote"]
     assert len(rows) == len(quotes)
     for row, quote in zip(rows, quotes, strict=True):
+        assert quote.speaker_confidence is not None
+        assert f"  {quote.speaker_confidence:.2f}  " in row
         assert f"  {quote.start}:{quote.stop}  " in row
         assert row.endswith(" ".join(quote.text.split()))
         assert f"  {quote.type}  " in row

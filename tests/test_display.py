@@ -64,11 +64,13 @@ def test_summary_markup_snapshot():
 
 def test_quotes_markup_snapshot():
     text = "«Мы готовы», — заявил Песков. Он добавил: «Всё <идёт> по плану»."
-    q0 = Quote("Мы готовы", 1, 10, "Дмитрий Песков", Span("Песков", 22, 28), Span("заявил", 15, 21))
+    q0 = Quote(
+        "Мы готовы", 1, 10, "Дмитрий Песков", Span("Песков", 22, 28), Span("заявил", 15, 21), "direct", 0.966
+    )
     q1 = Quote("Всё <идёт> по плану", 43, 62, "Дмитрий Песков", Span("Он", 30, 32), Span("добавил", 33, 40))
     for record in (q0, q0.cue, q0.speaker_mention, q1, q1.cue, q1.speaker_mention):
         assert text[record.start : record.stop] == record.text
-    row = "<tr>" + f'<td style="{CELL}">{{}}</td>' * 6 + "</tr>"
+    row = "<tr>" + f'<td style="{CELL}">{{}}</td>' * 7 + "</tr>"
     expected = (
         BOX + META + f'Quotes: 2 · <span style="{QUOTE}">quote</span> <span style="{CUE}">cue</span>'
         f' <span style="{SPEAKER}">speaker</span></div>'
@@ -81,11 +83,12 @@ def test_quotes_markup_snapshot():
         "</div>"
         '<table style="border-collapse:collapse;margin-top:.8em;font-size:.9em"><thead><tr>'
         + "".join(
-            f'<th style="{CELL}">{name}</th>' for name in ("#", "speaker", "cue", "quote", "type", "offsets")
+            f'<th style="{CELL}">{name}</th>'
+            for name in ("#", "speaker", "sure", "cue", "quote", "type", "offsets")
         )
         + "</tr></thead><tbody>"
-        + row.format("0", "Дмитрий Песков", "заявил", "Мы готовы", "direct", "1:10")
-        + row.format("1", "Дмитрий Песков", "добавил", "Всё &lt;идёт&gt; по плану", "direct", "43:62")
+        + row.format("0", "Дмитрий Песков", "0.97", "заявил", "Мы готовы", "direct", "1:10")
+        + row.format("1", "Дмитрий Песков", "—", "добавил", "Всё &lt;идёт&gt; по плану", "direct", "43:62")
         + "</tbody></table></div>"
     )
     assert format_html(Quotes(text, (q0, q1))) == expected

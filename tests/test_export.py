@@ -19,7 +19,16 @@ def peskov() -> Quotes:
     quotes = Quotes(
         text,
         (
-            Quote("Мы готовы", 1, 10, "Дмитрий Песков", Span("Песков", 22, 28), Span("заявил", 15, 21)),
+            Quote(
+                "Мы готовы",
+                1,
+                10,
+                "Дмитрий Песков",
+                Span("Песков", 22, 28),
+                Span("заявил", 15, 21),
+                "direct",
+                0.97,
+            ),
             Quote("тихо", 47, 51, None, None, None, "partial"),
         ),
     )
@@ -54,6 +63,7 @@ def test_quotes_to_dict_survives_json():
         "speaker_mention": {"text": "Песков", "start": 22, "stop": 28},
         "cue": {"text": "заявил", "start": 15, "stop": 21},
         "type": "direct",
+        "speaker_confidence": 0.97,
     }
     assert data["quotes"][1]["speaker_mention"] is None and data["quotes"][1]["cue"] is None
 
@@ -82,8 +92,10 @@ def test_quotes_frame_flattens_the_spans():
     )
     assert (first["start"], first["stop"], first["speaker_start"], first["speaker_stop"]) == (1, 10, 22, 28)
     assert (first["cue_start"], first["cue_stop"], first["type"]) == (15, 21, "direct")
+    assert first["speaker_confidence"] == 0.97 and str(frame["speaker_confidence"].dtype) == "Float64"
     assert second["type"] == "partial"
     missing = ("speaker", "speaker_mention", "speaker_start", "speaker_stop", "cue", "cue_start", "cue_stop")
+    missing += ("speaker_confidence",)
     assert all(second[name] is pd.NA for name in missing)
     assert str(frame["cue_start"].dtype) == "Int64" and str(frame["speaker"].dtype) == "string"
 

@@ -7,7 +7,9 @@ previous quote's speaker and nobody.  Each gets named evidence: where its mentio
 ``cue@prev``: of a cue in the sentence before; ``primary:ante0``: the person a pronoun or
 a bare role in the cue points back to, "— сказал он"; ``holder_next``: the person named right
 after a cue's role), continuity (``previous``), what the
-old hand rules answered (``rule``) and what kind of name it is.  The best score wins.
+old hand rules answered (``rule``) and what kind of name it is.  The best score wins; its lead
+over the runner-up (or the layout that named the speaker) gives ``Quote.speaker_confidence``
+through :class:`.model.Confidence`.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from .cues import Cue, clause_cues
 from .document import WINDOW, Doc
 from .entities import PARAGRAPHS_AFTER, PARAGRAPHS_BEFORE, Entities, Entity, resolve
 from .kinds import Mention
-from .model import Features, Linear
+from .model import MARGIN_CAP, Features, QuoteModel
 from .names import gender_of, past_gender, same_surname
 from .roles import plural_head
 from .turns import Turn
@@ -51,13 +53,15 @@ class Option:
 def attribute(
     doc: Doc,
     quotes: Sequence[Candidate],
-    model: Linear,
+    model: QuoteModel,
     trace: list[list[tuple[float, Option]]] | None = None,
+    margins: list[tuple[str, float]] | None = None,
 ) -> list[Quote]:
     """The records of ``quotes`` (kept candidates in text order), each with its best-scored speaker.
 
     With a ``trace`` list, each quote's candidates are appended to it, scored, best first (an empty
-    list when the quote's layout names its speaker and no model is asked).
+    list when the quote's layout names its speaker and no model is asked); with a ``margins`` list,
+    how each speaker was chosen: the route and the chosen score's lead over the next best.
     """
     entities: Entities | None = None
     out: list[Quote] = []
@@ -66,34 +70,49 @@ def attribute(
     for c in quotes:
         named = named_by_cue(doc, c)
         if named is not None:
-            out.append(_record(doc, c, Option(named, {"primary": 1.0}, c.cue.mention if c.cue else None)))
+            route = "turn" if isinstance(c, Turn) else c.cue.mention.kind  # type: ignore[union-attr]
+            best, margin = Option(named, {"primary": 1.0}, c.cue.mention if c.cue else None), MARGIN_CAP
             previous, previous_stop = named, c.stop
             if trace is not None:
                 trace.append([])
-            continue
-        if entities is None:
-            entities = Entities(doc, (q.start for q in quotes))
-        found = options(doc, entities, c, previous, previous_stop)
-        best = max(found, key=lambda option: model.score(option.features))
-        if trace is not None:
-            trace.append(sorted(((model.score(o.features), o) for o in found), key=lambda item: -item[0]))
-        if _unnamed(c) and not _tied(best.features):
-            # "Керенского называли «…»": the quote's own cue names nobody and nothing else ties
-            # the best candidate to the quote; by the conventions the speaker is unknown
-            best = found[-1]
-        if best.name is None and c.cue is not None:
-            # nobody resolved: still show the words that point to the speaker ("— сказал он")
-            best = Option(None, best.features, c.cue.mention, c.cue.cue)
-        if "primary" in best.features and c.cue is not None and c.cue.mention is not None:
-            if c.cue.mention.kind == "person":
-                # the cue read the name in the case it governs ("в заявлении Гелетея" -> "Гелетей")
-                best = replace(best, name=resolve(doc, c.cue.mention, c.start) or best.name)
-        elif best.name is not None and "entity:person" in best.features:
-            best = replace(best, name=doc.people.full_name(best.name))  # the fullest name the text gives
-        out.append(_record(doc, c, best))
-        if best.name is not None:
-            previous, previous_stop = best.name, c.stop
+        else:
+            if entities is None:
+                entities = Entities(doc, (q.start for q in quotes))
+            found = options(doc, entities, c, previous, previous_stop)
+            scores = [model.speaker.score(option.features) for option in found]
+            k = max(range(len(found)), key=scores.__getitem__)
+            best, route = found[k], "model"
+            if trace is not None:
+                trace.append(sorted(zip(scores, found), key=lambda item: -item[0]))
+            if _unnamed(c) and not _tied(best.features):
+                # "Керенского называли «…»": the quote's own cue names nobody and nothing else ties
+                # the best candidate to the quote; by the conventions the speaker is unknown
+                best, k = found[-1], len(found) - 1
+            margin = scores[k] - max(
+                (x for i, x in enumerate(scores) if i != k), default=scores[k] - MARGIN_CAP
+            )
+            best = _named(doc, c, best)
+            if best.name is not None:
+                previous, previous_stop = best.name, c.stop
+        if margins is not None:
+            margins.append((route, margin))
+        confidence = model.confidence.of(route, margin) if model.confidence is not None else None
+        out.append(_record(doc, c, best, confidence))
     return _same_words_same_speaker(out)
+
+
+def _named(doc: Doc, c: Candidate, best: Option) -> Option:
+    """The chosen option with the name a database would keep and the words that point to it."""
+    if best.name is None and c.cue is not None:
+        # nobody resolved: still show the words that point to the speaker ("— сказал он")
+        return Option(None, best.features, c.cue.mention, c.cue.cue)
+    if "primary" in best.features and c.cue is not None and c.cue.mention is not None:
+        if c.cue.mention.kind == "person":
+            # the cue read the name in the case it governs ("в заявлении Гелетея" -> "Гелетей")
+            return replace(best, name=resolve(doc, c.cue.mention, c.start) or best.name)
+    elif best.name is not None and "entity:person" in best.features:
+        return replace(best, name=doc.people.full_name(best.name))  # the fullest name the text gives
+    return best
 
 
 def named_by_cue(doc: Doc, c: Candidate) -> str | None:
@@ -108,14 +127,14 @@ def named_by_cue(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
-def _record(doc: Doc, c: Candidate, best: Option) -> Quote:
+def _record(doc: Doc, c: Candidate, best: Option, confidence: float | None) -> Quote:
     """The quote record of ``c`` given the chosen speaker and what ties it to the quote."""
     m = best.mention
     mention = None if m is None else Span(doc.text[m.start : m.stop], m.start, m.stop)
     cue = best.cue
     if c.cue is not None and c.cue.cue is not None and _own_cue(best.features):
         cue = c.cue.cue  # the speaker came by the quote's own cue: report that one
-    return Quote(doc.text[c.start : c.stop], c.start, c.stop, best.name, mention, cue, c.type)
+    return Quote(doc.text[c.start : c.stop], c.start, c.stop, best.name, mention, cue, c.type, confidence)
 
 
 def _antecedents(doc: Doc, m: Mention) -> list[str]:
@@ -451,21 +470,21 @@ def _same_words_same_speaker(quotes: list[Quote]) -> list[Quote]:
         return frozenset(TOKEN.findall(q.text.lower()))
 
     keys = [key(q) for q in quotes]
-    by_words: dict[frozenset[str], tuple[bool, str]] = {}
+    by_words: dict[frozenset[str], tuple[bool, Quote]] = {}
     for q, words in zip(quotes, keys):
         if q.speaker:
             cued = q.cue is not None
             known = by_words.get(words)
             if known is None or (cued and not known[0]):
-                by_words[words] = (cued, q.speaker)
+                by_words[words] = (cued, q)
     out = []
     for q, words in zip(quotes, keys):
         known = by_words.get(words)
         if (
             known is not None
-            and q.speaker != known[1]
+            and q.speaker != known[1].speaker
             and (q.speaker is None or (known[0] and q.cue is None))
         ):
-            q = replace(q, speaker=known[1])
+            q = replace(q, speaker=known[1].speaker, speaker_confidence=known[1].speaker_confidence)
         out.append(q)
     return out

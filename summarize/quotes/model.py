@@ -10,6 +10,9 @@ Linear models decide, each over named evidence (``dict[str, float]``, most value
 - ``speaker``: which of a quote's candidate speakers (the people and organisations named
   around it, the previous quote's speaker, nobody) said it?  The best score wins.
 
+:class:`Confidence` turns how a speaker was chosen into the chance that it is right
+(``Quote.speaker_confidence``), calibrated on quotes the models had not been trained on.
+
 The weights are trained by ``benchmarks/train_quotes.py`` (scikit-learn's logistic
 regression) and shipped as plain numbers in ``summarize/data/quote_model.json``; scoring is
 a sum of weights, and :meth:`Linear.explain` says which evidence counted for how much.
@@ -24,6 +27,7 @@ a sum of weights, and :meth:`Linear.explain` says which evidence counted for how
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -67,6 +71,42 @@ class Linear:
         return cls(float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()})
 
 
+MARGIN_CAP = 10.0
+"""A speaker with no rival (nobody else is named) counts as this far ahead of the next best."""
+
+
+@dataclass(frozen=True)
+class Confidence:
+    """How often a speaker chosen a given way is right, measured out of fold.
+
+    ``named`` maps a route where the quote's own layout names the speaker (``"person"``: "— сказал
+    Косанов", ``"org"``: "по словам Минобороны", ``"turn"``: an interview or transcript turn) to
+    its share of right speakers; for a speaker the model chose, the chance is a logistic curve
+    (``slope``, ``intercept``) of its score's margin over the next best candidate.
+
+    >>> Confidence({"person": 0.95}, slope=1.0, intercept=-1.0).of("model", 1.0)
+    0.5
+    """
+
+    named: Mapping[str, float] = field(default_factory=dict)
+    slope: float = 0.0
+    intercept: float = 0.0
+
+    def of(self, route: str, margin: float) -> float:
+        """The chance that the speaker chosen by ``route`` ("model" or a key of ``named``) is right."""
+        if route in self.named:
+            return self.named[route]
+        return round(1.0 / (1.0 + math.exp(-(self.slope * min(margin, MARGIN_CAP) + self.intercept))), 3)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"named": dict(sorted(self.named.items())), "slope": self.slope, "intercept": self.intercept}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Confidence:
+        named = {str(k): float(v) for k, v in data["named"].items()}
+        return cls(named, float(data["slope"]), float(data["intercept"]))
+
+
 @dataclass(frozen=True)
 class QuoteModel:
     """The models of :func:`summarize.extract_quotes` and where they came from."""
@@ -75,19 +115,22 @@ class QuoteModel:
     speaker: Linear
     screen: Linear | None = None
     about: Mapping[str, Any] = field(default_factory=dict)
+    confidence: Confidence | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = {"about": dict(self.about), "keep": self.keep.to_dict(), "speaker": self.speaker.to_dict()}
         if self.screen is not None:
             out["screen"] = self.screen.to_dict()
+        if self.confidence is not None:
+            out["confidence"] = self.confidence.to_dict()
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> QuoteModel:
         screen = Linear.from_dict(data["screen"]) if "screen" in data else None
-        return cls(
-            Linear.from_dict(data["keep"]), Linear.from_dict(data["speaker"]), screen, data.get("about", {})
-        )
+        confidence = Confidence.from_dict(data["confidence"]) if "confidence" in data else None
+        keep, speaker = Linear.from_dict(data["keep"]), Linear.from_dict(data["speaker"])
+        return cls(keep, speaker, screen, data.get("about", {}), confidence)
 
 
 MODEL_FILE = "data/quote_model.json"

@@ -26,14 +26,15 @@ REASONS = 5
 NAMED_BY_LAYOUT = "the quote's own cue or layout names the speaker"
 
 
-def extract(text: str, model: QuoteModel) -> Quotes:
-    """:func:`extract_quotes` with the given learned model (cross-validation trains its own)."""
+def extract(text: str, model: QuoteModel, margins: list[tuple[str, float]] | None = None) -> Quotes:
+    """:func:`extract_quotes` with the given learned model (cross-validation trains its own); with a
+    ``margins`` list, how each quote's speaker was chosen (:func:`.attribution.attribute`)."""
     if not text.strip():
         return Quotes(text, ())
     doc = Doc(text)
     kept = [c for c in mark_candidates(doc, model.screen) if keep(model.keep, c)]
     quotes = with_paragraphs(doc, kept)
-    return Quotes(text, tuple(carry_over(quotes, attribute(doc, quotes, model.speaker))))
+    return Quotes(text, tuple(carry_over(quotes, attribute(doc, quotes, model, margins=margins))))
 
 
 def with_paragraphs(doc: Doc, kept: Sequence[Candidate]) -> list[Candidate]:
@@ -107,7 +108,7 @@ def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
     kept = [c for c in cands if (c.start, c.stop) not in screened and keep(model.keep, c)]
     quotes = with_paragraphs(doc, kept)
     trace: list[list[tuple[float, Option]]] = []
-    records = carry_over(quotes, attribute(doc, quotes, model.speaker, trace))
+    records = carry_over(quotes, attribute(doc, quotes, model, trace))
     chosen = {(c.start, c.stop): (q, scored) for c, q, scored in zip(quotes, records, trace)}
     out = []
     for c in sorted({(c.start, c.stop): c for c in [*cands, *quotes]}.values(), key=lambda c: c.start):
