@@ -99,6 +99,7 @@ def test_explain_says_why_a_name_is_dropped_and_a_quote_kept():
     assert (quote.text, quote.kept, quote.speaker) == ("Мы готовы к переговорам", True, "Андрей Белоусов")
     assert quote.score > 0 > name.score
     assert quote.speaker_reasons == ((NAMED_BY_LAYOUT, 0.0),) and quote.runner_up is None
+    assert quote.speaker_confidence == extract_quotes(text)[0].speaker_confidence > 0.9
     assert [q.text for q in extract_quotes(text)] == [quote.text]
 
 
@@ -111,6 +112,10 @@ def test_explain_shows_the_speaker_model_weighing_a_role_that_points_back():
     assert quote.runner_up[0] == "министр" and quote.runner_up[1] < quote.speaker_score
     # the evidence: the cue's role, resolved to whom it points back to
     assert any(name == "rule" or name.startswith("primary:") for name, _ in quote.speaker_reasons)
+    # its confidence: the shipped curve of the lead over the runner-up
+    margin = quote.speaker_score - quote.runner_up[1]
+    assert quote.speaker_confidence == shipped().confidence.of("model", margin)  # type: ignore[union-attr]
+    assert quote.speaker_confidence == extract_quotes(text)[0].speaker_confidence
 
 
 def test_a_linear_model_scores_and_explains_named_evidence():

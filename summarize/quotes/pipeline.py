@@ -72,7 +72,8 @@ class Decision:
     that weighed most, with its weight; for a kept quote, ``speaker`` is the speaker given,
     ``speaker_score`` and ``speaker_reasons`` the speaker model's score and evidence for its best
     candidate (None and a single reason when the quote's layout named the speaker and no model
-    was asked), ``runner_up`` the next best name and its score.
+    was asked), ``runner_up`` the next best name and its score, ``speaker_confidence`` the
+    chance that the speaker is right (as on the quote).
     """
 
     text: str
@@ -85,6 +86,7 @@ class Decision:
     speaker_score: float | None = None
     speaker_reasons: tuple[tuple[str, float], ...] = ()
     runner_up: tuple[str | None, float] | None = None
+    speaker_confidence: float | None = None
 
 
 def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
@@ -133,6 +135,7 @@ def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
                 speaker_score=best_score,
                 speaker_reasons=why,
                 runner_up=runner,
+                speaker_confidence=quote.speaker_confidence,
             )
         out.append(decision)
     return out
