@@ -183,15 +183,23 @@ def margin_rows(documents: Iterable[Document], model: QuoteModel) -> list[Margin
 
 
 def out_of_fold_margins(
-    documents: Sequence[Document], rows: Sequence[Row], folds: Iterable[int]
+    documents: Sequence[Document],
+    rows: Sequence[Row],
+    folds: Iterable[int],
+    margin: float = KEEP_MARGIN,
+    fitted: dict[frozenset[int], QuoteModel] | None = None,
 ) -> list[Margin]:
-    """:func:`margin_rows` of each of ``folds`` from a model trained on the other ``folds``."""
+    """:func:`margin_rows` of each of ``folds`` from a model trained on the other ``folds``;
+    ``fitted`` keeps the models by the folds they left out, for calls that share them."""
     folds = list(folds)
+    fitted = {} if fitted is None else fitted
     out = []
     for k in folds:
-        others = {d.doc for d in documents if d.fold in folds and d.fold != k}
-        train = [r for r in rows if r.doc in others]
-        out.extend(margin_rows([d for d in documents if d.fold == k], fit(train)))
+        left_out = frozenset(range(FOLDS)) - set(folds) | {k}
+        if left_out not in fitted:
+            others = {d.doc for d in documents if d.fold not in left_out}
+            fitted[left_out] = fit([r for r in rows if r.doc in others], margin=margin)
+        out.extend(margin_rows([d for d in documents if d.fold == k], fitted[left_out]))
     return out
 
 
@@ -268,14 +276,8 @@ def cross_validate(
     for k in range(FOLDS):
         train = [row for d in documents if d.fold != k for row in by_doc[d.doc]]
         # the confidence is calibrated on the training folds alone: each scored by a model of the other three
-        margins = []
-        for j in range(FOLDS):
-            if j != k:
-                pair = frozenset((j, k))
-                if pair not in inner:
-                    rest = [row for d in documents if d.fold not in pair for row in by_doc[d.doc]]
-                    inner[pair] = fit(rest, margin=margin)
-                margins.extend(margin_rows([d for d in documents if d.fold == j], inner[pair]))
+        training_folds = [j for j in range(FOLDS) if j != k]
+        margins = out_of_fold_margins(documents, rows, training_folds, margin, inner)
         model = fit(train, margin=margin, confidence=fit_confidence(margins))
         for d in documents:
             if d.fold != k:
@@ -416,8 +418,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "keep_C": KEEP_C,
         "speaker_C": SPEAKER_C,
     }
-    write_margins(out_of_fold_margins(documents, rows, range(FOLDS)))
-    confidence = fit_confidence(read_margins())
+    margins = out_of_fold_margins(documents, rows, range(FOLDS))
+    write_margins(margins)  # written as they are: rounded, and a float's repr reads back the same
+    confidence = fit_confidence(margins)
     MODEL.write_text(model_json(fit(rows, about, confidence=confidence)), encoding="utf-8")
     print(f"wrote {TABLE.relative_to(ROOT)}, {MARGINS.relative_to(ROOT)} and {MODEL.relative_to(ROOT)}")
     return 0
