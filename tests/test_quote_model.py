@@ -34,11 +34,14 @@ def test_the_shipped_model_is_what_the_stored_table_gives(table):
     assert shipped() == QuoteModel.from_dict(json.loads(shipped_json))
 
 
-def test_the_table_rows_of_the_texts_in_the_repository_are_recomputed_the_same(table):
+@pytest.fixture(scope="module")
+def repository_documents() -> list[quote_folds.Document]:
+    return quote_folds.load_documents(IN_REPOSITORY, (ROOT / "data" / "news", ROOT / "tests" / "fixtures"))
+
+
+def test_the_table_rows_of_the_texts_in_the_repository_are_recomputed_the_same(table, repository_documents):
     """A change of the evidence without retraining fails here (for the 189 documents we can recompute)."""
-    documents = quote_folds.load_documents(
-        IN_REPOSITORY, (ROOT / "data" / "news", ROOT / "tests" / "fixtures")
-    )
+    documents = repository_documents
     assert len(documents) == 189
     stored: dict[str, list[str]] = {}
     for row in table:
@@ -46,11 +49,6 @@ def test_the_table_rows_of_the_texts_in_the_repository_are_recomputed_the_same(t
     for document in documents:
         rows = [row.line() for row in train_quotes.document_rows(document)]
         assert rows == stored.get(document.doc, []), document.doc
-
-
-@pytest.fixture(scope="module")
-def repository_documents() -> list[quote_folds.Document]:
-    return quote_folds.load_documents(IN_REPOSITORY, (ROOT / "data" / "news", ROOT / "tests" / "fixtures"))
 
 
 def test_the_stored_margins_of_the_texts_in_the_repository_are_recomputed_the_same(
