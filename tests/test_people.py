@@ -387,6 +387,26 @@ def test_people_give_the_fullest_name_of_a_surname():
             "«Нарушений не выявлено», — сообщили в {s|ведомстве}.",
             "Министерство здравоохранения Новосибирской области",
         ),
+        # a foreign surname the dictionary lacks, named in full only in the genitive: its case
+        # ending is undone by the form the text gives it alone
+        (
+            "Поставки продолжатся, сообщает Nikkei со ссылкой на заявление главы компании Хироюки Огавы. "
+            "Огава подчеркнул, что решение временное. "
+            "«Мы обязательно вернёмся на этот рынок», — сказал {s|Огава}.",
+            "Хироюки Огава",
+        ),
+        (
+            "Депутат потребовал проверить блогера Анатолия Шария. Шарий ответил на это видеороликом. "
+            "«Я никуда не уеду», — цитирует издание {s|Анатолия Шария}.",
+            "Анатолий Шарий",
+        ),
+        # a company's or an outlet's common noun before its Latin name is no part of the name,
+        # at the start of a sentence as within one
+        (
+            "{s|Портал The Verge} назвал время работы смартфона «ниже среднего для устройств этого класса».",
+            "The Verge",
+        ),
+        ("«Ошибка была допущена», — сказал {s|представитель юридической фирмы Shillings}.", "Shillings"),
     ],
 )
 def test_one_speaker_one_name(marked, speaker):

@@ -230,6 +230,9 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
         return role_mention(text, toks, i, lo, hi, role)
     if not capitalised(tok):
         return _head_with_name(text, toks, i, hi) or _generic_org(text, toks, i, lo, hi)
+    if i + 1 < hi and toks[i + 1].text[:1].isascii() and sentence_initial(text, tok):
+        if (named := _head_with_name(text, toks, i, hi)) is not None:
+            return named  # "Портал The Verge описал": the name, as after "портал" within a sentence
     if tok.start > 0 and text[tok.start - 1] in OPENING:
         named = _quoted_org(text, toks, i, lo, hi)
         if named is not None:

@@ -182,13 +182,15 @@ def work_head(word: str) -> bool:
 def organisation_of(words: str) -> str:
     """The organisation a spokesperson's complements name: "Philips", "минобороны США", "Яндекс"."""
     parts = words.split()
-    k = 0
-    while (
-        k < len(parts) - 1
-        and parts[k][:1].islower()
-        and lemmas(parts[k]) & (load("generic_orgs") | head_nouns())
-    ):
-        k += 1  # "пресс-службе компании «Роснано»": the company is "Роснано"
+    heads = load("generic_orgs") | head_nouns()
+    k = headed = 0
+    while k < len(parts) - 1 and parts[k][:1].islower():
+        if lemmas(parts[k]) & heads:
+            headed = k + 1  # "пресс-службе компании «Роснано»": the company is "Роснано"
+        elif not adjective(parts[k]):
+            break  # "юридической фирмы Shillings": an adjective may stand before the head
+        k += 1
+    k = headed
     if k and parts[k][:1].isupper():
         parts = parts[k:]
         return " ".join(parts) if len(parts) > 1 else nominative_phrase(parts)
