@@ -55,6 +55,9 @@ def unmark(marked: str) -> tuple[str, list[Span]]:
         (["Евгений", "Енин"], "Евгений Енин"),
         # a surname the dictionary holds only as a common word follows the first name's case
         (["Дениса", "Мантурова"], "Денис Мантуров"),
+        # a woman's surname the dictionary holds only as a man's genitive ("Раков"), with her first name
+        (["Анастасия", "Ракова"], "Анастасия Ракова"),
+        (["Андрея", "Ракова"], "Андрей Раков"),
     ],
 )
 def test_a_name_in_any_case_becomes_nominative(words, nominative):
@@ -407,6 +410,11 @@ def test_people_give_the_fullest_name_of_a_surname():
             "The Verge",
         ),
         ("«Ошибка была допущена», — сказал {s|представитель юридической фирмы Shillings}.", "Shillings"),
+        # the conventions name a person by first name and surname, without the patronymic
+        (
+            "«Гелий на Луне никому не нужен», — сказал {s|академик Роальд Зиннурович Сагдеев}.",
+            "Роальд Сагдеев",
+        ),
     ],
 )
 def test_one_speaker_one_name(marked, speaker):

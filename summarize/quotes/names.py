@@ -121,6 +121,8 @@ def reads_in(words: Sequence[str], case: str) -> bool:
 def _reading_of(words: tuple[str, ...], case: str | None, gender: str | None) -> tuple[str, str] | None:
     # each word's name parses as (score, grammemes): set look-ups, not the tags' slow ``in``
     options = [[(p.score, p.tag.grammemes) for p in name_parses(w)] for w in words]
+    if len(words) > 1 or gender == "femn":
+        options = [opts + _feminine_twin(w, opts) for w, opts in zip(words, options)]
     if not any(options):
         return _guessed_reading(words, case)
     for wanted in ((case, gender), (case, None), (None, None)):
@@ -128,6 +130,20 @@ def _reading_of(words: tuple[str, ...], case: str | None, gender: str | None) ->
         if found is not None:
             return found
     return None
+
+
+_FEMININE_TWIN = frozenset({"NOUN", "anim", "femn", "Surn", "sing", "nomn"})
+
+
+def _feminine_twin(
+    word: str, options: list[tuple[float, frozenset[str]]]
+) -> list[tuple[float, frozenset[str]]]:
+    """A woman's surname the dictionary knows only as a man's in the genitive ("Анастасия Ракова":
+    "Ракова" is "Раков" in the genitive to pymorphy3): its feminine nominative reading, as likely."""
+    if not word.lower().endswith(("ова", "ева", "ёва", "ина", "ына")) or any("femn" in g for _, g in options):
+        return []
+    scores = [s for s, g in options if "Surn" in g and "masc" in g and "gent" in g]
+    return [(max(scores), _FEMININE_TWIN)] if scores else []
 
 
 def _guessed_reading(words: tuple[str, ...], case: str | None) -> tuple[str, str] | None:
@@ -303,6 +319,18 @@ def _phrase_of(words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def without_patronymic(name: str) -> str:
+    """A person's name as the conventions keep it, first name and surname: no patronymic.
+
+    >>> without_patronymic("Роальд Зиннурович Сагдеев"), without_patronymic("Горан Петрович")
+    ('Роальд Сагдеев', 'Горан Петрович')
+    """
+    words = name.split()
+    if len(words) == 3 and name_tags(words[1]) == {"Patr"} and words[0][:1].isupper():
+        return f"{words[0]} {words[2]}"
+    return name
+
+
 def gender_of(name: str) -> str | None:
     """``"masc"`` / ``"femn"`` for a nominative person name, None when unsure.
 

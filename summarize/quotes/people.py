@@ -25,6 +25,7 @@ from .names import (
     same_surname,
     speaks,
     told_gender,
+    without_patronymic,
 )
 from .orgs import (
     generic_org_word,
@@ -110,7 +111,7 @@ class People(Institutions):
                 key = (_weight(words), 0)
                 if key > best_key:
                     best, best_key = e.name, key
-        return best
+        return without_patronymic(best)
 
     def last_person(self, pos: int, gender: str | None = None) -> str | None:
         """The person last named (or named by a role) before ``pos`` outside quotations."""
