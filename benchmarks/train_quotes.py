@@ -48,7 +48,7 @@ from summarize.quotes.attribution import named_by_cue, options  # noqa: E402
 from summarize.quotes.decide import is_screen_feature, mark_candidates  # noqa: E402
 from summarize.quotes.document import Doc  # noqa: E402
 from summarize.quotes.entities import Entities  # noqa: E402
-from summarize.quotes.model import Confidence, Linear, QuoteModel  # noqa: E402
+from summarize.quotes.model import Confidence, Linear, QuoteModel, Rescue  # noqa: E402
 from summarize.quotes.pipeline import extract, with_paragraphs  # noqa: E402
 
 MODEL = ROOT / "summarize" / "data" / "quote_model.json"
@@ -60,6 +60,10 @@ SPEAKER_C = 1.0
 KEEP_MARGIN = 1.0
 """Subtracted from the keep model's bias: a pair needs more evidence to be a quotation (a false
 quote with a speaker harms a fact-checker more than a missed one; chosen on the CV table)."""
+RESCUE_CONFIDENCE = 0.8
+"""A pair scored within the keep margin below zero is kept when its speaker's confidence is at least
+this (``Rescue``): such pairs are quotes more often than not when somebody is surely named as their
+speaker (chosen on folds 0-3 among 0.7, 0.8, 0.9, 0.95)."""
 CONFIDENCE_THRESHOLDS = (0.0, 0.5, 0.7, 0.8, 0.9)
 """The thresholds of ``Quote.speaker_confidence`` the cross-validation reports."""
 SCREEN_PASSES = 0.995
@@ -161,7 +165,8 @@ def fit(
     keep = fit_linear(keep_rows, KEEP_C)
     keep = Linear(round(keep.bias - margin, 6), keep.weights)
     speaker = fit_linear([r for r in rows if r.task == "speaker"], SPEAKER_C)
-    return QuoteModel(keep, speaker, fit_screen(keep_rows), about or {}, confidence)
+    rescue = Rescue(margin, RESCUE_CONFIDENCE) if margin > 0 else None
+    return QuoteModel(keep, speaker, fit_screen(keep_rows), about or {}, confidence, rescue)
 
 
 # -- confidence --------------------------------------------------------------------------------------

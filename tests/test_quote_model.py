@@ -155,3 +155,34 @@ def test_a_name_in_the_cue_is_surer_than_a_pronoun_and_an_ambiguous_pronoun_leas
     assert named[0].speaker == "Антон Силуанов" and one[0].speaker == "Эльвира Набиуллина"
     assert named[0].speaker_confidence == shipped().confidence.named["person"]  # type: ignore[union-attr]
     assert two[0].speaker_confidence < one[0].speaker_confidence < named[0].speaker_confidence
+
+
+def test_a_doubtful_pair_is_kept_when_its_speaker_is_named_surely():
+    """The issue's «ошибкой»: a word in marks after "назвал" is as often a term as a quote, but
+    where the text quotes a minister and he names the sanctions so, it is his word."""
+    text = (
+        "Глава МИД Сергей Лавров провёл переговоры. «Мы готовы к диалогу», — сказал Лавров. "
+        "Министр назвал новые санкции «ошибкой»."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Мы готовы к диалогу", "Сергей Лавров"),
+        ("ошибкой", "Сергей Лавров"),
+    ]
+    rescue = shipped().rescue
+    assert rescue is not None and quotes[1].speaker_confidence >= rescue.confidence  # type: ignore[operator]
+    # on its own evidence the pair falls short of the keep threshold, within the margin
+    decisions = {d.text: d for d in explain(text)}
+    assert rescue.doubtful(decisions["ошибкой"].score)
+    assert decisions["ошибкой"].kept and decisions["ошибкой"].speaker == "Сергей Лавров"
+    assert [d.text for d in explain(text) if d.kept] == [q.text for q in quotes]
+
+
+def test_a_text_that_quotes_nobody_surely_gets_no_doubtful_pair():
+    # the same doubtful pair without a quotation to stand beside it stays a term in marks
+    text = "Министр иностранных дел Сергей Лавров назвал новые санкции «ошибкой»."
+    assert list(extract_quotes(text)) == []
+    (decision,) = explain(text)
+    model = shipped()
+    assert model.rescue is not None and model.rescue.doubtful(decision.score) and not decision.kept
+    assert QuoteModel.from_dict(model.to_dict()) == model

@@ -6,8 +6,8 @@ previous quote's speaker and nobody.  Each gets named evidence: where its mentio
 (``primary``: the subject of the cue the layout found, "«Q», — сказал Косанов";
 ``cue@prev``: of a cue in the sentence before; ``primary:ante0``: the person a pronoun or
 a bare role in the cue points back to, "— сказал он"; ``holder_next``: the person named right
-after a cue's role), continuity (``previous``), what the
-old hand rules answered (``rule``) and what kind of name it is.  The best score wins; its lead
+after a cue's role), continuity (``previous``), what the old hand rules answered (``rule``) and
+what kind of name it is.  The best score wins; its lead
 over the runner-up (or the layout that named the speaker) gives ``Quote.speaker_confidence``
 through :class:`.model.Confidence`.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
@@ -56,18 +56,29 @@ def attribute(
     model: QuoteModel,
     trace: list[list[tuple[float, Option]]] | None = None,
     margins: list[tuple[str, float]] | None = None,
+    given: Mapping[tuple[int, int], Quote] | None = None,
 ) -> list[Quote]:
     """The records of ``quotes`` (kept candidates in text order), each with its best-scored speaker.
 
     With a ``trace`` list, each quote's candidates are appended to it, scored, best first (an empty
     list when the quote's layout names its speaker and no model is asked); with a ``margins`` list,
-    how each speaker was chosen: the route and the chosen score's lead over the next best.
-    """
+    how each speaker was chosen: the route and the chosen score's lead over the next best.  Records
+    ``given`` by span are taken as they are."""
     entities: Entities | None = None
     out: list[Quote] = []
     previous: str | None = None
     previous_stop = 0
     for c in quotes:
+        known = given.get((c.start, c.stop)) if given is not None else None
+        if known is not None:
+            if known.speaker is not None:
+                previous, previous_stop = known.speaker, c.stop
+            if trace is not None:
+                trace.append([])
+            if margins is not None:
+                margins.append(("given", MARGIN_CAP))
+            out.append(known)
+            continue
         named = named_by_cue(doc, c)
         if named is not None:
             route = "turn" if isinstance(c, Turn) else c.cue.mention.kind  # type: ignore[union-attr]
@@ -138,8 +149,7 @@ def _record(doc: Doc, c: Candidate, best: Option, confidence: float | None) -> Q
 
 
 def _antecedents(doc: Doc, m: Mention) -> list[str]:
-    """:meth:`People.antecedents` of a cue's mention, read where it stands, once per mention
-    (nearby quotes share their cues)."""
+    """:meth:`People.antecedents` of a cue's mention where it stands, once (nearby quotes share cues)."""
     key = ("antecedents", m.start, m.stop)
     found = doc.memo.get(key)
     if not isinstance(found, list):

@@ -6,7 +6,7 @@ Linear models decide, each over named evidence (``dict[str, float]``, most value
   hold, what stands next to them) is weighed, so that a name like «Газпром» is dropped before the
   costlier reading of its layout; set to let through all but a few in a thousand quotations;
 - ``keep``: is a pair of marks (or a dash line, a paragraph) a quotation?  Kept when its
-  score is above zero;
+  score is above zero, or a little below when its speaker is named surely (:class:`Rescue`);
 - ``speaker``: which of a quote's candidate speakers (the people and organisations named
   around it, the previous quote's speaker, nobody) said it?  The best score wins.
 
@@ -108,6 +108,25 @@ class Confidence:
 
 
 @dataclass(frozen=True)
+class Rescue:
+    """A second chance for a doubtful pair of marks: one whose ``keep`` score is less than
+    ``margin`` below zero (the precision margin the keep bias carries) is kept after all when its
+    speaker is named with a confidence of at least ``confidence`` ("назвал решение «ошибкой»"
+    with the one who named it at hand).
+
+    >>> Rescue(1.0, 0.8).doubtful(-0.4), Rescue(1.0, 0.8).doubtful(-1.2)
+    (True, False)
+    """
+
+    margin: float
+    confidence: float
+
+    def doubtful(self, score: float) -> bool:
+        """Is a pair with this ``keep`` score (not kept) close enough to the threshold to be tried?"""
+        return -self.margin < score <= 0.0
+
+
+@dataclass(frozen=True)
 class QuoteModel:
     """The models of :func:`summarize.extract_quotes` and where they came from."""
 
@@ -116,6 +135,7 @@ class QuoteModel:
     screen: Linear | None = None
     about: Mapping[str, Any] = field(default_factory=dict)
     confidence: Confidence | None = None
+    rescue: Rescue | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = {"about": dict(self.about), "keep": self.keep.to_dict(), "speaker": self.speaker.to_dict()}
@@ -123,14 +143,21 @@ class QuoteModel:
             out["screen"] = self.screen.to_dict()
         if self.confidence is not None:
             out["confidence"] = self.confidence.to_dict()
+        if self.rescue is not None:
+            out["rescue"] = {"margin": self.rescue.margin, "confidence": self.rescue.confidence}
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> QuoteModel:
         screen = Linear.from_dict(data["screen"]) if "screen" in data else None
         confidence = Confidence.from_dict(data["confidence"]) if "confidence" in data else None
+        rescue = (
+            Rescue(float(data["rescue"]["margin"]), float(data["rescue"]["confidence"]))
+            if "rescue" in data
+            else None
+        )
         keep, speaker = Linear.from_dict(data["keep"]), Linear.from_dict(data["speaker"])
-        return cls(keep, speaker, screen, data.get("about", {}), confidence)
+        return cls(keep, speaker, screen, data.get("about", {}), confidence, rescue)
 
 
 MODEL_FILE = "data/quote_model.json"

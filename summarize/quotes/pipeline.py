@@ -9,21 +9,23 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from ..checks import check_text
-from ..records import Quotes
+from ..records import Quote, Quotes
 from .attribution import Option, attribute
 from .candidates import Candidate
-from .decide import is_screen_feature, keep, mark_candidates, passes
+from .decide import is_screen_feature, mark_candidates, passes
 from .document import Doc
 from .model import QuoteModel, shipped
 from .paragraphs import block_quotes, dash_lines
-from .turns import carry_over, merge
+from .turns import carry_over, merge, overlaps
 from .unmarked import unmarked_quotes
 
 REASONS = 5
 """How many pieces of evidence :func:`explain` shows per decision."""
 NAMED_BY_LAYOUT = "the quote's own cue or layout names the speaker"
+T = TypeVar("T")
 
 
 def extract(text: str, model: QuoteModel, margins: list[tuple[str, float]] | None = None) -> Quotes:
@@ -32,9 +34,63 @@ def extract(text: str, model: QuoteModel, margins: list[tuple[str, float]] | Non
     if not text.strip():
         return Quotes(text, ())
     doc = Doc(text)
-    kept = [c for c in mark_candidates(doc, model.screen) if keep(model.keep, c)]
+    _, records = decide(doc, mark_candidates(doc, model.screen), model, margins=margins)
+    return Quotes(text, tuple(records))
+
+
+def decide(
+    doc: Doc,
+    cands: Sequence[Candidate],
+    model: QuoteModel,
+    trace: list[list[tuple[float, Option]]] | None = None,
+    margins: list[tuple[str, float]] | None = None,
+) -> tuple[list[Candidate], list[Quote]]:
+    """The quotes among ``cands`` (with the paragraphs around them) and their records, in text order.
+
+    A candidate is kept when the ``keep`` model says so; a doubtful one (:class:`.model.Rescue`)
+    is tried beside the kept ones in a second reading of the text, and joins them if its speaker
+    is named surely enough.  ``trace`` and ``margins`` are filled as by :func:`.attribution.attribute`.
+    """
+    scores = [model.keep.score(c.features) for c in cands]
+    kept = [c for c, score in zip(cands, scores) if score > 0.0]
     quotes = with_paragraphs(doc, kept)
-    return Quotes(text, tuple(carry_over(quotes, attribute(doc, quotes, model, margins=margins))))
+    records = carry_over(quotes, attribute(doc, quotes, model, trace, margins))
+    rescue = model.rescue
+    doubtful = {id(c) for c, score in zip(cands, scores) if rescue is not None and rescue.doubtful(score)}
+    if rescue is None or not doubtful or not kept:
+        return quotes, records  # a text that quotes nobody surely is no place to look for more
+    again = Doc(doc.text)
+    trial = with_paragraphs(
+        again, sorted([*kept, *(c for c in cands if id(c) in doubtful)], key=lambda c: c.start)
+    )
+    trial_trace: list[list[tuple[float, Option]]] | None = [] if trace is not None else None
+    trial_margins: list[tuple[str, float]] | None = [] if margins is not None else None
+    given = {(c.start, c.stop): q for c, q in zip(quotes, records)}  # only the doubtful ones are read again
+    tried = carry_over(trial, attribute(again, trial, model, trial_trace, trial_margins, given))
+    spans = [(c.start, c.stop) for c in quotes]
+    rows = [(c, q, 0, i) for i, (c, q) in enumerate(zip(quotes, records))]
+    for i, (c, q) in enumerate(zip(trial, tried)):
+        if (
+            id(c) in doubtful
+            and q.speaker is not None
+            and (q.speaker_confidence or 0.0) >= rescue.confidence
+            and not overlaps(spans, c.start, c.stop)
+        ):
+            rows.append((c, q, 1, i))
+    if len(rows) == len(quotes):
+        return quotes, records
+    rows.sort(key=lambda row: row[0].start)
+    order = [(second, i) for _, _, second, i in rows]
+    if trace is not None and trial_trace is not None:
+        trace[:] = _merged(trace, trial_trace, order)
+    if margins is not None and trial_margins is not None:
+        margins[:] = _merged(margins, trial_margins, order)
+    return [c for c, _, _, _ in rows], [q for _, q, _, _ in rows]
+
+
+def _merged(first: list[T], second: list[T], order: Sequence[tuple[int, int]]) -> list[T]:
+    """The items of two lists in ``order``: ``(0, i)`` is ``first[i]``, ``(1, i)`` is ``second[i]``."""
+    return [(second if which else first)[i] for which, i in order]
 
 
 def with_paragraphs(doc: Doc, kept: Sequence[Candidate]) -> list[Candidate]:
@@ -68,7 +124,8 @@ def with_paragraphs(doc: Doc, kept: Sequence[Candidate]) -> list[Candidate]:
 class Decision:
     """Why a candidate was kept as a quotation or not, and who was chosen as its speaker.
 
-    ``score`` is the ``keep`` model's score (kept above zero) and ``reasons`` the evidence
+    ``score`` is the ``keep`` model's score (kept above zero, or a doubtful pair whose speaker
+    is named surely: :class:`.model.Rescue`) and ``reasons`` the evidence
     that weighed most, with its weight; for a kept quote, ``speaker`` is the speaker given,
     ``speaker_score`` and ``speaker_reasons`` the speaker model's score and evidence for its best
     candidate (None and a single reason when the quote's layout named the speaker and no model
@@ -107,10 +164,8 @@ def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
     doc = Doc(text)
     cands = mark_candidates(doc)  # every candidate, those the screen would drop as well
     screened = {(c.start, c.stop) for c in cands if not passes(model.screen, c)}
-    kept = [c for c in cands if (c.start, c.stop) not in screened and keep(model.keep, c)]
-    quotes = with_paragraphs(doc, kept)
     trace: list[list[tuple[float, Option]]] = []
-    records = carry_over(quotes, attribute(doc, quotes, model, trace))
+    quotes, records = decide(doc, [c for c in cands if (c.start, c.stop) not in screened], model, trace)
     chosen = {(c.start, c.stop): (q, scored) for c, q, scored in zip(quotes, records, trace)}
     out = []
     for c in sorted({(c.start, c.stop): c for c in [*cands, *quotes]}.values(), key=lambda c: c.start):
