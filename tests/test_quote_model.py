@@ -11,7 +11,7 @@ from conftest import ROOT
 
 from summarize.quotes import explain, extract_quotes
 from summarize.quotes.model import MODEL_FILE, Linear, QuoteModel, shipped
-from summarize.quotes.pipeline import NAMED_BY_LAYOUT
+from summarize.quotes.pipeline import NAMED_BY_LAYOUT, RESCUED
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import quote_folds  # noqa: E402
@@ -175,6 +175,7 @@ def test_a_doubtful_pair_is_kept_when_its_speaker_is_named_surely():
     decisions = {d.text: d for d in explain(text)}
     assert rescue.doubtful(decisions["ошибкой"].score)
     assert decisions["ошибкой"].kept and decisions["ошибкой"].speaker == "Сергей Лавров"
+    assert decisions["ошибкой"].reasons[0] == (RESCUED, 0.0)
     assert [d.text for d in explain(text) if d.kept] == [q.text for q in quotes]
 
 

@@ -25,6 +25,7 @@ from .unmarked import unmarked_quotes
 REASONS = 5
 """How many pieces of evidence :func:`explain` shows per decision."""
 NAMED_BY_LAYOUT = "the quote's own cue or layout names the speaker"
+RESCUED = "short of the keep threshold, kept for its surely named speaker"
 T = TypeVar("T")
 
 
@@ -125,12 +126,12 @@ class Decision:
     """Why a candidate was kept as a quotation or not, and who was chosen as its speaker.
 
     ``score`` is the ``keep`` model's score (kept above zero, or a doubtful pair whose speaker
-    is named surely: :class:`.model.Rescue`) and ``reasons`` the evidence
-    that weighed most, with its weight; for a kept quote, ``speaker`` is the speaker given,
-    ``speaker_score`` and ``speaker_reasons`` the speaker model's score and evidence for its best
-    candidate (None and a single reason when the quote's layout named the speaker and no model
-    was asked), ``runner_up`` the next best name and its score, ``speaker_confidence`` the
-    chance that the speaker is right (as on the quote).
+    is named surely, :class:`.model.Rescue`, whose first reason is then :data:`RESCUED`) and
+    ``reasons`` the evidence that weighed most, with its weight; for a kept quote, ``speaker`` is
+    the speaker given, ``speaker_score`` and ``speaker_reasons`` the speaker model's score and
+    evidence for its best candidate (None and a single reason when the quote's layout named the
+    speaker and no model was asked), ``runner_up`` the next best name and its score,
+    ``speaker_confidence`` the chance that the speaker is right (as on the quote).
     """
 
     text: str
@@ -173,9 +174,10 @@ def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
         evidence = {n: v for n, v in c.features.items() if weigher is model.keep or is_screen_feature(n)}
         score = weigher.score(evidence) if evidence else 0.0
         reasons = tuple(weigher.explain(evidence)[:REASONS]) if evidence else ()
-        decision = Decision(
-            text[c.start : c.stop], c.start, c.stop, (c.start, c.stop) in chosen, score, reasons
-        )
+        kept = (c.start, c.stop) in chosen
+        if kept and weigher is model.keep and score <= 0.0:
+            reasons = ((RESCUED, 0.0), *reasons[: REASONS - 1])  # a doubtful pair's second chance
+        decision = Decision(text[c.start : c.stop], c.start, c.stop, kept, score, reasons)
         if decision.kept:
             quote, scored = chosen[(c.start, c.stop)]
             if scored:
