@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import column, load, tagged
-from ..morph import CACHE_SIZE, has_case, is_verbal, lemmas, normalize_word, parses, readings
+from ..morph import (
+    CACHE_SIZE,
+    has_case,
+    is_preposition,
+    is_verbal,
+    lemmas,
+    normalize_word,
+    parses,
+    readings,
+)
 from ..punct import OPENING, SPACES, WORD_GAP, one_of
 from ..records import Span
 from .agreement import agrees
@@ -132,6 +141,30 @@ def _mention_after(ms: Sequence[Mention], text: str, tok: Span, case: str = "gen
     return None
 
 
+_OWNER_GAP = 3  # lower-case words between a document noun and its issuer: "в сообщении регионального УМВД"
+
+
+def _org_beyond(ms: Sequence[Mention], text: str, toks: Sequence[Span], j: int, hi: int) -> Mention | None:
+    """The organisation a few lower-case words after the document noun ``toks[j]``, in its phrase:
+    "в сообщении инфоцентра Национального антитеррористического комитета" (no punctuation, no
+    preposition or verb between)."""
+    k = j + 1
+    while k < min(hi, j + 1 + _OWNER_GAP):
+        tok = toks[k]
+        if (
+            not tok.text[:1].islower()
+            or text[toks[k - 1].stop : tok.start].strip(SPACES)
+            or is_preposition(tok.text)
+            or is_verbal(tok.text)
+        ):
+            return None
+        m = _mention_after(ms, text, tok)
+        if m is not None:
+            return m if m.kind == "org" else None
+        k += 1
+    return None
+
+
 def _owner(
     doc: Doc, toks: Sequence[Span], ms: Sequence[Mention], i: int, hi: int
 ) -> tuple[Mention | None, int, bool]:
@@ -143,7 +176,7 @@ def _owner(
     text = doc.text
     for j in range(i + 1, min(hi, i + 5)):
         if _doc_noun(toks[j]):
-            owner = _mention_after(ms, text, toks[j])
+            owner = _mention_after(ms, text, toks[j]) or _org_beyond(ms, text, toks, j, hi)
             if owner is not None and owner.kind == "pron":
                 owner = None
             return owner, j, True

@@ -329,12 +329,33 @@ class People(Institutions):
             return self._spoken_for(m) or m.name
         org = m.org or ""
         outlet = lemmas(org) & load("outlets") if " " not in org and org.islower() else frozenset()
+        if m.role in tagged("role_nouns", "anonymous") and (outlet or " " not in m.name):
+            # "— заверил источник" after "уточнил собеседник ТАСС": the source the text described
+            described = self._source_before(m)
+            if described is not None:
+                return described
         if outlet and m.name.endswith(" " + org):
             # "собеседник агентства": of the outlet named before ("собеседник ТАСС")
             named = self.outlet_before(m.start, next(iter(outlet)))
             if named is not None:
                 return m.name[: -len(org)] + named
         return m.name
+
+    def _source_before(self, m: Mention) -> str | None:
+        """The description of the last anonymous source described before ``m`` ("источник ТАСС",
+        "источник в делегации одной из стран Европы"), if one was."""
+        anonymous = tagged("role_nouns", "anonymous")
+        first = self.line_of(m.start)
+        for n in range(first, max(-1, first - BACK), -1):
+            for e in reversed(self.line_mentions(n)):
+                if e.start >= m.start or e.kind != "role" or e.role not in anonymous:
+                    continue
+                if self.is_hidden(e.start) or plural_head(e.head) or " " not in e.name:
+                    continue
+                if e.org and e.name.endswith(" " + e.org) and e.org.islower() and " " not in e.org:
+                    continue  # "собеседник агентства" is no fuller than "источник"
+                return e.name
+        return None
 
     def _recent(self, pos: int, gender: str | None, limit: int, role: Mention | None = None) -> list[str]:
         """The persons named before ``pos`` outside quotations, best first: subjects before objects,
