@@ -19,6 +19,7 @@ from summarize.quotes.names import (
     nominative_phrase,
     same_surname,
 )
+from summarize.quotes.orgs import organisation_of
 from summarize.quotes.people import People
 from summarize.text import tokens
 
@@ -415,6 +416,17 @@ def test_people_give_the_fullest_name_of_a_surname():
             "Боевиков вербовали через WhatsApp и Telegram. «Операция завершена», — говорится в "
             "сообщении инфоцентра {s|Национального антитеррористического комитета}.",
             "Национальный антитеррористический комитет",
+        ),
+        # "в пресс-службе X" before a plural speech verb: X speaks, named in the nominative
+        (
+            "В {s|пресс-службе Аналитического центра} заявили, что инициатива предусматривает "
+            "создание «доверенной технологии диагностики свойств личности».",
+            "Аналитический центр",
+        ),
+        # a role's holder after a genitive name, though the dictionary knows neither of his names
+        (
+            "«Моя клиентка боится своего отца», — сказал судье {s|адвокат Бритни Спирс Сэмюэл Ингхэм}.",
+            "Сэмюэл Ингхэм",
         ),
         # an anonymous source named again without its description keeps the description
         (
@@ -931,3 +943,16 @@ def test_a_role_after_an_acronym_keeps_the_acronym_in_its_nominative():
     text = "Растет число вакансий для ИБ-специалистов."
     (m,) = find_mentions(text, tokens(text))
     assert (m.kind, m.role, m.name) == ("role", "специалист", "ИБ-специалисты")
+
+
+@pytest.mark.parametrize(
+    ("complement", "organisation"),
+    [
+        ("Аналитического центра", "Аналитический центр"),
+        ("Московской городской думы", "Московская городская дума"),
+        ("Верховного суда США", "Верховный суд США"),
+        ("компании Роснано", "Роснано"),
+    ],
+)
+def test_a_spokespersons_organisation_is_named_in_the_nominative(complement, organisation):
+    assert organisation_of(complement) == organisation

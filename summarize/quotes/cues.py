@@ -353,8 +353,17 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
             text, ms, tok.stop, end, tok, False
         )
         if m is None:
-            # "в Минобороны сообщили, что …": the organisation itself speaks
-            m = next((x for x in reversed(ms) if x.kind == "org" and x.start < tok.start), None)
+            # "в Минобороны сообщили, что …": the organisation itself speaks; "в пресс-службе
+            # Сбербанка пояснили": its press office
+            m = next(
+                (
+                    x
+                    for x in reversed(ms)
+                    if x.start < tok.start
+                    and (x.kind == "org" or (x.kind == "role" and x.prep and _plural(tok)))
+                ),
+                None,
+            )
     if m is not None and m.outlet and lemma in load("quoting_verbs"):
         m = None
     return Cue(m, tok)

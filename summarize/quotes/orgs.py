@@ -196,6 +196,9 @@ def organisation_of(words: str) -> str:
         return " ".join(parts) if len(parts) > 1 else nominative_phrase(parts)
     if len(parts) == 1:
         return nominative_phrase(parts)
+    head = next((n for n, w in enumerate(parts) if not adjective(w)), 0)
+    if head and parts[0][:1].isupper():
+        return nominative_head(parts, head)  # "пресс-службы Аналитического центра"
     return words
 
 

@@ -175,12 +175,17 @@ def _second_person(toks: Sequence[Span], i: int, k: int, j: int, initials: bool 
     """Does a second full name start at ``toks[k]``, after the full name ``toks[i:k]`` of the person
     whose deputy or spokesman it is ("советник Андрея Ермака Михаил Подоляк")?  Both parts start
     with a first name and hold two words or more, and the first can be a genitive (so "Мария Тереза
-    Анна …" and "Хосе Луис Родригес Сапатеро" stay one person).  After ``initials`` the first part
-    is a surname alone ("имени Н. Ф. Гамалеи Александр Гинцбург")."""
+    Анна …" and "Хосе Луис Родригес Сапатеро" stay one person); a second part of two words the
+    dictionary lacks is a name too.  After ``initials`` the first part is a surname alone ("имени
+    Н. Ф. Гамалеи Александр Гинцбург")."""
     first, second = [t.text for t in toks[i:k]], [t.text for t in toks[k:j]]
-    if not ((initials or "Name" in name_tags(first[0])) and "Name" in name_tags(second[0])):
+    if not (initials or "Name" in name_tags(first[0])):
         return False
-    return reads_in(first, "gent") and name_reading(second) is not None
+    words = [w for w in second if len(w) > 1]  # "Сэмюэл Д. Ингхэм": the initial aside
+    if len(words) == 2 and not any(is_known(w) for w in words):
+        # "адвокат Бритни Спирс Сэмюэл Ингхэм": a foreign name the dictionary lacks altogether
+        return reads_in(first, "gent")
+    return "Name" in name_tags(second[0]) and reads_in(first, "gent") and name_reading(second) is not None
 
 
 def _strong_name(text: str, tok: Span, alone: bool = False) -> bool:
