@@ -129,8 +129,9 @@ def test_a_linear_model_scores_and_explains_named_evidence():
 
 def test_speaker_confidence_tells_right_speakers_from_wrong_ones(repository_documents):
     """On the factRuEval texts in the repository (training documents of the shipped model; the
-    cross-validated figures are in README), speakers given at 0.8 or more are mostly right and
-    those below mostly not."""
+    cross-validated figures are in README), speakers given at 0.9 or more are right nine times in
+    ten, and those below 0.7 less than seven times in ten: the number is a share of right speakers,
+    so a route right four times in five (an organisation named by the cue) sits at about 0.8."""
     sure, unsure = [], []
     for document in repository_documents:
         quotes = [q for q in extract_quotes(document.text) if q.text.strip()]
@@ -138,7 +139,10 @@ def test_speaker_confidence_tells_right_speakers_from_wrong_ones(repository_docu
         gold = [g["quote"] for g in document.quotes]
         for i, j in train_quotes.match(gold, [q.text for q in quotes]):
             right = train_quotes.right_speaker(document.quotes[i].get("speaker"), quotes[j].speaker)
-            (sure if quotes[j].speaker_confidence >= 0.8 else unsure).append(right)
+            if quotes[j].speaker_confidence >= 0.9:
+                sure.append(right)
+            elif quotes[j].speaker_confidence < 0.7:
+                unsure.append(right)
     assert len(sure) > 200 and len(unsure) > 50
     assert sum(sure) / len(sure) > 0.9 and sum(unsure) / len(unsure) < 0.7
 

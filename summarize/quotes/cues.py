@@ -276,6 +276,16 @@ def _words_noun(word: str) -> bool:
     return may_be_form_of(word, "слово") and "слово" in lemmas(word) and not is_verbal(word)
 
 
+def _said_in(text: str, ms: Sequence[Mention], verb: Span) -> Mention | None:
+    """The organisation right after a plural speech verb and "в": "заявили в РКН"."""
+    if not _plural(verb):
+        return None
+    x = next((x for x in ms if x.start >= verb.stop), None)
+    if x is None or not x.prep or x.kind not in ("org", "role"):
+        return None
+    return x if text[verb.stop : x.start].strip(SPACES).lower() in ("в", "во") else None
+
+
 def _according(doc: Doc, ms: Sequence[Mention], i: int, hi: int) -> Cue | None:
     """ "по словам X", "по его мнению", "согласно заявлению X", "согласно официальному заявлению"."""
     text, toks = doc.text, doc.toks
@@ -344,9 +354,11 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
         m = verb_subject(text, ms, toks[lo].start, tok.start, tok, True)
     elif i > lo and (word_key(toks[i - 1]) == "как" or "," in text[toks[i - 1].stop : tok.start]):
         # "как выразился президент Владимир Путин, «…»", "…, сказал Федоров: «…»": the subject
-        # follows the verb
-        m = verb_subject(text, ms, tok.stop, end, tok, False) or verb_subject(
-            text, ms, toks[lo].start, tok.start, tok, True
+        # follows the verb; "как заявили в РКН, …": where it was said
+        m = (
+            _said_in(text, ms, tok)
+            or verb_subject(text, ms, tok.stop, end, tok, False)
+            or verb_subject(text, ms, toks[lo].start, tok.start, tok, True)
         )
     else:
         m = verb_subject(text, ms, toks[lo].start, tok.start, tok, True) or verb_subject(

@@ -20,6 +20,8 @@ from .orgs import canonical_org, definitions, organisation_of, place_word, work_
 from .reader import BACK, TextMentions
 from .roles import noun_gender
 
+_LAST_WORD = re.compile(r"(\w[\w-]*)\s*$")
+
 
 class Institutions(TextMentions):
     """The organisations a text names, looked up as :class:`~.reader.TextMentions` reads them."""
@@ -90,6 +92,13 @@ class Institutions(TextMentions):
             known = self._org_names[name] = canonical_org(self.text, name, self._defined)
         return known
 
+    def _headed_by(self, e: Mention, noun: str) -> bool:
+        """Is the name in marks ``e`` headed by the common noun ``noun`` ("госкомпания «Роснано»")?"""
+        if self.text[e.start] not in OPENING:
+            return False
+        before = _LAST_WORD.search(self.text, max(0, e.start - 40), e.start)
+        return before is not None and noun in lemmas(before.group(1))
+
     def orgs_before(self, m: Mention, limit: int, main: bool = True) -> list[str]:
         """The organisations named before ``m`` (a common noun: "в ведомстве", "регулятор"), nearest
         first, those named with the same noun ("компания «Роснано»") first; else the main one."""
@@ -114,18 +123,20 @@ class Institutions(TextMentions):
                 seen += 1
                 if seen > BACK:
                     break
+                headed = m.name in lemmas(e.head) or self._headed_by(e, m.name)
                 if (
                     e.outlet != m.outlet
-                    or self.text[e.start] in OPENING  # a short text in marks: as often a title as a name
+                    # a short text in marks: as often a title as a name, unless the noun heads it
+                    or (self.text[e.start] in OPENING and not headed)
                     or all(place_word(w) for w in e.name.split())
                 ):
                     continue
                 name = self.org_name(e.name)
                 if name not in (x for _, _, x in ranked):
                     # named with the same noun first, then of the noun's kind ("в ведомстве": "Минтруд")
-                    tier = 0 if m.name in lemmas(e.head) else 1 if _serves(name, kinds) else 2
+                    tier = 0 if headed else 1 if _serves(name, kinds) else 2
                     ranked.append((tier, len(ranked), name))
-            if seen > BACK or len(ranked) >= 2 * limit:
+            if seen > BACK or (len(ranked) >= 2 * limit and min(ranked)[0] == 0):
                 break
         ranked.sort()
         out = [name for _, _, name in ranked[:limit]]
