@@ -443,6 +443,12 @@ def test_people_give_the_fullest_name_of_a_surname():
             "варианты», — подчеркнули в {s|госкомпании}.",
             "Роснано",
         ),
+        # a plural common noun as the subject names many bodies, not the one named last
+        (
+            "Протест прошел у станции метро «Немига». Интернет был отключен «по требованию "
+            "госорганов», — указывали местные сотовые {s|компании}.",
+            "компании",
+        ),
         # an anonymous source named again without its description keeps the description
         (
             "Поставки истребителей идут по графику, уточнил собеседник ТАСС в оборонной отрасли. "
@@ -971,3 +977,11 @@ def test_a_role_after_an_acronym_keeps_the_acronym_in_its_nominative():
 )
 def test_a_spokespersons_organisation_is_named_in_the_nominative(complement, organisation):
     assert organisation_of(complement) == organisation
+
+
+def test_the_object_after_a_gerund_is_never_the_speaker():
+    text = (
+        "Прежде Владимир Легойда уже называл санкции «нонсенсом» и «отказом от здравого смысла», "
+        "отмечая необходимость сохранять каналы коммуникации."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Владимир Легойда"] * 2

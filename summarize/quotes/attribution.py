@@ -464,7 +464,7 @@ def _rule_speaker(doc: Doc, c: Candidate) -> str | None:
             speaker = people.last_person(m.start, _cue_gender(c.cue.cue))
         if speaker is not None:
             return speaker
-    return people.resolve(m, c.start)
+    return people.resolve(m, c.start, subject=not c.cue.document)
 
 
 def _cue_gender(cue: Span | None) -> str | None:

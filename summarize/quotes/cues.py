@@ -341,7 +341,11 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
             return Cue(None, tok)  # "передает ТАСС": the outlet reports, it does not speak
     end = toks[hi - 1].stop + 1
     gerund = any(pos == "GRND" for _, pos in readings(tok.text))
-    if after:
+    if after and gerund:
+        # "«нонсенсом», отмечая необходимость сохранять каналы коммуникации": a gerund's subject
+        # is the main clause's, never what follows it
+        m = verb_subject(text, ms, toks[lo].start, tok.start, tok, True)
+    elif after:
         m = verb_subject(text, ms, tok.stop, end, tok, False) or verb_subject(
             text, ms, toks[lo].start, tok.start, tok, True
         )

@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Callable, Sequence
 
 from ..lexicon import load, tagged
-from ..morph import lemmas, name_tags, normalize_word
+from ..morph import lemmas, name_tags, normalize_word, parses
 from ..records import Span
 from .agreement import agreeing, gender_fits, verb_gender
 from .institutions import Institutions
@@ -208,12 +208,18 @@ class People(Institutions):
                 return last
         return self.full_name(e.name)
 
-    def resolve(self, m: Mention, pos: int) -> str | None:
+    def resolve(self, m: Mention, pos: int, subject: bool = False) -> str | None:
         """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is.
 
         The first of :meth:`antecedents`; for a role nobody in the text holds, the role itself
-        ("собеседник агентства"), or the organisation an unnamed spokesperson speaks for.
+        ("собеседник агентства"), or the organisation an unnamed spokesperson speaks for.  The
+        ``subject`` of a plural speech verb that is a common noun in the plural names many
+        bodies, none of them named before ("— указывали местные сотовые компании", "Власти
+        отмечают").
         """
+        word = self.text[m.start : m.stop]
+        if subject and m.kind == "org" and not m.prep and " " not in m.name and _plural_only(word):
+            return word
         found = self.antecedents(m, pos, 1)
         if found:
             return found[0]
@@ -432,6 +438,11 @@ def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
         else:
             hi = mid
     return found[max(0, lo - SCAN) : lo + 10]
+
+
+def _plural_only(word: str) -> bool:
+    """A noun that can be a plural subject and no singular one ("власти", "компании"; not "ведомство")."""
+    return plural_noun(word) and not any("nomn" in p.tag and "sing" in p.tag for p in parses(word))
 
 
 def _stems(lemma: str) -> tuple[str, str]:
