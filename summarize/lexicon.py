@@ -35,7 +35,7 @@ def tagged(name: str, tag: str) -> frozenset[str]:
     """The entries of lexicon ``name`` that carry ``tag`` in a further column.
 
     >>> sorted(tagged("role_nouns", "spokesperson"))[:2]
-    ['представитель', 'пресс-атташе']
+    ['представитель', 'представительница']
     """
     return frozenset(row[0] for row in _rows(name) if tag in row[1:])
 

@@ -35,6 +35,9 @@ from .orgs import (
 from .reader import BACK, SCAN
 from .roles import place_only, plural_head, plural_noun, points_back
 
+_PERSONAL = frozenset({"Name", "Surn"})
+"""Dictionary tags of first names and surnames."""
+
 _HOLDERS = 4096
 """The most role holders one text keeps found (a look-up is redone past that)."""
 
@@ -319,9 +322,11 @@ class People(Institutions):
     def _spoken_for(self, m: Mention) -> str | None:
         """The organisation an unnamed spokesperson speaks for ("представитель Philips" -> "Philips")."""
         org = m.org or ""
-        if any(w[:1].isupper() for w in org.split()):
-            return self.org_name(organisation_of(org))
         words = org.split()
+        if words and all(w[:1].isupper() for w in words) and any(name_tags(w) & _PERSONAL for w in words):
+            return None  # "представительница Степаненко" speaks for a person, and is not her
+        if any(w[:1].isupper() for w in words):
+            return self.org_name(organisation_of(org))
         if words and all(generic_org_word(w) for w in words):
             # "представитель ведомства", "пресс-служба банка": the organisation named before (with that
             # noun first), else the one the text is about
