@@ -341,9 +341,9 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
             return Cue(None, tok)  # "передает ТАСС": the outlet reports, it does not speak
     end = toks[hi - 1].stop + 1
     gerund = any(pos == "GRND" for _, pos in readings(tok.text))
-    if after and gerund:
-        # "«нонсенсом», отмечая необходимость сохранять каналы коммуникации": a gerund's subject
-        # is the main clause's, never what follows it
+    if gerund:
+        # "Называя Vestas «мировым лидером», Марк …", "«нонсенсом», отмечая необходимость сохранять
+        # каналы коммуникации": a gerund's subject is the main clause's, never the object after it
         m = verb_subject(text, ms, toks[lo].start, tok.start, tok, True)
     elif after:
         m = verb_subject(text, ms, tok.stop, end, tok, False) or verb_subject(
@@ -353,9 +353,6 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
             # "— сообщили в пресс-службе «Яндекса»": who speaks is where it was said
             # (not in "— написали девушки в Twitter")
             m = next((x for x in ms if x.start > tok.start and x.kind in ("org", "role") and x.prep), None)
-    elif gerund:
-        # "Называя Vestas «мировым лидером», Марк …": the subject is the main clause's, never the object
-        m = verb_subject(text, ms, toks[lo].start, tok.start, tok, True)
     elif i > lo and (word_key(toks[i - 1]) == "как" or "," in text[toks[i - 1].stop : tok.start]):
         # "как выразился президент Владимир Путин, «…»", "…, сказал Федоров: «…»": the subject
         # follows the verb; "как заявили в РКН, …": where it was said

@@ -220,9 +220,10 @@ class People(Institutions):
         bodies, none of them named before ("— указывали местные сотовые компании", "Власти
         отмечают").
         """
-        word = self.text[m.start : m.stop]
-        if subject and m.kind == "org" and not m.prep and " " not in m.name and _plural_only(word):
-            return word
+        if subject and m.kind == "org" and not m.prep and " " not in m.name:
+            word = self.text[m.start : m.stop]
+            if _plural_only(word):
+                return word
         found = self.antecedents(m, pos, 1)
         if found:
             return found[0]
