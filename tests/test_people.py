@@ -888,6 +888,11 @@ def test_there_after_a_plural_speech_verb_is_the_organisation_named_before():
         ("Twitter выполнит требование миллиардера Илона Маска, пишет издание.", ["Илон Маск"]),
         # a surname and a first name that share no case are two people
         ("В романе Ильфа и Петрова Остап распределяет должности.", ["Ильф", "Остап"]),
+        # a first name after a full name in the genitive, though "Анастасия" is "Анастасий" in the genitive
+        ("Сестра актера Михаила Ефремова Анастасия рассказала о брате.", ["Анастасия"]),
+        # a compound of an acronym or a common noun and a common noun is no name; "Цой-младший" is one
+        ("Говоря о качестве ПЦР-тестов, пульмонолог Цой-младший подчеркнул их точность.", ["Цой-младший"]),
+        ("Компания-производитель намерена продолжить поставки.", []),
     ],
 )
 def test_names_the_dictionary_misreads_by_case(text, names):

@@ -102,11 +102,22 @@ def surname_like(w: str) -> bool:
     return (
         w[:1].isupper()
         and not w.isupper()
+        and not _compound(w)
         and SURNAME_END.search(w.lower()) is not None
         and lemma_pos(w)[1] != "ADJF"  # "Боденским озером", "Европейский союз"
         and not _geo_text(w)
         and not org_text(w)
     )
+
+
+_COMPOUND = re.compile(r"([^-]+)-[a-zа-яё]")
+
+
+def _compound(w: str) -> bool:
+    """A compound of a word that is no name and a common noun ("ПЦР-тестов", "Компания-производитель"):
+    no name, though "Цой-младший" is one (both parts of a double surname are capitalised)."""
+    found = _COMPOUND.match(w)
+    return found is not None and not name_tags(found[1])
 
 
 _AGENCY = re.compile(r"(?:Рос|Гос|Мос|Мин)[а-яё]{4,}$")
@@ -118,8 +129,8 @@ _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}[а-яё]{1,3}$|.*[A-Za-z].*-|.*-[A-Za-z
 
 @lru_cache(maxsize=CACHE_SIZE)
 def person_text(w: str) -> bool:
-    if "." in w or _agency(w):
-        return False  # "Газета.Ru", "Росстат"
+    if "." in w or _agency(w) or _compound(w):
+        return False  # "Газета.Ru", "Росстат", "ПЦР-тестов"
     tags = name_tags(w)
     if "Name" in tags or "Patr" in tags or "Surn" in tags:
         return True

@@ -163,11 +163,17 @@ def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
         k += 1
     if i < k < j - 2 and _second_person(toks, k, k + 1, j, initials=True):
         return k + 1  # "центра имени Н. Ф. Гамалеи Александр Гинцбург"
-    if j - i == 2 and "Name" in name_tags(toks[i + 1].text) and "Name" not in name_tags(toks[i].text):
-        # "Ильфа и Петрова Остап": a surname and a first name that share no case are two people
-        words = [toks[i].text, toks[i + 1].text]
-        if all(name_tags(w) for w in words) and name_reading(words) is None:
-            return i + 1
+    if "Name" in name_tags(toks[j - 1].text) and "Name" not in name_tags(toks[j - 2].text):
+        # "Ильфа и Петрова Остап": a first name that shares no case with the name before it is a
+        # second person; so is one after a first name and surname in the genitive ("сестра
+        # Михаила Ефремова Анастасия", though "Анастасия" is also "Анастасий" in the genitive)
+        words = [t.text for t in toks[i:j]]
+        if j - i == 2:
+            if all(name_tags(w) for w in words) and name_reading(words) is None:
+                return j - 1
+        elif any("Surn" in name_tags(w) for w in words[:-1]) and reads_in(words[:-1], "gent"):
+            if has_case(words[-1], "nomn") and "Surn" not in name_tags(words[-1]):
+                return j - 1
     return i
 
 
