@@ -40,7 +40,7 @@ from .names import speech_word
 from .orgs import seat_at, seat_start
 from .outlets import mark_relays, plural_verb
 from .persons import governed, name_start, person_mention, person_run
-from .roles import genitive_word, nominative_head, one_holder, role_mention
+from .roles import genitive_word, nominative_head, one_holder, plural_noun, role_mention
 
 
 def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None:
@@ -227,6 +227,8 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
         return _pronoun(text, toks, i, lo, column("possessives")[low], subject=False)
     role = role_word(tok)
     if role is not None:
+        if i > lo and normalize_word(toks[i - 1].text) in ("в", "во") and plural_noun(tok.text):
+            return None  # "кандидат в президенты Джо Байден": the office sought, not its holder
         return role_mention(text, toks, i, lo, hi, role)
     if not capitalised(tok):
         return _head_with_name(text, toks, i, hi) or _generic_org(text, toks, i, lo, hi)
