@@ -199,6 +199,12 @@ def test_pronouns_carry_their_gender():
             "«Сотрудничество развивается успешно», — приводит ТАСС слова {s|Косанова}.",
             "Даурен Косанов",
         ),
+        # any noun of speech after a verb of quoting: the outlet only relays the comment
+        (
+            "Машина въехала в толпу у музея. "
+            "«Он газанул в толпу», — приводит портал KGD комментарий {s|очевидца}.",
+            "очевидец",
+        ),
         # a role pointing to the person the text named with it
         (
             "Министр обороны России Сергей Шойгу провел совещание в Москве. "

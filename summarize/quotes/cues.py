@@ -234,10 +234,10 @@ def clause_cues(
             continue
         lemma = speech_lemma(tok)
         if lemma is None:
-            if after and _words_noun(tok.text):
+            if after and (_words_noun(tok.text) or (_speech_noun(tok.text) and _quoted(toks, lo, i))):
                 m = _mention_after(mentions(), text, tok)
                 if m is not None:
-                    yield Cue(m, tok)  # "— слова Косанова"
+                    yield Cue(m, tok)  # "— слова Косанова", "— приводит портал комментарий очевидца"
             continue
         if i > lo and word_key(toks[i - 1]) in load("relative_pronouns"):
             continue  # "Филата, которого цитирует «Интерфакс»": a side remark about the source
@@ -274,6 +274,19 @@ def _plural(tok: Span) -> bool:
 def _words_noun(word: str) -> bool:
     """A form of the noun "слово" ("слова Косанова"), not of a verb."""
     return may_be_form_of(word, "слово") and "слово" in lemmas(word) and not is_verbal(word)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _speech_noun(word: str) -> bool:
+    """A noun of reported speech ("комментарий", "мнение"), not a verb."""
+    return (
+        may_have_lemma(word, "cue_nouns") and bool(lemmas(word) & load("cue_nouns")) and not is_verbal(word)
+    )
+
+
+def _quoted(toks: Sequence[Span], lo: int, i: int) -> bool:
+    """Does a verb of quoting ("приводит") stand a few words before ``toks[i]``?"""
+    return any(lemmas(t.text) & load("quoting_verbs") for t in toks[max(lo, i - 4) : i])
 
 
 def _said_in(text: str, ms: Sequence[Mention], verb: Span) -> Mention | None:
