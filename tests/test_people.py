@@ -18,6 +18,7 @@ from summarize.quotes.names import (
     nominative_name,
     nominative_phrase,
     same_surname,
+    speaks,
 )
 from summarize.quotes.orgs import organisation_of
 from summarize.quotes.people import People
@@ -113,6 +114,20 @@ def test_gender_of_a_name(name, gender):
 # -- mentions ---------------------------------------------------------------------------------------
 def mentions(text: str):
     return find_mentions(text, tokens(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaking"),
+    [
+        ("Об этом сказал Соколов на брифинге.", True),
+        ("По словам Соколова, работы завершены.", True),
+        ("РИА «Новости» приводит заявление Соколова о допинге.", True),  # a noun of speech before him
+        ("Журналисты встретили Соколова у входа.", False),
+    ],
+)
+def test_a_person_the_text_makes_speak(text, speaking):
+    (m,) = [m for m in mentions(text) if m.kind == "person"]
+    assert speaks(text, m) is speaking
 
 
 def test_a_role_with_a_name_is_one_person_mention():
@@ -221,6 +236,15 @@ def test_pronouns_carry_their_gender():
         (
             "«Мы изучаем ситуацию и не комментируем слухи», — сообщил {s|представитель Philips}.",
             "Philips",
+        ),
+        # a bare head of office is a person named before, never a head named only after the quote;
+        # one the text makes speak ("заявление Мутко") before one it only names
+        (
+            "Главный тренер сборной Петер Эрикссон уверен в победе. "
+            "РИА «Новости» приводит заявление Мутко о допинге. "
+            "«Борьба с допингом будет всегда», — сказал {s|министр}. "
+            "Глава лаборатории Григорий Родченков уехал в США.",
+            "Мутко",
         ),
         # a pronoun: the person last named
         (

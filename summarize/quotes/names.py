@@ -438,7 +438,7 @@ _SPEECH_BEFORE = re.compile(r"(\w+)\s+(\w+)[\s,]*$")
 
 def speaks(text: str, m: Mention) -> bool:
     """Does the text make ``m`` speak: a speech verb right beside it ("— сказал Соколов", "Соколов
-    заявил") or "по словам"/"по мнению" before it?"""
+    заявил"), "по словам"/"по мнению" or a noun of speech before it ("заявление Мутко")?"""
     after = _SPEECH_AFTER.match(text, m.stop, min(len(text), m.stop + 30))
     if after is not None and speech_word(after.group(1)):
         return True
@@ -447,7 +447,7 @@ def speaks(text: str, m: Mention) -> bool:
         return False
     if normalize_word(before.group(1)) == "по" and lemmas(before.group(2)) & tagged("cue_nouns", "according"):
         return True
-    return speech_word(before.group(2))
+    return speech_word(before.group(2)) or bool(lemmas(before.group(2)) & load("cue_nouns"))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

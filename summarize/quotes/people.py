@@ -167,7 +167,7 @@ class People(Institutions):
                 e.name: e
                 for head in tagged("role_nouns", "head")
                 for e in _around(self.persons_with(*_stems(head)), pos)
-                if e.role in tagged("role_nouns", "head")
+                if e.role in tagged("role_nouns", "head") and e.start < pos
             }
             if len(heads) == 1:
                 return next(iter(heads.values()))
