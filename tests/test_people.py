@@ -246,6 +246,12 @@ def test_pronouns_carry_their_gender():
             "Глава лаборатории Григорий Родченков уехал в США.",
             "Мутко",
         ),
+        # a spokesperson of an organisation named by its kind is the one of that kind named before
+        (
+            "Глава Пентагона Марк Эспер не уйдет, заявил представитель министерства обороны Джонатан "
+            "Хоффман. «Материал NBC неверен», — написал {s|представитель ведомства} в Twitter.",
+            "Джонатан Хоффман",
+        ),
         # a pronoun: the person last named
         (
             "Глава Минфина Антон Силуанов выступил в Госдуме. "

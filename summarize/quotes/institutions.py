@@ -183,6 +183,12 @@ class Institutions(TextMentions):
         return self.org_name(e.name)
 
 
+def of_kind(name: str, noun: str) -> bool:
+    """Is the organisation ``name`` of the kind the common noun ``noun`` names again ("министерства
+    обороны" for "ведомство", lexicon ``generic_orgs``)?"""
+    return _serves(name, columns("generic_orgs").get(noun) or ())
+
+
 def _serves(name: str, stems: Sequence[str]) -> bool:
     """Does a word of an organisation's name match one of ``stems``: "мин*" begins it ("Минтруд"),
     "*банк" ends it ("Россельхозбанк"), a longer stem begins it, a short one is the whole word (an

@@ -15,7 +15,7 @@ from ..lexicon import load, tagged
 from ..morph import lemmas, name_tags, normalize_word, parses
 from ..records import Span
 from .agreement import agreeing, gender_fits, verb_gender
-from .institutions import Institutions
+from .institutions import Institutions, of_kind
 from .kinds import Mention
 from .names import (
     first_name_like,
@@ -159,6 +159,9 @@ class People(Institutions):
         # the same role, unless both name what it is of and they differ ("глава государства" is not
         # "глава МИД России")
         same_role = [e for e in holders if not org or not e.org or _overlap(org, e.org)]
+        if not same_role and org and " " not in org and (kind := lemmas(org) & load("generic_orgs")):
+            # "представитель ведомства" after "представитель министерства обороны Джонатан Хоффман"
+            same_role = [e for e in holders if e.org and of_kind(e.org, min(kind))]
         if same_role:
             with_org = [e for e in same_role if org and e.org and _overlap(org, e.org)]
             return _nearest(with_org or same_role, pos)
