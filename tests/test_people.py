@@ -252,6 +252,12 @@ def test_pronouns_carry_their_gender():
             "Хоффман. «Материал NBC неверен», — написал {s|представитель ведомства} в Twitter.",
             "Джонатан Хоффман",
         ),
+        # a head of office by nationality is the head of that country named before, not the last man
+        (
+            "Президент Франции Николя Саркози прилетел в Берлин. Канцлер Германии Герхард Шредер встретил "
+            "его в аэропорту. «Мы едины», — пояснил {s|французский лидер}.",
+            "Николя Саркози",
+        ),
         # a pronoun: the person last named
         (
             "Глава Минфина Антон Силуанов выступил в Госдуме. "

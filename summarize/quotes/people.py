@@ -165,12 +165,15 @@ class People(Institutions):
         if same_role:
             with_org = [e for e in same_role if org and e.org and _overlap(org, e.org)]
             return _nearest(with_org or same_role, pos)
-        if role in tagged("role_nouns", "head") and not org:
+        if role in tagged("role_nouns", "head") and (not org or place_only(org)):
+            # "французский лидер": the only head of something French ("президент Франции")
             heads = {
                 e.name: e
                 for head in tagged("role_nouns", "head")
                 for e in _around(self.persons_with(*_stems(head)), pos)
-                if e.role in tagged("role_nouns", "head") and e.start < pos
+                if e.role in tagged("role_nouns", "head")
+                and e.start < pos
+                and (not org or _overlap(org, e.org or ""))
             }
             if len(heads) == 1:
                 return next(iter(heads.values()))
