@@ -116,6 +116,14 @@ def mentions(text: str):
     return find_mentions(text, tokens(text))
 
 
+def test_listed_institutions_are_organisations_and_a_name_ends_after_its_place():
+    text = "Решение принято после понижения Банком России ключевой ставки, уточнили в Сбербанке."
+    assert [(text[m.start : m.stop], m.kind) for m in mentions(text)] == [
+        ("Банком России", "org"),
+        ("Сбербанке", "org"),  # a common noun to the dictionary
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "speaking"),
     [
@@ -257,6 +265,17 @@ def test_pronouns_carry_their_gender():
             "Президент Франции Николя Саркози прилетел в Берлин. Канцлер Германии Герхард Шредер встретил "
             "его в аэропорту. «Мы едины», — пояснил {s|французский лидер}.",
             "Николя Саркози",
+        ),
+        # the owner of the page a statement is published on issued it
+        (
+            "В первом квартале ВВП вырос. «Вакцина безопасна», — говорится в сообщении на "
+            "{s|сайте Минздрава}.",
+            "Минздрав",
+        ),
+        # a common noun for an organisation, named before any: the first of its kind named after it
+        (
+            "«Ставки снизятся», — сообщается на сайте {s|регулятора}. Банк России снизил ставку до 14%.",
+            "Банк России",
         ),
         # a pronoun: the person last named
         (

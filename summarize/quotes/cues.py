@@ -75,6 +75,18 @@ def _doc_noun(tok: Span) -> bool:
     return bool(lemmas(tok.text) & load("cue_nouns")) and not is_verbal(tok.text)
 
 
+def _page(toks: Sequence[Span], j: int) -> bool:
+    """Is ``toks[j]`` a web page after "на" ("на сайте Минздрава"), whose owner is the issuer?"""
+    return j > 0 and word_key(toks[j - 1]) == "на" and bool(lemmas(toks[j].text) & load("page_nouns"))
+
+
+def _page_owner(ms: Sequence[Mention], toks: Sequence[Span], j: int) -> Mention | None:
+    """The organisation named with the page noun ``toks[j]`` as its head ("сайте Минздрава")."""
+    if not _page(toks, j):
+        return None
+    return next((m for m in ms if m.start == toks[j].start and m.kind == "org"), None)
+
+
 def _span(text: str, a: Span, b: Span) -> Span:
     return Span(text[a.start : b.stop], a.start, b.stop)
 
@@ -175,8 +187,14 @@ def _owner(
     """
     text = doc.text
     for j in range(i + 1, min(hi, i + 5)):
-        if _doc_noun(toks[j]):
-            owner = _mention_after(ms, text, toks[j]) or _org_beyond(ms, text, toks, j, hi)
+        if _doc_noun(toks[j]) or _page(toks, j):
+            if j + 2 < hi and _page(toks, j + 2):
+                j += 2  # "в сообщении на сайте регулятора": the page's owner
+            owner = (
+                _page_owner(ms, toks, j)
+                or _mention_after(ms, text, toks[j])
+                or _org_beyond(ms, text, toks, j, hi)
+            )
             if owner is not None and owner.kind == "pron":
                 owner = None
             return owner, j, True

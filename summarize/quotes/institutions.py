@@ -101,7 +101,8 @@ class Institutions(TextMentions):
 
     def orgs_before(self, m: Mention, limit: int, main: bool = True) -> list[str]:
         """The organisations named before ``m`` (a common noun: "в ведомстве", "регулятор"), nearest
-        first, those named with the same noun ("компания «Роснано»") first; else the main one."""
+        first, those named with the same noun ("компания «Роснано»") first; else the first of its kind
+        named after it; else the main one."""
         first = self.line_of(m.start)
         ranked: list[tuple[int, int, str]] = []
         kinds = columns("generic_orgs").get(m.name, ())
@@ -140,9 +141,22 @@ class Institutions(TextMentions):
                 break
         ranked.sort()
         out = [name for _, _, name in ranked[:limit]]
+        if not out and kinds:
+            out.extend(self._kind_after(m, kinds))  # "на сайте регулятора" in a text's first line
         if not out and main and (most := self.main_org()) is not None:
             out.append(most)
         return out
+
+    def _kind_after(self, m: Mention, kinds: Sequence[str]) -> list[str]:
+        """The first organisation of the kind ``kinds`` named after ``m``, outside quotations."""
+        first = self.line_of(m.start)
+        for n in range(first, min(len(self.lines), first + BACK)):
+            for e in self.line_mentions(n):
+                if e.start > m.start and e.kind == "org" and not self.is_hidden(e.start):
+                    name = self.org_name(e.name)
+                    if name[:1].isupper() and _serves(name, kinds):
+                        return [name]
+        return []
 
     def employers(self, m: Mention, limit: int) -> list[str]:
         """The organisations plural staff with none attached speak for ("дипломаты" -> "МИД России"):

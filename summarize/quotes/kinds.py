@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from ..lexicon import load
+from ..lexicon import alias_groups, load
 from ..morph import (
     CACHE_SIZE,
     SURNAME_CASE_ENDING,
@@ -163,7 +163,21 @@ def org_text(w: str) -> bool:
         return True  # "МИД", "БелТА", "ВКонтакте"
     if w.isascii() and w[:1].isalpha():  # "Microsoft" (not "Cтив" with a Latin C)
         return True
-    return any("Orgn" in p.tag for p in parses(w)) or is_outlet(w)
+    return any("Orgn" in p.tag for p in parses(w)) or is_outlet(w) or _listed_org(w)
+
+
+def _listed_org(w: str) -> bool:
+    """A one-word name of an institution of ``org_aliases`` in any case ("Сбербанке", "Пентагона"),
+    which the dictionary may know as a common noun."""
+    if not w[:1].isupper():
+        return False
+    names = _listed_names()
+    return normalize_word(w) in names or bool(lemmas(w) & names)
+
+
+@cache
+def _listed_names() -> frozenset[str]:
+    return frozenset(normalize_word(f) for g in alias_groups("org_aliases") for f in g if " " not in f)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -453,6 +453,8 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
             break
         if not (capitalised(nxt) or genitive_word(nxt.text)):
             break
+        if not capitalised(nxt) and last > j and capitalised(toks[last]) and not adjective(toks[last].text):
+            break  # "понижения Банком России ключевой ставки": a name ends after its place
         if capitalised(nxt) and person_run(text, toks, last + 1, hi) > last + 2:
             break  # "кандидата от Демократической партии Джо Байдена": the name is a person's
         last += 1
