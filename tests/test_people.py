@@ -277,6 +277,11 @@ def test_pronouns_carry_their_gender():
             "«Ставки снизятся», — сообщается на сайте {s|регулятора}. Банк России снизил ставку до 14%.",
             "Банк России",
         ),
+        # a foreign name the dictionary lacks, given in the genitive first: its nominative from the text
+        (
+            "Принцесса выйдет замуж за Дурека Верретта. «Мы счастливы», — сказал {s|Верретт}.",
+            "Дурек Верретт",
+        ),
         # a pronoun: the person last named
         (
             "Глава Минфина Антон Силуанов выступил в Госдуме. "

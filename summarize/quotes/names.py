@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..lexicon import load, tagged
 from ..morph import CACHE_SIZE, inflect, is_known, lemmas, name_parses, name_tags, normalize_word, parses
 from ..text import JOINERS
-from .kinds import Mention, may_be
+from .kinds import SURNAME_END, Mention, may_be
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 """pymorphy3's grammemes of the six cases, the nominative first."""
@@ -456,3 +456,35 @@ def speech_word(word: str) -> bool:
     return may_be(word, "speech_verbs") and any(
         p.tag.POS == "VERB" and p.normal_form.replace("ё", "е") in load("speech_verbs") for p in parses(word)
     )
+
+
+def nominative_of_form(word: str, form: str, woman: bool = False) -> bool:
+    """Is ``word`` the nominative of the name ``form``: the two differ in the last letter only, a
+    consonant or "й" before a vowel ("Шарий", "Шария"), "а" or "я" before another ("Огава",
+    "Огавы"); or ``form`` adds a case ending to a man's name ending in a consonant ("Олдридж",
+    "Олдриджа"), unless it is a ``woman``'s or a Russian surname ("Ефремова")?  The dictionary
+    lacks such names, the text's own forms tell.
+
+    >>> nominative_of_form("Олдридж", "Олдриджа"), nominative_of_form("Ефремов", "Ефремова")
+    (True, False)
+    """
+    if len(form) > len(word) and form.startswith(word) and form[len(word) :] in _CASE_ENDINGS:
+        # "Олдридж", "Олдриджа"; not a woman's name ("Анастасия Ефремова", "Клава Кока")
+        return (
+            not woman
+            and _ending_rank(word[-1]) == 2
+            and word[-1] != "й"
+            and not SURNAME_END.search(form.lower())
+        )
+    if len(word) != len(form) or word[:-1] != form[:-1] or word == form:
+        return False
+    return _ending_rank(word[-1]) > _ending_rank(form[-1])
+
+
+_CASE_ENDINGS = frozenset({"а", "ом", "ем"})
+"""Case endings of a man's name that ends in a consonant ("Олдриджа", "Олдриджем")."""
+
+
+def _ending_rank(letter: str) -> int:
+    """How likely a surname ending in ``letter`` is a nominative: a consonant or "й" 2, "а" or "я" 1."""
+    return 1 if letter in "ая" else 0 if letter in "оеёиуюыэ" else 2

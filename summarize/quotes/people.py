@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Callable, Sequence
 
 from ..lexicon import load, tagged
-from ..morph import lemmas, name_tags, normalize_word, parses
+from ..morph import is_known, lemmas, name_tags, normalize_word, parses
 from ..records import Span
 from .agreement import agreeing, gender_fits, verb_gender
 from .institutions import Institutions, of_kind
@@ -21,6 +21,7 @@ from .names import (
     first_name_like,
     gender_of,
     is_initial_of,
+    nominative_of_form,
     nominative_phrase,
     same_surname,
     speaks,
@@ -101,10 +102,17 @@ class People(Institutions):
             key = (_weight(words), -len(words[-1]))
             if key > best_key:
                 best, best_key = e.name, key
-        last = best.split()[-1]
-        nominative = next((w for e in found if _nominative_of_form(w := e.name.split()[-1], last)), None)
-        if nominative is not None:  # "Огава подчеркнул" beside "слова Хироюки Огавы": "Хироюки Огава"
-            best = best[: len(best) - len(last)] + nominative
+        # "Огава подчеркнул" beside "слова Хироюки Огавы": "Хироюки Огава"; "Дурек Верретт" beside
+        # "за Дурека Верретта": each word in the nominative the text gives it
+        words, woman = best.split(), gender_of(best) == "femn"
+        for k, form in enumerate(words):
+            forms = (e.name.split()[k - len(words)] for e in found if len(e.name.split()) >= len(words) - k)
+            words[k] = next((w for w in forms if nominative_of_form(w, form, woman)), form)
+        ending = best.split()[-1][len(words[-1]) :]
+        for k, form in enumerate(words[:-1]):  # the first name in the case the surname was in
+            if ending and form.endswith(ending) and not is_known(form):
+                words[k] = form[: -len(ending)] if nominative_of_form(form[: -len(ending)], form) else form
+        best = " ".join(words)
         if len(parts) == 1 and best == name and first_name_like(surname):
             # a first name alone ("Алла", "Педру"): the full name the text gives it ("Алла Бут")
             for e in self.persons_with(surname[: max(3, len(surname) - 2)])[: 2 * SCAN]:
@@ -466,20 +474,6 @@ def _stems(lemma: str) -> tuple[str, str]:
 def _nearest(entries: Sequence[Mention], pos: int) -> Mention:
     before = [e for e in entries if e.start < pos]
     return before[-1] if before else entries[0]
-
-
-def _nominative_of_form(word: str, form: str) -> bool:
-    """Is ``word`` the nominative of the surname ``form``, where the two differ in the last letter
-    only: a consonant or "й" before a vowel ("Шарий", "Шария"), "а" or "я" before another
-    ("Огава", "Огавы")?  The dictionary lacks such names, the text's own forms tell."""
-    if len(word) != len(form) or word[:-1] != form[:-1] or word == form:
-        return False
-    return _ending_rank(word[-1]) > _ending_rank(form[-1])
-
-
-def _ending_rank(letter: str) -> int:
-    """How likely a surname ending in ``letter`` is a nominative: a consonant or "й" 2, "а" or "я" 1."""
-    return 1 if letter in "ая" else 0 if letter in "оеёиуюыэ" else 2
 
 
 def _weight(words: Sequence[str]) -> float:
