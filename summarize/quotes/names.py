@@ -196,7 +196,19 @@ def nominative_name(words: Sequence[str], case: str | None = None, gender: str |
     ``gender`` that of the verb the name is the subject of ("Яна Лантратова направила"); words that
     are no names in the dictionary lose the ending of a governed case.
     """
-    return _nominative_of(tuple(words), case, gender)
+    return _nominative_of(tuple(_cyrillic(w) for w in words), case, gender)
+
+
+_LOOKALIKES = "AaBCcEeHKMOoPpTXxy"
+_CYRILLIC = str.maketrans(_LOOKALIKES, "АаВСсЕеНКМОоРрТХху")
+
+
+def _cyrillic(word: str) -> str:
+    """A Cyrillic word typed with Latin letters that look alike ("Cтив" with a Latin C): all Cyrillic."""
+    latin = {ch for ch in word if ch.isascii() and ch.isalpha()}
+    if latin and latin <= set(_LOOKALIKES) and any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in word):
+        return word.translate(_CYRILLIC)
+    return word
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -459,11 +471,9 @@ def speech_word(word: str) -> bool:
 
 
 def nominative_of_form(word: str, form: str, woman: bool = False) -> bool:
-    """Is ``word`` the nominative of the name ``form``: the two differ in the last letter only, a
-    consonant or "й" before a vowel ("Шарий", "Шария"), "а" or "я" before another ("Огава",
-    "Огавы"); or ``form`` adds a case ending to a man's name ending in a consonant ("Олдридж",
-    "Олдриджа"), unless it is a ``woman``'s or a Russian surname ("Ефремова")?  The dictionary
-    lacks such names, the text's own forms tell.
+    """Is ``word`` the nominative of the name ``form`` (the dictionary lacks such names, the text's
+    forms tell): "Шарий" of "Шария", "Огава" of "Огавы", a man's "Олдридж" of "Олдриджа" (not a
+    ``woman``'s, nor a Russian surname: "Ефремова")?
 
     >>> nominative_of_form("Олдридж", "Олдриджа"), nominative_of_form("Ефремов", "Ефремова")
     (True, False)
