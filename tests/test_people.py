@@ -166,6 +166,19 @@ def test_an_acronym_is_never_inflected_into_a_plural():
     assert nominative_phrase(["ВЦИОМ"]) == "ВЦИОМ" and nominative_phrase(["АЦ"]) == "АЦ"
 
 
+@pytest.mark.parametrize(
+    ("words", "nominative"),
+    [
+        (["Ростеха"], "Ростех"),  # the organisation's reading, not a guessed common noun
+        (["Ростех"], "Ростех"),  # a name the dictionary lacks is no guessed plural ("Ростёхи")
+        (["Роснефти"], "Роснефть"),
+        (["Ведомости"], "Ведомости"),
+    ],
+)
+def test_an_organisation_is_named_in_the_nominative(words, nominative):
+    assert nominative_phrase(words) == nominative
+
+
 def test_a_monarchs_number_and_a_sites_digits_are_no_speakers():
     text = "Дочь короля Харальда V выйдет замуж. «Мы рады», — рассказали V1.RU в пресс-службе двора."
     found = [m.name for m in mentions(text)]

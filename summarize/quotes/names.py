@@ -317,7 +317,9 @@ def _phrase_of(words: tuple[str, ...]) -> str:
     if len(words[0]) > 1 and words[0].isupper():
         return " ".join(words)  # an acronym is not inflected ("АЦ" is no plural of a name)
     head = words[0]
-    nouns = [p for p in parses(head) if p.tag.POS == "NOUN"]
+    name = head.isalpha() and head[:1].isupper() and not is_known(head)  # no guessed plural: "Ростёхи"
+    nouns = [p for p in parses(head) if p.tag.POS == "NOUN" and not (name and "plur" in p.tag)]
+    nouns = [p for p in nouns if "Orgn" in p.tag] or nouns  # "Ростеха": Ростех, not "ростёха"
     if any("nomn" in p.tag for p in nouns):
         return " ".join(words)  # "Ведомости" may be the nominative already
     for p in nouns:
@@ -474,7 +476,6 @@ def nominative_of_form(word: str, form: str, woman: bool = False) -> bool:
     """Is ``word`` the nominative of the name ``form`` (the dictionary lacks such names, the text's
     forms tell): "Шарий" of "Шария", "Огава" of "Огавы", a man's "Олдридж" of "Олдриджа" (not a
     ``woman``'s, nor a Russian surname: "Ефремова")?
-
     >>> nominative_of_form("Олдридж", "Олдриджа"), nominative_of_form("Ефремов", "Ефремова")
     (True, False)
     """
@@ -491,8 +492,7 @@ def nominative_of_form(word: str, form: str, woman: bool = False) -> bool:
     return _ending_rank(word[-1]) > _ending_rank(form[-1])
 
 
-_CASE_ENDINGS = frozenset({"а", "ом", "ем"})
-"""Case endings of a man's name that ends in a consonant ("Олдриджа", "Олдриджем")."""
+_CASE_ENDINGS = frozenset({"а", "ом", "ем"})  # of a man's name ending in a consonant: "Олдриджем"
 
 
 def _ending_rank(letter: str) -> int:
