@@ -253,9 +253,13 @@ def clause_cues(
         lemma = speech_lemma(tok)
         if lemma is None:
             if after and (_words_noun(tok.text) or (_speech_noun(tok.text) and _quoted(toks, lo, i))):
-                m = _mention_after(mentions(), text, tok)
+                # "— слова Косанова", "— приводит портал комментарий очевидца"; "— приводит ее слова
+                # РИА «Новости»": the possessive's, the outlet after the noun only relays
+                own = i > lo and word_key(toks[i - 1]) in column("possessives")
+                m = next((x for x in mentions() if x.start == toks[i - 1].start), None) if own else None
+                m = m or _mention_after(mentions(), text, tok)
                 if m is not None:
-                    yield Cue(m, tok)  # "— слова Косанова", "— приводит портал комментарий очевидца"
+                    yield Cue(m, tok)
             continue
         if i > lo and word_key(toks[i - 1]) in load("relative_pronouns"):
             continue  # "Филата, которого цитирует «Интерфакс»": a side remark about the source

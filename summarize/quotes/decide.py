@@ -192,6 +192,8 @@ def _shape(doc: Doc, pair: Pair, start: int, stop: int) -> Features:
         f[f"last:{_pos(words[-1].text)}"] = 1.0
     if _quote_before(doc, pair):
         f["long_quote_before"] = 1.0
+    if _DASH_AFTER.match(text, pair.close + 1):
+        f["dash_after"] = 1.0  # «Q», — …: the author's words follow, as they do a quotation
     sentence = doc.sentence_start(pair.open)
     if not text[sentence : pair.open].strip(SPACES + DASHES):
         f["sentence_start"] = 1.0
@@ -300,6 +302,7 @@ def _name_evidence(doc: Doc, pair: Pair, words: Sequence[Span], f: Features) -> 
         f["name:listed"] = 1.0  # «A», «B» и «C»
 
 
+_DASH_AFTER = re.compile(f"[,!?…]?{one_of(SPACES)}*{one_of(DASHES)}{one_of(SPACES)}")
 _SIZES = ("1", "1", "2", "3", "4-5", "4-5", "6-9", "6-9", "6-9", "6-9", "10+")
 """Word counts as evidence: 1, 2, 3, 4-5, 6-9, 10 and more."""
 

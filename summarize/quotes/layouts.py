@@ -213,13 +213,31 @@ def _insertion_end(text: str, a: int, limit: int) -> tuple[int, int] | None:
     while k < limit:
         ch = text[k]
         if ch in MARKS:
-            return None
+            close = _name_close(text, k, limit)
+            if close is None:
+                return None
+            k = close + 1  # "— рассказал он «СтарХиту». — ": a name in marks
+            continue
         if ch in ".,:" and k + 2 < limit:
             j = skip_space(text, k + 1, limit)
             if j > k + 1 and _dash_at(text, j, limit):
                 return k, skip_space(text, j + 1, limit)
         k += 1
     return None
+
+
+def _name_close(text: str, k: int, limit: int) -> int | None:
+    """Where the name in marks opened at ``k`` closes, if it is one: a word or two right after a
+    word of the author's ("рассказал он «СтарХиту»", "порталу «Собеседник»")."""
+    pair = {"«": "»", "„": "“"}.get(text[k])
+    j = text.find(pair, k + 1, min(limit, k + _NAME_IN_MARKS)) if pair else -1
+    name = text[k + 1 : j]
+    if j < 0 or not name[:1].isupper() or name.count(" ") > 1 or text[k] in name:
+        return None
+    return j if text[k - 2 : k].strip()[-1:].isalpha() else None
+
+
+_NAME_IN_MARKS = 40
 
 
 def missing_close(
