@@ -8,7 +8,7 @@ import pytest
 from razdel import sentenize
 from razdel.segmenters.sentenize import DELIMITERS
 
-from summarize import text
+from summarize import extract_quotes, morph, scoring, summarize, text
 from summarize.text import LINE, RAZDEL_DELIMITERS, sentences
 
 ALWAYS = re.compile("")
@@ -56,3 +56,79 @@ def test_a_delimiter_before_a_word_still_goes_to_razdel(news, monkeypatch):
                 source = line[:middle] + mark + gap + "Новое предложение" + line[middle:]
                 assert text._SPLIT_POINT.search(source) is not None, source
                 assert [tuple(s) for s in sentences(source)] == _slow_sentences(monkeypatch, source), source
+
+
+def _clear_word_caches() -> None:
+    for function in (
+        morph.normalize_word,
+        morph._recent_parses,
+        morph._analyse,
+        morph.parses,
+        morph.lemmas,
+        morph.readings,
+        morph.is_known,
+        morph.name_parses,
+        morph.name_tags,
+        morph.has_case,
+        morph.likely_pos,
+        morph.is_preposition,
+        scoring.content_lemma,
+    ):
+        function.cache_clear()
+    morph._PARSES.clear()
+
+
+def test_a_text_summarised_then_searched_for_quotes_has_each_word_parsed_once(news, monkeypatch):
+    parsed: list[str] = []
+    parse = morph._parse
+
+    def counting(word: str) -> list:
+        parsed.append(word)
+        return parse(word)
+
+    def parsed_by(function, source: str) -> tuple[object, set[str]]:
+        parsed.clear()
+        result = function(source)
+        assert len(parsed) == len(set(parsed))
+        return result, set(parsed)
+
+    quoted = 0
+    _clear_word_caches()
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(morph, "_parse", counting)
+            for source in list(news.values())[:80]:
+                _, by_summary = parsed_by(summarize, source)
+                assert by_summary or not source.strip()
+                quotes, by_quotes = parsed_by(extract_quotes, source)
+                quoted += bool(quotes)
+                assert by_quotes.isdisjoint(by_summary)
+                # every word capitalised: new lemma cache entries (surnames), no new parse
+                assert parsed_by(summarize, source.title())[1] == set()
+    finally:
+        _clear_word_caches()
+    assert quoted > 20
+
+
+def _outputs(texts: list[str], quotes_first: bool) -> list[tuple[str, str]]:
+    out = []
+    for source in texts:
+        if quotes_first:
+            quotes = extract_quotes(source)
+            summary = summarize(source)
+        else:
+            summary = summarize(source)
+            quotes = extract_quotes(source)
+        out.append((repr(summary.all_sentences), repr([q.to_dict() for q in quotes])))
+    return out
+
+
+def test_the_parses_one_side_leaves_give_the_other_side_the_same_results(news):
+    # Cold caches, the summary first (its parses serve the quotes) or the quotes first.
+    texts = list(news.values())
+    _clear_word_caches()
+    summary_first = _outputs(texts, quotes_first=False)
+    _clear_word_caches()
+    quotes_first = _outputs(texts, quotes_first=True)
+    _clear_word_caches()
+    assert summary_first == quotes_first
