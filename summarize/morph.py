@@ -81,9 +81,25 @@ _SURNAME_BASE = re.compile(rf"(\w{{2,}}{SURNAME_SUFFIX}){SURNAME_CASE_ENDING}?")
 _VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
 
 
+RECENT_WORDS = 4096
+"""Normalised words whose parses :func:`_recent_parses` keeps: more than the distinct words of
+a long news text, so the quotes side finds parsed every word the summary side just met."""
+
+
+@lru_cache(maxsize=RECENT_WORDS)
+def _recent_parses(word: str) -> tuple[Parse, ...]:
+    """Every parse of a normalised ``word``, kept for the last :data:`RECENT_WORDS` words asked.
+
+    Both sides parse through here: a text summarised and then searched for quotes has its
+    words parsed once, and a word met capitalised and in lower case (two lemma cache entries)
+    too, while the summary side still keeps no parse of an old word alive (see :data:`_PARSES`).
+    """
+    return tuple(_parse(word))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _analyse(word: str, capitalised: bool = False) -> tuple[str, str | None]:
-    found = _PARSES.get(word) or _parse(word)
+    found = _PARSES.get(word) or _recent_parses(word)
     if not found:
         return word, None
     best = found[0]
@@ -124,7 +140,7 @@ def _normal_parses(word: str) -> tuple[Parse, ...]:
     if found is None:
         if len(_PARSES) >= CACHE_SIZE:
             _PARSES.clear()
-        found = _PARSES[word] = tuple(_parse(word))
+        found = _PARSES[word] = _recent_parses(word)
     return found
 
 
