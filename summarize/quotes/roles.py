@@ -159,7 +159,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
     governing: str | None = None  # the case "по"/"при" demands of the noun to come
     anonymous = role in tagged("role_nouns", "anonymous")
     bracketed = -1  # an acronym in brackets, skipped
-    while j < hi and j - i <= 10:
+    while j < hi and j - i <= 14:  # "глава … Агентства по кибербезопасности … США (CISA) Кристофер Кребс"
         prev, t = toks[j - 1], toks[j]
         gap = gap_between(text, prev, t)
         if j - 1 == bracketed and gap == ") ":
