@@ -116,6 +116,14 @@ def mentions(text: str):
     return find_mentions(text, tokens(text))
 
 
+def test_a_unit_and_initials_alone_are_nobody():
+    text = "Температура составит +8°C, сказала Джанет Йеллен на площадке DealBook D.C. в Вашингтоне."
+    assert [(text[m.start : m.stop], m.kind) for m in mentions(text)] == [
+        ("Джанет Йеллен", "person"),
+        ("DealBook", "org"),
+    ]
+
+
 def test_listed_institutions_are_organisations_and_a_name_ends_after_its_place():
     text = "Решение принято после понижения Банком России ключевой ставки, уточнили в Сбербанке."
     assert [(text[m.start : m.stop], m.kind) for m in mentions(text)] == [

@@ -161,7 +161,7 @@ def org_text(w: str) -> bool:
         return True
     if len(w) > 1 and (w.isupper() or _mixed_case(w)):
         return True  # "МИД", "БелТА", "ВКонтакте"
-    if w.isascii() and w[:1].isalpha():  # "Microsoft" (not "Cтив" with a Latin C)
+    if w.isascii() and w[:1].isalpha() and len(w) > 1:  # "Microsoft" (not "Cтив", nor "°C")
         return True
     return any("Orgn" in p.tag for p in parses(w)) or is_outlet(w) or _listed_org(w)
 

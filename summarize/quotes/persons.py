@@ -132,6 +132,8 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     )
     while j > i and not any(_strong_name(text, t, alone) for t in toks[i:j]):
         j -= 1
+    if all(is_initial(text, t) for t in toks[i:j]):
+        return i  # "DealBook D.C.": initials with no name are nobody's
     return j
 
 
