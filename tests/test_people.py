@@ -18,10 +18,10 @@ from summarize.quotes.names import (
     nominative_name,
     nominative_phrase,
     same_surname,
-    speaks,
 )
 from summarize.quotes.orgs import organisation_of
 from summarize.quotes.people import People
+from summarize.quotes.speech import speaks
 from summarize.text import tokens
 
 MARKUP = re.compile(r"\{([sm])\|([^{}]*)\}")

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from ..morph import CACHE_SIZE, parses
 from .kinds import Mention
-from .names import gender_of, past_gender
+from .names import gender_of
+from .speech import past_gender
 
 _WORD_BEFORE = re.compile(r"(\w+)[\s,]*$")
 _WORD_AFTER = re.compile(r"[\s,]*(\w+)")

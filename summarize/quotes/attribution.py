@@ -7,9 +7,8 @@ previous quote's speaker and nobody.  Each gets named evidence: where its mentio
 ``cue@prev``: of a cue in the sentence before; ``primary:ante0``: the person a pronoun or
 a bare role in the cue points back to, "— сказал он"; ``holder_next``: the person named right
 after a cue's role), continuity (``previous``), what the old hand rules answered (``rule``) and
-what kind of name it is.  The best score wins; its lead
-over the runner-up (or the layout that named the speaker) gives ``Quote.speaker_confidence``
-through :class:`.model.Confidence`.
+what kind of name it is.  The best score wins; its lead over the runner-up (or the layout that
+named the speaker) gives ``Quote.speaker_confidence`` through :class:`.model.Confidence`.
 """
 
 from __future__ import annotations
@@ -32,8 +31,9 @@ from .document import WINDOW, Doc
 from .entities import PARAGRAPHS_AFTER, PARAGRAPHS_BEFORE, Entities, Entity, resolve
 from .kinds import Mention
 from .model import MARGIN_CAP, Features, QuoteModel
-from .names import gender_of, past_gender, same_surname
+from .names import gender_of, same_surname
 from .roles import plural_head
+from .speech import past_gender
 from .turns import Turn
 
 MAX_CUES = 3

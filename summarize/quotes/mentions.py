@@ -36,11 +36,11 @@ from .kinds import (
     ticker_spans,
     tight,
 )
-from .names import speech_word
 from .orgs import seat_at, seat_start
 from .outlets import mark_relays, plural_verb
 from .persons import governed, name_start, person_mention, person_run
 from .roles import genitive_word, nominative_head, one_holder, plural_noun, role_mention
+from .speech import speech_word
 
 
 def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None:

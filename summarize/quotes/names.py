@@ -11,10 +11,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import load, tagged
-from ..morph import CACHE_SIZE, inflect, is_known, lemmas, name_parses, name_tags, normalize_word, parses
+from ..morph import CACHE_SIZE, inflect, is_known, name_parses, name_tags, normalize_word, parses
 from ..text import JOINERS
-from .kinds import SURNAME_END, Mention, may_be
+from .kinds import SURNAME_END
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 """pymorphy3's grammemes of the six cases, the nominative first."""
@@ -437,39 +436,6 @@ def first_name_like(word: str) -> bool:
 
 
 _SURNAME_ENDING = re.compile(r"(?:ов|ев|ин|ын|ский|цкий|ская|цкая|ова|ева|ина|ына|енко|швили|дзе|ян)$")
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def past_gender(word: str) -> str | None:
-    """The gender of a past-tense verb form ("направила" -> "femn"), None for another word."""
-    genders = {g for p in parses(word) if p.tag.POS == "VERB" for g in ("masc", "femn") if g in p.tag}
-    return genders.pop() if len(genders) == 1 else None
-
-
-_SPEECH_AFTER = re.compile(r"[\s,]*(\w+)")
-_SPEECH_BEFORE = re.compile(r"(\w+)\s+(\w+)[\s,]*$")
-
-
-def speaks(text: str, m: Mention) -> bool:
-    """Does the text make ``m`` speak: a speech verb right beside it ("— сказал Соколов", "Соколов
-    заявил"), "по словам"/"по мнению" or a noun of speech before it ("заявление Мутко")?"""
-    after = _SPEECH_AFTER.match(text, m.stop, min(len(text), m.stop + 30))
-    if after is not None and speech_word(after.group(1)):
-        return True
-    before = _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start)
-    if before is None:
-        return False
-    if normalize_word(before.group(1)) == "по" and lemmas(before.group(2)) & tagged("cue_nouns", "according"):
-        return True
-    return speech_word(before.group(2)) or bool(lemmas(before.group(2)) & load("cue_nouns"))
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def speech_word(word: str) -> bool:
-    """Is ``word`` a finite form of a speech verb ("сказали", "пишет")?"""
-    return may_be(word, "speech_verbs") and any(
-        p.tag.POS == "VERB" and p.normal_form.replace("ё", "е") in load("speech_verbs") for p in parses(word)
-    )
 
 
 def nominative_of_form(word: str, form: str, woman: bool = False) -> bool:

@@ -15,7 +15,7 @@ from ..lexicon import load
 from ..morph import CACHE_SIZE, has_case, is_known, lemmas, parses
 from ..records import Span
 from .kinds import Mention
-from .names import speech_word
+from .speech import speech_word
 
 
 def mark_relays(toks: Sequence[Span], found: list[Mention], lo: int, hi: int) -> list[Mention]:

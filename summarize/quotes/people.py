@@ -24,7 +24,6 @@ from .names import (
     nominative_of_form,
     nominative_phrase,
     same_surname,
-    speaks,
     told_gender,
     without_patronymic,
 )
@@ -35,6 +34,7 @@ from .orgs import (
 )
 from .reader import BACK, SCAN
 from .roles import place_only, plural_head, plural_noun, points_back
+from .speech import speaks
 
 _PERSONAL = frozenset({"Name", "Surn"})
 """Dictionary tags of first names and surnames."""

@@ -37,10 +37,9 @@ from .names import (
     guess_nominative,
     name_reading,
     nominative_name,
-    past_gender,
     reads_in,
-    speech_word,
 )
+from .speech import past_gender, speech_word
 
 
 def in_case(m: Mention, case: str) -> Mention:
