@@ -116,6 +116,11 @@ def mentions(text: str):
     return find_mentions(text, tokens(text))
 
 
+def test_a_widget_caption_run_into_the_text_is_nobody():
+    text = "Инфляция составила 7,97%. Video Президент заявил о росте пенсий."
+    assert [(text[m.start : m.stop], m.kind) for m in mentions(text)] == [("Президент", "role")]
+
+
 def test_a_unit_and_initials_alone_are_nobody():
     text = "Температура составит +8°C, сказала Джанет Йеллен на площадке DealBook D.C. в Вашингтоне."
     assert [(text[m.start : m.stop], m.kind) for m in mentions(text)] == [

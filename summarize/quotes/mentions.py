@@ -214,6 +214,8 @@ def _pronoun(text: str, toks: Sequence[Span], i: int, lo: int, gender: str, subj
 def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
     tok = toks[i]
     low = normalize_word(tok.text)
+    if low in load("widget_words") and sentence_initial(text, tok):
+        return None  # "… 7,97%. Video Президент заявил": a page's widget, nobody
     if low in column("pronouns"):
         return _pronoun(text, toks, i, lo, column("pronouns")[low], subject=True)
     if low in load("org_adverbs"):
