@@ -280,6 +280,12 @@ def test_pronouns_carry_their_gender():
             "Глава лаборатории Григорий Родченков уехал в США.",
             "Мутко",
         ),
+        # a spokesperson of an office named in common nouns is the person the text tied to that office
+        (
+            "Начальник гарнизонной службы милиции ЛНР Александр Никишин прибыл на место. "
+            "«Эвакуация сорвана», — сказал {s|представитель гарнизонной службы}.",
+            "Александр Никишин",
+        ),
         # a spokesperson of an organisation named by its kind is the one of that kind named before
         (
             "Глава Пентагона Марк Эспер не уйдет, заявил представитель министерства обороны Джонатан "

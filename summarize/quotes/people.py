@@ -186,7 +186,7 @@ class People(Institutions):
             if len(heads) == 1:
                 return next(iter(heads.values()))
         if org and role in tagged("role_nouns", "spokesperson"):
-            words = [w for w in org.split() if w[:1].isupper()]
+            words = [w for w in org.split() if w[:1].isupper()] or [w for w in org.split() if len(w) > 3]
             of_org = [
                 e
                 for e in _around(self.persons_with(*(w[:4] for w in words)), pos)
