@@ -615,6 +615,11 @@ def test_a_place_is_never_an_organisation_that_speaks():
     assert people.antecedents(m, m.start) == []
 
 
+def test_a_company_spelt_in_latin_and_cyrillic_is_one_speaker():
+    text = "Yandex объявил о реструктуризации. По словам представителей Яндекса, решение принято."
+    assert People(text).org_name("Yandex") == "Яндекс"
+
+
 def test_the_definition_in_parentheses_links_an_acronym():
     text = "Об этом сообщили в Министерстве цифрового развития, связи и массовых коммуникаций (Минцифры)."
     assert (
