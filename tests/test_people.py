@@ -999,6 +999,8 @@ def test_there_after_a_plural_speech_verb_is_the_organisation_named_before():
         ("В романе Ильфа и Петрова Остап распределяет должности.", ["Ильф", "Остап"]),
         # a first name after a full name in the genitive, though "Анастасия" is "Анастасий" in the genitive
         ("Сестра актера Михаила Ефремова Анастасия рассказала о брате.", ["Анастасия"]),
+        # a place that is also a woman's name ("Юты": Utah) does not start the name after it
+        ("Врач из госпиталя Университета Юты Натан Хаттон пожаловался журналистам.", ["Натан Хаттон"]),
         # a name typed with a Latin letter that looks Cyrillic is named in Cyrillic
         ("Cтив Балмер, нынешний президент Microsoft, написал письмо.", ["Стив Балмер"]),
         # a compound of an acronym or a common noun and a common noun is no name; "Цой-младший" is one

@@ -152,10 +152,15 @@ def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
     """Where the name in the run ``toks[i:j]`` starts: at its first name when words that are no
     first names stand before it ("Театра Наций Евгений Миронов", "тёщу Воробьянинова Клавдию …")."""
     for k in range(i + 1, j - 1):
-        if "Name" in name_tags(toks[k].text) and not any(
-            "Name" in name_tags(t.text) or is_initial(text, t) for t in toks[i:k]
+        if (
+            "Name" in name_tags(toks[k].text)
+            and not _place_first(toks[k].text)
+            and not any(
+                ("Name" in name_tags(t.text) and not _place_first(t.text)) or is_initial(text, t)
+                for t in toks[i:k]
+            )
         ):
-            return k
+            return k  # "Университета Юты Натан Хаттон": "Юты" is Utah before it is Юта
     for k in range(i + 2, j - 1):
         if _second_person(toks, i, k, j):
             return k
@@ -176,6 +181,12 @@ def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
             if has_case(words[-1], "nomn") and "Surn" not in name_tags(words[-1]):
                 return j - 1
     return i
+
+
+def _place_first(word: str) -> bool:
+    """Is a place the likeliest reading of ``word`` ("Юты": Utah, though also a woman's name)?"""
+    found = parses(word)
+    return bool(found) and "Geox" in found[0].tag
 
 
 def _second_person(toks: Sequence[Span], i: int, k: int, j: int, initials: bool = False) -> bool:
