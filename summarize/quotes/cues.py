@@ -31,6 +31,7 @@ from .document import Doc
 from .kinds import Mention, may_be, may_be_form_of, may_have_lemma
 from .outlets import plural_verb
 from .persons import in_case
+from .speech import speech_noun
 
 
 @dataclass
@@ -69,10 +70,6 @@ def _speech_lemma_of(word: str) -> str | None:
 
 def word_key(tok: Span) -> str:
     return normalize_word(tok.text)
-
-
-def _doc_noun(tok: Span) -> bool:
-    return bool(lemmas(tok.text) & load("cue_nouns")) and not is_verbal(tok.text)
 
 
 def _page(toks: Sequence[Span], j: int) -> bool:
@@ -187,7 +184,7 @@ def _owner(
     """
     text = doc.text
     for j in range(i + 1, min(hi, i + 5)):
-        if _doc_noun(toks[j]) or _page(toks, j):
+        if speech_noun(toks[j].text) or _page(toks, j):
             if j + 2 < hi and _page(toks, j + 2):
                 j += 2  # "в сообщении на сайте регулятора": the page's owner
             owner = (
@@ -199,7 +196,7 @@ def _owner(
                 owner = None
             return owner, j, True
     for j in range(max(0, i - 12), i):
-        if _doc_noun(toks[j]):
+        if speech_noun(toks[j].text):
             # "В заявлении Гелетея, размещённом на сайте министерства, говорится"
             return _mention_after(ms, text, toks[j]), i, True
     return None, i, False
@@ -252,7 +249,7 @@ def clause_cues(
             continue
         lemma = speech_lemma(tok)
         if lemma is None:
-            if after and (_words_noun(tok.text) or (_speech_noun(tok.text) and _quoted(toks, lo, i))):
+            if after and (_words_noun(tok.text) or (speech_noun(tok.text) and _quoted(toks, lo, i))):
                 # "— слова Косанова", "— приводит портал комментарий очевидца"; "— приводит ее слова
                 # РИА «Новости»": the possessive's, the outlet after the noun only relays
                 own = i > lo and word_key(toks[i - 1]) in column("possessives")
@@ -298,14 +295,6 @@ def _words_noun(word: str) -> bool:
     return may_be_form_of(word, "слово") and "слово" in lemmas(word) and not is_verbal(word)
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _speech_noun(word: str) -> bool:
-    """A noun of reported speech ("комментарий", "мнение"), not a verb."""
-    return (
-        may_have_lemma(word, "cue_nouns") and bool(lemmas(word) & load("cue_nouns")) and not is_verbal(word)
-    )
-
-
 def _quoted(toks: Sequence[Span], lo: int, i: int) -> bool:
     """Does a verb of quoting ("приводит") stand a few words before ``toks[i]``?"""
     return any(lemmas(t.text) & load("quoting_verbs") for t in toks[max(lo, i - 4) : i])
@@ -337,7 +326,7 @@ def _according(doc: Doc, ms: Sequence[Mention], i: int, hi: int) -> Cue | None:
     if word_key(tok) == "по":
         if not (lemmas(nxt.text) & tagged("cue_nouns", "according") and has_case(nxt.text, "datv")):
             return None
-    elif not _doc_noun(nxt):
+    elif not speech_noun(nxt.text):
         m = _mention_after(ms, text, tok, "datv")  # "согласно Марку"
         return Cue(m, tok) if m is not None else None
     if possessive is not None:

@@ -40,7 +40,7 @@ from .orgs import seat_at, seat_start
 from .outlets import mark_relays, plural_verb
 from .persons import governed, name_start, person_mention, person_run
 from .roles import genitive_word, nominative_head, one_holder, plural_noun, role_mention
-from .speech import speech_word
+from .speech import speech_noun, speech_word
 
 
 def _quoted_name(text: str, pos: int, limit: int = 80) -> tuple[int, int] | None:
@@ -319,7 +319,7 @@ def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
     """ "accs" for a name that is the object of a verb of quoting ("цитирует (РБК) Хвана Чжан Епа"), "gent"
     for one after a noun of speech ("в заявлении Гелетея", "слова Косанова"), the case of a preposition
     that governs one ("согласно Марку")."""
-    if i - 1 >= lo and _speech_noun(toks[i - 1].text):
+    if i - 1 >= lo and toks[i - 1].text[:1].islower() and speech_noun(toks[i - 1].text):
         return "gent"
     if i - 1 >= lo and (case := column("prepositions").get(normalize_word(toks[i - 1].text))):
         return case  # "согласно Марку"
@@ -331,12 +331,6 @@ def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
         if not is_outlet(toks[k].text):
             return None
     return None
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _speech_noun(word: str) -> bool:
-    """A noun of reported speech ("заявлении", "слова"): a name after it is its owner, in the genitive."""
-    return word[:1].islower() and has_lemma(word, "cue_nouns") and not is_verbal(word)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

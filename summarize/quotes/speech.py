@@ -10,8 +10,8 @@ import re
 from functools import lru_cache
 
 from ..lexicon import load, tagged
-from ..morph import CACHE_SIZE, lemmas, normalize_word, parses
-from .kinds import Mention, may_be
+from ..morph import CACHE_SIZE, is_verbal, lemmas, normalize_word, parses
+from .kinds import Mention, has_lemma, may_be
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -52,3 +52,9 @@ def speech_word(word: str) -> bool:
     return may_be(word, "speech_verbs") and any(
         p.tag.POS == "VERB" and p.normal_form.replace("ё", "е") in load("speech_verbs") for p in parses(word)
     )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def speech_noun(word: str) -> bool:
+    """Is ``word`` a noun of reported speech ("заявлении", "комментарий", "слова"), not a verb?"""
+    return has_lemma(word, "cue_nouns") and not is_verbal(word)
