@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..morph import lemma_pos
-from ..punct import BLANKS, DASHES, MARKS, OPENING, SPACES, TERMINAL, TRUE_DASHES, one_of
+from ..punct import BLANKS, CLOSER, DASHES, MARKS, OPENING, SPACES, TERMINAL, TRUE_DASHES, one_of
 from ..text import trim
 from .candidates import Candidate
 from .cues import Cue, clause_cue, speech_lemma, verb_subject, word_key
@@ -229,7 +229,7 @@ def _insertion_end(text: str, a: int, limit: int) -> tuple[int, int] | None:
 def _name_close(text: str, k: int, limit: int) -> int | None:
     """Where the name in marks opened at ``k`` closes, if it is one: a word or two right after a
     word of the author's ("рассказал он «СтарХиту»", "порталу «Собеседник»")."""
-    pair = {"«": "»", "„": "“"}.get(text[k])
+    pair = CLOSER[text[k]] if text[k] in "«„" else None  # marks that only open (“ and " may close)
     j = text.find(pair, k + 1, min(limit, k + _NAME_IN_MARKS)) if pair else -1
     name = text[k + 1 : j]
     if j < 0 or not name[:1].isupper() or name.count(" ") > 1 or text[k] in name:

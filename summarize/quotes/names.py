@@ -316,8 +316,8 @@ def _phrase_of(words: tuple[str, ...]) -> str:
     if len(words[0]) > 1 and words[0].isupper():
         return " ".join(words)  # an acronym is not inflected ("АЦ" is no plural of a name)
     head = words[0]
-    name = head.isalpha() and head[:1].isupper() and not is_known(head)  # no guessed plural: "Ростёхи"
-    nouns = [p for p in parses(head) if p.tag.POS == "NOUN" and not (name and "plur" in p.tag)]
+    unknown = head.isalpha() and head[:1].isupper() and not is_known(head)  # no guessed plural: "Ростёхи"
+    nouns = [p for p in parses(head) if p.tag.POS == "NOUN" and not (unknown and "plur" in p.tag)]
     nouns = [p for p in nouns if "Orgn" in p.tag] or nouns  # "Ростеха": Ростех, not "ростёха"
     if any("nomn" in p.tag for p in nouns):
         return " ".join(words)  # "Ведомости" may be the nominative already
