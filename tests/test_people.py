@@ -398,6 +398,12 @@ def test_pronouns_carry_their_gender():
             "«Мы готовы», — сказал {s|ректор университета имени Ломоносова Виктор Садовничий}.",
             "Виктор Садовничий",
         ),
+        # the spokeswoman of a person the text names in full speaks for her, and is not her
+        (
+            "Певица Елена Степаненко не верит в эту историю. «Кто отец?» — приводит портал слова "
+            "{s|представительницы Степаненко}.",
+            "представительница Степаненко",
+        ),
         # the holder of a role the cue names, though the sentence was split inside the role phrase
         (
             "Все этапы лечения проходят в одной больнице. «Москва выбрала верный путь», — рассказала "
@@ -1008,6 +1014,11 @@ def test_there_after_a_plural_speech_verb_is_the_organisation_named_before():
         ("Компания-производитель намерена продолжить поставки.", []),
         # the office sought is no role the name holds
         ("Сторонники кандидата в президенты Джо Байдена протестуют.", ["Джо Байден"]),
+        # a common noun opening a title in marks is no first name: "Путина" is named alone
+        (
+            "Книгу Кэтрин Белтон «Люди Путина. Как КГБ вернул себе Россию» исправили.",
+            ["Кэтрин Белтон", "Путин"],
+        ),
     ],
 )
 def test_which_capitalised_words_name_a_person_and_how(text, names):

@@ -23,15 +23,12 @@ from .names import (
     is_initial_of,
     nominative_of_form,
     nominative_phrase,
+    reads_in,
     same_surname,
     told_gender,
     without_patronymic,
 )
-from .orgs import (
-    generic_org_word,
-    office_of,
-    organisation_of,
-)
+from .orgs import generic_org_word, office_of, organisation_of
 from .reader import BACK, SCAN
 from .roles import place_only, plural_head, plural_noun, points_back
 from .speech import speaks
@@ -142,7 +139,7 @@ class People(Institutions):
                     if holder is not None and (gender in (None, "plur") or holder.gender in (None, gender)):
                         return self.full_name(holder.name, gender)
                 elif m.kind == "person" and (gender in (None, "plur") or m.gender in (None, gender)):
-                    full = self.full_name(m.name, gender)
+                    full = self.named(m, gender)
                     if gender in (None, "plur") or gender_of(full) in (None, gender):
                         return full
         return None
@@ -223,16 +220,15 @@ class People(Institutions):
             last = self.last_person(m.start)
             if last is not None:
                 return last
-        return self.full_name(e.name)
+        return self.named(e)
 
     def resolve(self, m: Mention, pos: int, subject: bool = False) -> str | None:
         """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is.
 
         The first of :meth:`antecedents`; for a role nobody in the text holds, the role itself
         ("собеседник агентства"), or the organisation an unnamed spokesperson speaks for.  The
-        ``subject`` of a plural speech verb that is a common noun in the plural names many
-        bodies, none of them named before ("— указывали местные сотовые компании", "Власти
-        отмечают").
+        ``subject`` of a plural speech verb that is a plural common noun names many bodies, none
+        named before ("— указывали местные сотовые компании", "Власти отмечают").
         """
         if subject and m.kind == "org" and not m.prep and " " not in m.name:
             word = self.text[m.start : m.stop]
@@ -266,7 +262,7 @@ class People(Institutions):
         - a plural pronoun ("они", "их"): the groups named before as subjects, nearest first.
         """
         if m.kind == "person":
-            return [self.full_name(m.name, verb_gender(self.text, m) if m.subject else None)]
+            return [self.named(m, verb_gender(self.text, m) if m.subject else None)]
         if m.kind == "org":
             if " " not in m.name and m.name[:1].islower():
                 return self.orgs_before(m, limit)  # "в ведомстве": the organisation named before
@@ -285,7 +281,7 @@ class People(Institutions):
         gender = agreeing(m.gender, verb_gender(self.text, m))
         e = self._holder(m, pos)
         if e is not None and gender != "none" and gender_fits(gender, e.gender, self.full_name(e.name)):
-            out.append(self.full_name(e.name))
+            out.append(self.named(e))
         role = m.role or ""
         spokesperson = role in tagged("role_nouns", "spokesperson")
         if spokesperson:
@@ -300,6 +296,24 @@ class People(Institutions):
                     if name not in out:
                         out.append(name)
         return out[:limit]
+
+    def named(self, m: Mention, gender: str | None = None) -> str:
+        """The full name of the person mention ``m``, or a spokesperson's role and name as the text
+        gives them ("слова представительницы Степаненко" after "Елена Степаненко")."""
+        if self._speaks_for_person(m):
+            return f"{m.role} {' '.join(self.text[m.start : m.stop].split()[-len(m.name.split()) :])}"
+        return self.full_name(m.name, gender)
+
+    def _speaks_for_person(self, m: Mention) -> bool:
+        """Is ``m`` the spokesperson of a person the text names more fully, named by the genitive
+        ("представительница Степаненко"; "пресс-секретарь Песков" is no genitive)?"""
+        if (
+            m.org
+            or m.role not in tagged("role_nouns", "spokesperson")
+            or not reads_in(m.name.split(), "gent")
+        ):
+            return False
+        return len(self.full_name(m.name).split()) > len(m.name.split())
 
     def _groups_before(self, pos: int, limit: int) -> list[str]:
         """Whom "они" points back to: the groups named as subjects before ``pos`` (plural roles
@@ -425,7 +439,7 @@ class People(Institutions):
                                 ranked.append((0 - speaks(self.text, e), len(ranked), name))
                         continue
                     e = holder._replace(subject=True, prep=False)
-                full = self.full_name(e.name, gender)
+                full = self.named(e, gender)
                 if full in names or not gender_fits(gender, e.gender, full):
                     continue
                 names.add(full)
@@ -450,13 +464,7 @@ def _other_office(role: Mention, e: Mention) -> bool:
 
 def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
     """At most :data:`SCAN` mentions of ``found`` (in text order) nearest before ``pos``, and a few after."""
-    lo, hi = 0, len(found)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if found[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect.bisect_left(found, pos, key=lambda e: e.start)
     return found[max(0, lo - SCAN) : lo + 10]
 
 

@@ -82,6 +82,7 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
         and capitalised(toks[i + 1])
         and person_word(text, toks[i + 1])
         and not sentence_initial(text, toks[i])
+        and text[toks[i].start - 1] not in OPENING  # "«Люди Путина»": the first word of a title
         and not geo_word(toks[i])
         and not org_word(text, toks[i])
         and role_word(toks[i]) is None
