@@ -259,7 +259,14 @@ def clause_cues(
                     yield Cue(m, tok)
             continue
         if i > lo and word_key(toks[i - 1]) in load("relative_pronouns"):
+            if not after and word_key(toks[i - 1]) in tagged("relative_pronouns", "subject"):
+                # "Тимур Сулейменов, который сообщил, что «…»": the person before the pronoun
+                m = next((x for x in reversed(mentions()) if x.stop <= toks[i - 1].start), None)
+                if m is not None and text[m.stop : toks[i - 1].start].strip(SPACES) == ",":
+                    yield Cue(m, tok)
             continue  # "Филата, которого цитирует «Интерфакс»": a side remark about the source
+        if _hypothetical(toks, lo, i):
+            continue  # "Пашинян должен сказать, что …": speech that may come
         yield _verb_cue(doc, mentions(), lo, hi, i, lemma, after)
     if nouns:
         for i in range(hi - 1, max(lo, hi - 4) - 1, -1):
@@ -293,6 +300,14 @@ def _plural(tok: Span) -> bool:
 def _words_noun(word: str) -> bool:
     """A form of the noun "слово" ("слова Косанова"), not of a verb."""
     return may_be_form_of(word, "слово") and "слово" in lemmas(word) and not is_verbal(word)
+
+
+def _hypothetical(toks: Sequence[Span], lo: int, i: int) -> bool:
+    """Is ``toks[i]`` an infinitive after a word of obligation, ability or intent ("должны будут
+    проинформировать", "может заявить")?"""
+    return "INFN" in {pos for _, pos in readings(toks[i].text)} and any(
+        lemmas(t.text) & load("modal_words") for t in toks[max(lo, i - 2) : i]
+    )
 
 
 def _quoted(toks: Sequence[Span], lo: int, i: int) -> bool:
