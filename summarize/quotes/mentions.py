@@ -445,6 +445,7 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
             or low in load("prepositions")
             or low in column("pronouns")
             or is_outlet(nxt.text)
+            or speech_noun(nxt.text)  # "привела компания слова Дулерайна"
         ):
             break
         if not (capitalised(nxt) or genitive_word(nxt.text)):
