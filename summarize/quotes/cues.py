@@ -379,6 +379,9 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
         if lemma in ("передавать", "передать"):
             return Cue(None, tok)  # "передает ТАСС": the outlet reports, it does not speak
     end = toks[hi - 1].stop + 1
+    if not after:
+        # "«СтарХит», утверждал, что Хрусталев попал …": a subject after the verb stands before "что"
+        end = next((t.start for t in toks[i + 1 : hi] if word_key(t) in ("что", "чтобы")), end)
     gerund = any(pos == "GRND" for _, pos in readings(tok.text))
     if gerund:
         # "Называя Vestas «мировым лидером», Марк …", "«нонсенсом», отмечая необходимость сохранять
