@@ -1014,6 +1014,9 @@ def test_there_after_a_plural_speech_verb_is_the_organisation_named_before():
         ("Компания-производитель намерена продолжить поставки.", []),
         # the office sought is no role the name holds
         ("Сторонники кандидата в президенты Джо Байдена протестуют.", ["Джо Байден"]),
+        # particles run on to the surname after them; a place's name is no person
+        ("Председатель Еврокомиссии Урсула фон дер Ляйен заявила о санкциях.", ["Урсула фон дер Ляйен"]),
+        ("В сенате Соединенных Штатов разрабатывают законопроект.", []),
         # a common noun opening a title in marks is no first name: "Путина" is named alone
         (
             "Книгу Кэтрин Белтон «Люди Путина. Как КГБ вернул себе Россию» исправили.",

@@ -73,6 +73,8 @@ def governed(text: str, toks: Sequence[Span], i: int, lo: int) -> bool:
 
 def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     """Index after the run of name words starting at ``i`` (``i`` itself if none)."""
+    if i > 0 and capitalised(toks[i - 1]) and _plural_adjective(toks[i - 1].text):
+        return i  # "Соединенных Штатов", "Объединенных Арабских Эмиратов": a place's name
     j = i
     if (
         i + 1 < hi
@@ -86,6 +88,7 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
         and not geo_word(toks[i])
         and not org_word(text, toks[i])
         and role_word(toks[i]) is None
+        and not _plural_adjective(toks[i].text)
     ):
         j = i + 1  # "цитирует Хвана Чжан Епа": a name part the dictionary reads as a common noun
     while j < hi:
@@ -101,13 +104,8 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
             )  # "Стефано Россетти", though "Рос…" starts agencies' names
         ):
             j += 1
-        elif (
-            j > i
-            and normalize_word(t.text) in load("name_particles")
-            and j + 1 < hi
-            and capitalised(toks[j + 1])
-        ):
-            j += 1
+        elif j > i and normalize_word(t.text) in load("name_particles") and _particles_end(toks, j, hi):
+            j += 1  # "Урсула фон дер Ляйен"
         elif (
             j > i
             and capitalised(t)
@@ -125,6 +123,8 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
             j += 1
         else:
             break
+    while j > i + 1 and normalize_word(toks[j - 1].text) in load("name_particles"):
+        j -= 1  # "Эдвин ван дер" with no surname after the particles the run took
     # a run of Geox/Orgn words only is not a person ("Казахстана"), nor an adjective that may be a
     # surname ("Патриарх Московский")
     alone = j == i + 1 and not (
@@ -135,6 +135,21 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     if all(is_initial(text, t) for t in toks[i:j]):
         return i  # "DealBook D.C.": initials with no name are nobody's
     return j
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _plural_adjective(word: str) -> bool:
+    """An adjective or participle read only in the plural: no part of one person's name."""
+    found = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
+    return bool(found) and all("plur" in p.tag for p in found)
+
+
+def _particles_end(toks: Sequence[Span], j: int, hi: int) -> bool:
+    """Do the name particles from ``toks[j]`` on ("фон дер") end in a capitalised word?"""
+    k = j + 1
+    while k < hi and normalize_word(toks[k].text) in load("name_particles"):
+        k += 1
+    return k < hi and capitalised(toks[k])
 
 
 @lru_cache(maxsize=CACHE_SIZE)
