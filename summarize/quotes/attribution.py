@@ -428,12 +428,12 @@ def _sentence_before(doc: Doc, start: int) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _same(a: str, b: str) -> bool:
-    """Do two names name one speaker: equal, or people with one surname ("Лавров", "Сергей Лавров")?"""
-    if a == b:
-        return True
+    """Do two names name one speaker: equal, or people with one surname and no two first names
+    ("Лавров", "Сергей Лавров"; not "Алла Бут" and "Виктор Бут")?"""
     wa, wb = a.split(), b.split()
-    return (
-        wa[-1][:1].isupper()
+    return a == b or (
+        not (len(wa) > 1 and len(wb) > 1 and wa[0][:1] != wb[0][:1])
+        and wa[-1][:1].isupper()
         and wb[-1][:1].isupper()
         and not (wa[-1].isupper() or wb[-1].isupper())
         and same_surname(wa[-1], wb[-1])
