@@ -315,14 +315,22 @@ def _quoted(toks: Sequence[Span], lo: int, i: int) -> bool:
     return any(lemmas(t.text) & load("quoting_verbs") for t in toks[max(lo, i - 4) : i])
 
 
-def _said_in(text: str, ms: Sequence[Mention], verb: Span) -> Mention | None:
-    """The organisation right after a plural speech verb and "в": "заявили в РКН"."""
+def _said_in(text: str, ms: Sequence[Mention], verb: Span, before: bool = False) -> Mention | None:
+    """The organisation after "в" right after a plural speech verb ("заявили в РКН") or, ``before``,
+    right before it ("санкций ЕС: в Еврокомиссии указали")."""
     if not _plural(verb):
         return None
-    x = next((x for x in ms if x.start >= verb.stop), None)
+    if before:
+        x = next((x for x in reversed(ms) if x.stop <= verb.start), None)
+        if x is None or text[x.stop : verb.start].strip(SPACES):
+            return None
+        gap = text[max(0, x.start - 4) : x.start].strip(SPACES).lower().split()
+    else:
+        x = next((x for x in ms if x.start >= verb.stop), None)
+        gap = text[verb.stop : x.start].strip(SPACES).lower().split() if x is not None else []
     if x is None or not x.prep or x.kind not in ("org", "role"):
         return None
-    return x if text[verb.stop : x.start].strip(SPACES).lower() in ("в", "во") else None
+    return x if gap[-1:] in (["в"], ["во"]) and (before or len(gap) == 1) else None
 
 
 def _according(doc: Doc, ms: Sequence[Mention], i: int, hi: int) -> Cue | None:
@@ -404,8 +412,10 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
             or verb_subject(text, ms, toks[lo].start, tok.start, tok, True)
         )
     else:
-        m = verb_subject(text, ms, toks[lo].start, tok.start, tok, True) or verb_subject(
-            text, ms, tok.stop, end, tok, False
+        m = (
+            _said_in(text, ms, tok, before=True)
+            or verb_subject(text, ms, toks[lo].start, tok.start, tok, True)
+            or verb_subject(text, ms, tok.stop, end, tok, False)
         )
         if m is None:
             # "в Минобороны сообщили, что …": the organisation itself speaks; "в пресс-службе
