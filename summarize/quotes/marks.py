@@ -114,6 +114,11 @@ def pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[Pair]:
                 taken.add(i)
                 if ch == '"' or ch == "«":
                     break  # the first mark left open decides; later ones of the paragraph sit inside it
+    closes = {p.close for p in pairs}
+    for (s, _), (found, _, orphans) in zip(lines, per_line):
+        lone = [j for ch, j in orphans[:MAX_OPEN] if ch == "»" and j not in closes]
+        ordered = sorted(found, key=lambda p: p.open) if lone else []
+        pairs.extend(p for j in lone if (p := _merged_opening(text, s, ordered, j)) is not None)
     pairs.sort(key=lambda p: (p.open, -p.close))
     # depth: how many accepted pairs enclose each pair
     result: list[Pair] = []
@@ -127,6 +132,28 @@ def pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[Pair]:
         result.append(p)
         ends.append(p.close)
     return result
+
+
+_AUTHOR_AFTER = re.compile(f"[,!?…]?{one_of(SPACES)}*{one_of(DASHES)}")
+_SENTENCE_END = frozenset(TERMINAL + ":")
+
+
+def _merged_opening(text: str, start: int, found: Sequence[Pair], j: int) -> Pair | None:
+    """«Газпром» бронирует …, а не наоборот», — подчеркнул он: a quotation opening with a name in marks
+    shares the name's opening mark.  A closing mark ``j`` without an opener, the author's words after
+    it, and a short pair of marks opening a sentence before it: the quotation runs from that pair's
+    opening mark to ``j``."""
+    if not _AUTHOR_AFTER.match(text, j + 1):
+        return None
+    for p in reversed(found):
+        if p.close >= j or text[p.open] != "«" or p.close - p.open > 60:
+            continue
+        k = p.open - 1
+        while k >= start and text[k] in SPACES:
+            k -= 1
+        if (k < start or text[k] in _SENTENCE_END) and len(text[p.open : p.close].split()) <= 4:
+            return Pair(p.open, j)
+    return None
 
 
 def _across(
