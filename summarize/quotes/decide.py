@@ -165,7 +165,7 @@ def _shape(doc: Doc, pair: Pair, start: int, stop: int) -> Features:
     n = len(words)
     size = _SIZES[min(n, len(_SIZES) - 1)]
     f[f"words:{size}"] = 1.0
-    if text[start].isupper() or (text[start] in ".…" and text[start:stop].lstrip(".… ")[:1].isupper()):
+    if text[start].isupper() or (text[start] in ".…[(" and text[start:stop].lstrip(".…[( ")[:1].isupper()):
         f["capital"] = 1.0
         f[f"capital&words:{size}"] = 1.0
     ends = text[stop - 1] in TERMINAL

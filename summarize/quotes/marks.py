@@ -85,7 +85,11 @@ def _pair_paragraph(
             else:
                 stack.append((ch, i))
         elif ch == "»":
-            if not close("«", i):
+            if _opens_sentence(text, start, i):
+                stack.append(
+                    ("«", i)
+                )  # "… Юйчэн. »[Надеемся, что] …»": a closing mark typed for an opening one
+            elif not close("«", i):
                 orphans.append((ch, i))
         elif ch == "”":
             if not (close("“", i) or close("„", i)):
@@ -132,6 +136,14 @@ def pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[Pair]:
         result.append(p)
         ends.append(p.close)
     return result
+
+
+def _opens_sentence(text: str, start: int, i: int) -> bool:
+    """Does the mark at ``i`` stand where a sentence begins, before a word or a bracket?"""
+    after = text[i + 1 : i + 3].lstrip(SPACES)[:1]
+    if not (after.isalpha() or after == "["):
+        return False
+    return i == start or (i - 2 >= start and text[i - 1] in SPACES and text[i - 2] in TERMINAL)
 
 
 _AUTHOR_AFTER = re.compile(f"[,!?…]?{one_of(SPACES)}*{one_of(DASHES)}")
