@@ -190,7 +190,10 @@ def _closed_with_inner(text: str, stop: int, found: list[Pair], ch: str, i: int)
     the first inner one followed by a comma and a dash ("…», — сказал он"), else the last one
     followed by the end of the paragraph or a dash."""
     closer = CLOSER[ch]
-    inners = sorted((p for p in found if p.open > i and text[p.close] == closer), key=lambda p: p.close)
+    inners = sorted(
+        (p for p in found if p.open > i and text[p.close] == closer and not _after_sentence(text, i, p.open)),
+        key=lambda p: p.close,
+    )
     ends = []
     for inner in inners:
         k = inner.close + 1
@@ -201,6 +204,14 @@ def _closed_with_inner(text: str, stop: int, found: list[Pair], ch: str, i: int)
                 return Pair(i, inner.close, shared=True)  # the author's words follow: "», — пояснил Путин"
             ends.append(inner)
     return Pair(i, ends[-1].close, shared=True) if ends else None
+
+
+def _after_sentence(text: str, start: int, i: int) -> bool:
+    """Does the mark at ``i`` open a sentence (". «Благодарю …»"): a quotation of its own, inside none?"""
+    k = i - 1
+    while k > start and text[k] in SPACES:
+        k -= 1
+    return k < i - 1 and text[k] in TERMINAL
 
 
 def _to_paragraph_end(text: str, start: int, stop: int, i: int) -> Pair | None:
