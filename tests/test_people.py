@@ -105,6 +105,8 @@ def test_surnames_match_across_cases(a, b, same):
         ("Бхутто", None),
         # a surname both men and women bear, with a first name the dictionary lacks: unknown
         ("Кэрри Линч", None),
+        # a first name the dictionary knows only as a woman's (name_genders.txt)
+        ("Эммануэль Макрон", "masc"),
     ],
 )
 def test_gender_of_a_name(name, gender):

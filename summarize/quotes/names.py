@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..lexicon import column
 from ..morph import CACHE_SIZE, inflect, is_known, name_parses, name_tags, normalize_word, parses
 from ..text import JOINERS
 from .kinds import SURNAME_END
@@ -355,6 +356,10 @@ def gender_of(name: str) -> str | None:
     """
     votes = {"masc": 0.0, "femn": 0.0}
     for w in name.split():
+        told = column("name_genders").get(normalize_word(w))
+        if told is not None:
+            votes[told] += 1.0  # a first name the dictionary gives the other gender only ("Эммануэль")
+            continue
         if is_known(w):
             word = {g: sum(p.score for p in name_parses(w) if "nomn" in p.tag and g in p.tag) for g in votes}
             if all(word.values()):
