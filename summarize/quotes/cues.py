@@ -381,6 +381,9 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
         return Cue(owner, _span(text, tok, toks[last]), document=document)
     if lemma in load("quoting_verbs"):
         rest = [m for m in ms if m.start > tok.start and not m.outlet and not (m.kind == "org" and m.subject)]
+        # "цитирует газета письмо сенатора в адрес главы Минпромторга Дениса Мантурова": not the addressee
+        addressed = text.find(" в адрес ", tok.stop, toks[hi - 1].stop)
+        rest = [m for m in rest if addressed < 0 or m.start < addressed]
         persons = [m for m in rest if m.kind == "person"] or [m for m in rest if m.kind == "role"]
         if persons:
             return Cue(persons[0], tok)
