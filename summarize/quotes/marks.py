@@ -86,9 +86,8 @@ def _pair_paragraph(
                 stack.append((ch, i))
         elif ch == "»":
             if _opens_sentence(text, start, i):
-                stack.append(
-                    ("«", i)
-                )  # "… Юйчэн. »[Надеемся, что] …»": a closing mark typed for an opening one
+                # "… Юйчэн. »[Надеемся, что] …»": a closing mark typed for an opening one
+                stack.append(("«", i))
             elif not close("«", i):
                 orphans.append((ch, i))
         elif ch == "”":
@@ -138,16 +137,25 @@ def pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[Pair]:
     return result
 
 
+def _after_terminal(text: str, start: int, i: int, ends: str = TERMINAL) -> bool:
+    """Is the last character before ``i`` other than a space one of ``ends``, or is there none from
+    ``start`` on?  (Where a sentence begins.)"""
+    k = i - 1
+    while k >= start and text[k] in SPACES:
+        k -= 1
+    return k < start or text[k] in ends
+
+
 def _opens_sentence(text: str, start: int, i: int) -> bool:
-    """Does the mark at ``i`` stand where a sentence begins, before a word or a bracket?"""
+    """Does the closing mark at ``i`` stand where a sentence begins, before a word or a bracket?  (Not
+    right after a full stop: «Мы готовы.» closes there.)"""
     after = text[i + 1 : i + 3].lstrip(SPACES)[:1]
     if not (after.isalpha() or after == "["):
         return False
-    return i == start or (i - 2 >= start and text[i - 1] in SPACES and text[i - 2] in TERMINAL)
+    return i == start or (text[i - 1] in SPACES and _after_terminal(text, start, i))
 
 
 _AUTHOR_AFTER = re.compile(f"[,!?…]?{one_of(SPACES)}*{one_of(DASHES)}")
-_SENTENCE_END = frozenset(TERMINAL + ":")
 
 
 def _merged_opening(text: str, start: int, found: Sequence[Pair], j: int) -> Pair | None:
@@ -160,10 +168,7 @@ def _merged_opening(text: str, start: int, found: Sequence[Pair], j: int) -> Pai
     for p in reversed(found):
         if p.close >= j or text[p.open] != "«" or p.close - p.open > 60:
             continue
-        k = p.open - 1
-        while k >= start and text[k] in SPACES:
-            k -= 1
-        if (k < start or text[k] in _SENTENCE_END) and len(text[p.open : p.close].split()) <= 4:
+        if _after_terminal(text, start, p.open, TERMINAL + ":") and len(text[p.open : p.close].split()) <= 4:
             return Pair(p.open, j)
     return None
 
@@ -191,7 +196,8 @@ def _closed_with_inner(text: str, stop: int, found: list[Pair], ch: str, i: int)
     followed by the end of the paragraph or a dash."""
     closer = CLOSER[ch]
     inners = sorted(
-        (p for p in found if p.open > i and text[p.close] == closer and not _after_sentence(text, i, p.open)),
+        # a pair opening a sentence (". «Благодарю …»") is a quotation of its own, inside none
+        (p for p in found if p.open > i and text[p.close] == closer and not _after_terminal(text, i, p.open)),
         key=lambda p: p.close,
     )
     ends = []
@@ -204,14 +210,6 @@ def _closed_with_inner(text: str, stop: int, found: list[Pair], ch: str, i: int)
                 return Pair(i, inner.close, shared=True)  # the author's words follow: "», — пояснил Путин"
             ends.append(inner)
     return Pair(i, ends[-1].close, shared=True) if ends else None
-
-
-def _after_sentence(text: str, start: int, i: int) -> bool:
-    """Does the mark at ``i`` open a sentence (". «Благодарю …»"): a quotation of its own, inside none?"""
-    k = i - 1
-    while k > start and text[k] in SPACES:
-        k -= 1
-    return k < i - 1 and text[k] in TERMINAL
 
 
 def _to_paragraph_end(text: str, start: int, stop: int, i: int) -> Pair | None:
