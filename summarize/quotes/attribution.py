@@ -31,7 +31,7 @@ from .document import WINDOW, Doc
 from .entities import PARAGRAPHS_AFTER, PARAGRAPHS_BEFORE, Entities, Entity, resolve
 from .kinds import Mention
 from .model import MARGIN_CAP, Features, QuoteModel
-from .names import gender_of, same_surname
+from .names import gender_of, same_person
 from .roles import plural_head
 from .speech import past_gender
 from .turns import Turn
@@ -428,16 +428,12 @@ def _sentence_before(doc: Doc, start: int) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _same(a: str, b: str) -> bool:
-    """Do two names name one speaker: equal, or people with one surname and no two first names
-    ("Лавров", "Сергей Лавров"; not "Алла Бут" and "Виктор Бут")?"""
-    wa, wb = a.split(), b.split()
-    return a == b or (
-        not (len(wa) > 1 and len(wb) > 1 and wa[0][:1] != wb[0][:1])
-        and wa[-1][:1].isupper()
-        and wb[-1][:1].isupper()
-        and not (wa[-1].isupper() or wb[-1].isupper())
-        and same_surname(wa[-1], wb[-1])
-    )
+    """Do two names name one speaker: equal, or two forms of one person's name ("Лавров", "Сергей
+    Лавров"; not "Алла Бут" and "Виктор Бут", nor the acronyms "МИД" and "МВД")?"""
+    if a == b:
+        return True
+    sa, sb = a.split()[-1], b.split()[-1]
+    return sa[:1].isupper() and sb[:1].isupper() and not (sa.isupper() or sb.isupper()) and same_person(a, b)
 
 
 def _rule_speaker(doc: Doc, c: Candidate) -> str | None:

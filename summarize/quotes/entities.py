@@ -22,7 +22,7 @@ from ..lexicon import tagged
 from ..morph import normalize_word
 from .document import Doc
 from .kinds import Mention
-from .names import first_name_like, is_initial_of, same_surname
+from .names import first_name_like, same_person
 from .roles import plural_head
 
 MAX_LOOK_BACK = 40
@@ -77,7 +77,7 @@ class Entities:
                     # is looked up only for the speaker chosen (:meth:`People.full_name`)
                     words = m.name.split()
                     key = next(
-                        (k for k, v in by_surname.items() if _same_person(v, m.name)),
+                        (k for k, v in by_surname.items() if same_person(v, m.name)),
                         normalize_word(m.name),
                     )
                     if len(words) == 1 and key not in by_surname and first_name_like(words[0]):
@@ -139,17 +139,6 @@ class Entities:
                 if len(out) >= limit:
                     break
         return out
-
-
-def _same_person(known: str, name: str) -> bool:
-    """May ``name`` be the person filed as ``known``: the same surname, and no first name that
-    tells two people of one family apart ("Алла Бут", "Виктор Бут")?"""
-    a, b = known.split(), name.split()
-    if not same_surname(a[-1], b[-1]):
-        return False
-    if len(a) == 1 or len(b) == 1:
-        return True
-    return same_surname(a[0], b[0]) or is_initial_of(a[0], b[0]) or is_initial_of(b[0], a[0])  # "В. Бут"
 
 
 def resolve(doc: Doc, m: Mention, pos: int) -> str | None:

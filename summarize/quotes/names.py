@@ -421,6 +421,23 @@ def is_initial_of(initial: str, word: str) -> bool:
     return len(initial.rstrip(".")) == 1 and word[:1] == initial[:1]
 
 
+def same_person(a: str, b: str) -> bool:
+    """May two names name one person: the same surname, and no first names that tell two people of
+    one family apart.
+
+    >>> same_person("Лавров", "Сергей Лавров"), same_person("В. Бут", "Виктор Бут")
+    (True, True)
+    >>> same_person("Алла Бут", "Виктор Бут"), same_person("Алла Бут", "Анна Бут")
+    (False, False)
+    """
+    wa, wb = a.split(), b.split()
+    if not same_surname(wa[-1], wb[-1]):
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return True
+    return same_surname(wa[0], wb[0]) or is_initial_of(wa[0], wb[0]) or is_initial_of(wb[0], wa[0])
+
+
 def told_gender(name: str) -> str | None:
     """The gender the name itself tells: none for a surname alone that may be a man's in an oblique
     case ("Косанова" may be his genitive or her nominative; "Косанов" is his)."""
