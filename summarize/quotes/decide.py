@@ -171,11 +171,12 @@ def _shape(doc: Doc, pair: Pair, start: int, stop: int) -> Features:
     ends = text[stop - 1] in TERMINAL
     if ends:
         f["ends"] = 1.0
-    if _title_like(words) and not ends:
-        f["title"] = 1.0
+    verb = _has_verb(words)
+    after_colon = text[max(0, pair.open - 8) : pair.open].rstrip(SPACES).endswith(":")
+    if _title_like(words) and not ends and not (verb and after_colon):
+        f["title"] = 1.0  # not "сказал: «Мы справимся»": a title seldom holds a verb after a colon
     if not pair.closed:
         f["unclosed"] = 1.0
-    verb = _has_verb(words)
     if verb:
         f["verb"] = 1.0
     if n >= 3 and (ends or (n >= 5 and verb)):
