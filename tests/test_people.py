@@ -171,6 +171,8 @@ def test_a_role_with_a_name_is_one_person_mention():
         ("Президент Франции Эмманюэль Макрон допустил переговоры.", "Эмманюэль Макрон"),
         # a foreign surname that starts like an agency's name ("Рос…": "Росстат")
         ("— заявил юрист NOYB Стефано Россетти в своем заявлении.", "Стефано Россетти"),
+        # a surname of two letters the dictionary reads as an old pronoun ("се")
+        ("По словам аналитика Джейн Се, объем поставок вырос.", "Джейн Се"),
     ],
 )
 def test_a_first_name_takes_the_foreign_surname_after_it(text, name):
@@ -597,6 +599,19 @@ def test_people_give_the_fullest_name_of_a_surname():
             "«Гелий на Луне никому не нужен», — сказал {s|академик Роальд Зиннурович Сагдеев}.",
             "Роальд Сагдеев",
         ),
+        # a particle opens the surname: "Ле Пен" is Марин Ле Пен, not a woman whose first name is "Ле"
+        (
+            "Лидер партии Марин Ле Пен выступила в Париже. «Мы победим на выборах», — заявила {s|Ле Пен}.",
+            "Марин Ле Пен",
+        ),
+        # the Chinese surname "Ван" is no Dutch particle to be dropped, and "И." ends the sentence
+        ("«Это внутреннее дело Китая», — сказал {s|глава МИД КНР Ван И}.", "Ван И"),
+        (
+            "«Критика лишена оснований», — заявил {s|официальный представитель МИД КНР Ван Вэньбинь}.",
+            "Ван Вэньбинь",
+        ),
+        ("«Мы начинаем съемки», — сказал {s|актер Леонардо Ди Каприо}.", "Леонардо Ди Каприо"),
+        ("«Мы начинаем съемки», — сказал {s|Ди Каприо}.", "Ди Каприо"),
     ],
 )
 def test_one_speaker_one_name(marked, speaker):

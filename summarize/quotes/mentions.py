@@ -172,9 +172,11 @@ def _capital_content(word: str) -> bool:
 
 def _may_start(word: str) -> bool:
     """Can a mention start at ``word``: a name, an organisation, a pronoun, a role or head noun ("газета")?"""
-    if word[:1].isupper() and (person_text(word) or org_text(word) or seat_start(word)):
-        return True
     low = normalize_word(word)
+    if word[:1].isupper() and (
+        person_text(word) or org_text(word) or seat_start(word) or low in tagged("name_particles", "opens")
+    ):
+        return True  # "Ле Пен", "Ван И": a particle may open a name
     return (
         low in column("pronouns")
         or low in column("possessives")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import column
+from ..lexicon import column, tagged
 from ..morph import CACHE_SIZE, inflect, is_known, name_parses, name_tags, normalize_word, parses
 from ..text import JOINERS
 from .kinds import SURNAME_END
@@ -429,11 +429,14 @@ def same_person(a: str, b: str) -> bool:
     (True, True)
     >>> same_person("Алла Бут", "Виктор Бут"), same_person("Алла Бут", "Анна Бут")
     (False, False)
+    >>> same_person("Ле Пен", "Марин Ле Пен")  # a particle opens the surname: no first name
+    True
     """
     wa, wb = a.split(), b.split()
     if not same_surname(wa[-1], wb[-1]):
         return False
-    if len(wa) == 1 or len(wb) == 1:
+    opens = tagged("name_particles", "opens")
+    if len(wa) == 1 or len(wb) == 1 or normalize_word(wa[0]) in opens or normalize_word(wb[0]) in opens:
         return True
     return same_surname(wa[0], wb[0]) or is_initial_of(wa[0], wb[0]) or is_initial_of(wb[0], wa[0])
 

@@ -20,10 +20,10 @@ from .kinds import Mention
 from .names import (
     first_name_like,
     gender_of,
-    is_initial_of,
     nominative_of_form,
     nominative_phrase,
     reads_in,
+    same_person,
     same_surname,
     told_gender,
     without_patronymic,
@@ -94,7 +94,7 @@ class People(Institutions):
             words = e.name.split()
             if gender is not None and e.gender is not None and e.gender != gender:
                 continue
-            if len(parts) > 1 and not (same_surname(words[0], parts[0]) or is_initial_of(parts[0], words[0])):
+            if not same_person(name, e.name):
                 continue
             key = (_weight(words), -len(words[-1]))
             if key > best_key:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import is_listed_preposition, load
+from ..lexicon import is_listed_preposition, load, tagged
 from ..morph import CACHE_SIZE, has_case, is_known, lemma_pos, name_tags, normalize_word, parses
 from ..punct import OPENING, WORD_GAP
 from ..records import Span
@@ -91,6 +91,8 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
         and not _plural_adjective(toks[i].text)
     ):
         j = i + 1  # "цитирует Хвана Чжан Епа": a name part the dictionary reads as a common noun
+    opened = _opening_particles(text, toks, i, hi)  # "Ван И": a name, whatever the words read as
+    j = max(j, opened)
     while j < hi:
         t = toks[j]
         if j > i and not tight(text, toks[j - 1], t):
@@ -109,7 +111,8 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
         elif (
             j > i
             and capitalised(t)
-            and not function_word(t.text)  # "Евгений Шляхто При этом"
+            and (not function_word(t.text) or (j == i + 1 and "Name" in name_tags(toks[i].text)))
+            # "Евгений Шляхто При этом", but "Джейн Се": right after a first name, a surname
             and (not geo_word(t) or _first_name_before(toks[j - 1].text, t.text))  # "Джон Харпер"
             and not org_word(text, t)
             and (
@@ -130,7 +133,7 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     alone = j == i + 1 and not (
         i > 0 and tight(text, toks[i - 1], toks[i]) and (capitalised(toks[i - 1]) or role_word(toks[i - 1]))
     )
-    while j > i and not any(_strong_name(text, t, alone) for t in toks[i:j]):
+    while j > max(i, opened) and not any(_strong_name(text, t, alone) for t in toks[i:j]):
         j -= 1
     if all(is_initial(text, t) for t in toks[i:j]):
         return i  # "DealBook D.C.": initials with no name are nobody's
@@ -142,6 +145,25 @@ def _plural_adjective(word: str) -> bool:
     """An adjective or participle read only in the plural: no part of one person's name."""
     found = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
     return bool(found) and all("plur" in p.tag for p in found)
+
+
+def _opening_particles(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
+    """Index after "Ле Пен", "Фон дер Ляйен", "Ван И": capitalised particles that open a name and
+    the word after them, taken whatever the dictionary reads it as; ``i`` itself otherwise."""
+    if not (capitalised(toks[i]) and normalize_word(toks[i].text) in tagged("name_particles", "opens")):
+        return i
+    k = i + 1
+    while k < hi and normalize_word(toks[k].text) in load("name_particles"):
+        k += 1
+    if k >= hi or not capitalised(toks[k]) or not all(tight(text, toks[m], toks[m + 1]) for m in range(i, k)):
+        return i
+    return k + 1
+
+
+def _initial_at(text: str, toks: Sequence[Span], k: int) -> bool:
+    """Is ``toks[k]`` an initial?  Not the word after a particle that opens a name: "сказал Ван И."."""
+    opens = k > 0 and normalize_word(toks[k - 1].text) in tagged("name_particles", "opens")
+    return is_initial(text, toks[k]) and not opens
 
 
 def _particles_end(toks: Sequence[Span], j: int, hi: int) -> bool:
@@ -249,7 +271,7 @@ def person_mention(
     first: int | None = None,
     case: str | None = None,
 ) -> Mention:
-    words = [t.text + "." if is_initial(text, t) else t.text for t in toks[i:j]]
+    words = [t.text + "." if _initial_at(text, toks, k) else t.text for k, t in enumerate(toks[i:j], i)]
     # "председателя КНР Си Цзиньпина": the role's case tells the case of the name; "Яна Лантратова
     # направила", "— рассказала Петрова": the verb's gender tells a woman's name from a man's in
     # the genitive (a verb before the name only if it is a speech verb, whose subject follows it)
