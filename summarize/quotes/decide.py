@@ -247,6 +247,8 @@ def _candidate(
         if layout in ("after", "comma", "interrupted", "mended"):
             for name in [name for name in f if name.startswith("name:") and "&" not in name]:
                 f[name + "&cued"] = 1.0  # a cue after the quote outweighs most signs of a name
+    if colon and cue is not None and cue.strong and cue.mention is not None and not _named(f):
+        f["colon&said"] = 1.0  # "Путин заявил: «…»": the author's words name who speaks, then a colon
     if layout in ("none", "before", "previous") and _speech_in_sentence(doc, pair):
         f["speech_in_sentence"] = 1.0
     lead = text[doc.sentence_start(pair.open) : pair.open].strip(SPACES + DASHES)
@@ -261,6 +263,10 @@ def _candidate(
         kind = "direct"
     f[f"type:{kind}"] = 1.0
     return Candidate(start, stop, "mark", cue, kind, pair, f)
+
+
+def _named(f: Features) -> bool:
+    return any(name.startswith("name:") for name in f)
 
 
 def _name_evidence(doc: Doc, pair: Pair, words: Sequence[Span], f: Features) -> None:
