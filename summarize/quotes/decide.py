@@ -244,6 +244,8 @@ def _candidate(
                 f[f"cue:{_SIZES[min(between + 1, len(_SIZES) - 1)]}_words_before"] = 1.0
             if layout == "before" and _THAT.search(text, cue.cue.stop, pair.open):
                 f["cue:reported"] = 1.0  # "заявила, что это начало «решающего боя»"
+                if "sentence" in f:
+                    f["reported&sentence"] = 1.0  # "заявили, что «Путин не планирует встречу»"
         if layout in ("after", "comma", "interrupted", "mended"):
             for name in [name for name in f if name.startswith("name:") and "&" not in name]:
                 f[name + "&cued"] = 1.0  # a cue after the quote outweighs most signs of a name
