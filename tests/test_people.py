@@ -612,6 +612,16 @@ def test_people_give_the_fullest_name_of_a_surname():
         ),
         ("«Мы начинаем съемки», — сказал {s|актер Леонардо Ди Каприо}.", "Леонардо Ди Каприо"),
         ("«Мы начинаем съемки», — сказал {s|Ди Каприо}.", "Ди Каприо"),
+        # right after a speech verb, a capitalised noun the dictionary knows ("трасс": roads) is a surname
+        ("«Мы не признаем результаты референдумов», — заявила {s|Трасс} в интервью Sky News.", "Трасс"),
+        # ... but not an adjective that opens an organisation's name, nor an outlet's domain
+        ("«Мы проверим все данные», — сообщила {s|Счетная палата}.", "Счетная палата"),
+        (
+            "«Народы готовы к миру», — цитирует Лента.ру обращение {s|председателя КНР Си Цзиньпина}.",
+            "Си Цзиньпин",
+        ),
+        # a surname that is also a man's first name does not make her a man
+        ("«Президент следит за ситуацией», — отметила {s|Карин Жан-Пьер}.", "Карин Жан-Пьер"),
     ],
 )
 def test_one_speaker_one_name(marked, speaker):

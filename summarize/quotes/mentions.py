@@ -83,6 +83,7 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
                 or (i + 1 < hi and capitalised(toks[i + 1]) and person_word(text, toks[i + 1]))
                 or person_word(text, toks[i])
                 or (i + 1 < hi and speech_word(toks[i + 1].text))  # "Токио сообщил"
+                or (i > lo and speech_word(toks[i - 1].text))  # "— заявила Трасс"
                 # "в российской Счетной палате", "Европейский союз"
                 or (i + 1 < hi and _generic_head(toks[i + 1].text, named=True))
                 # "Федеральная антимонопольная служба" (not "Представленный британским правительством")

@@ -353,9 +353,14 @@ def gender_of(name: str) -> str | None:
 
     >>> gender_of("Елена Сябренко"), gender_of("Даурен Косанов"), gender_of("Бхутто")
     ('femn', 'masc', None)
+    >>> gender_of("Карин Жан-Пьер")
+    'femn'
     """
     votes = {"masc": 0.0, "femn": 0.0}
-    for w in name.split():
+    words = name.split()
+    for k, w in enumerate(words):
+        if 0 < k == len(words) - 1 and name_tags(w) == {"Name"} and "Name" in name_tags(words[0]):
+            continue  # "Карин Жан-Пьер": a surname that is a first name tells nothing of her
         told = column("name_genders").get(normalize_word(w))
         if told is not None:
             votes[told] += 1.0  # a first name the dictionary gives the other gender only ("Эммануэль")

@@ -24,6 +24,7 @@ from .kinds import (
     geo_word,
     has_lemma,
     is_initial,
+    is_outlet,
     org_word,
     person_text,
     person_word,
@@ -91,7 +92,7 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
         and not _plural_adjective(toks[i].text)
     ):
         j = i + 1  # "цитирует Хвана Чжан Епа": a name part the dictionary reads as a common noun
-    opened = _opening_particles(text, toks, i, hi)  # "Ван И": a name, whatever the words read as
+    opened = max(_opening_particles(text, toks, i, hi), _said_by(text, toks, i))  # whatever the words read as
     j = max(j, opened)
     while j < hi:
         t = toks[j]
@@ -158,6 +159,33 @@ def _opening_particles(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     if k >= hi or not capitalised(toks[k]) or not all(tight(text, toks[m], toks[m + 1]) for m in range(i, k)):
         return i
     return k + 1
+
+
+_DOTTED = re.compile(r"\.\w")
+"""A full stop with a letter after it: a web domain ("Лента.ру"), no surname at a sentence's end."""
+
+
+def _said_by(text: str, toks: Sequence[Span], i: int) -> int:
+    """Index after a capitalised word right after a speech verb that the dictionary reads as a common
+    noun ("— заявила Трасс", "трасс" being roads), ``i`` itself for any other word."""
+    tok = toks[i]
+    if (
+        i == 0
+        or not capitalised(tok)
+        or gap_between(text, toks[i - 1], tok) != " "
+        or not speech_word(toks[i - 1].text)
+    ):
+        return i
+    if sentence_initial(text, tok) or geo_word(tok) or org_word(text, tok) or role_word(tok) is not None:
+        return i
+    if (
+        str(parses(tok.text)[0].tag.POS) != "NOUN"  # "сообщила Счетная палата": an adjective opens a name
+        or tok.text.isupper()
+        or is_outlet(tok.text)
+        or _DOTTED.match(text, tok.stop) is not None
+    ):
+        return i  # "сообщили ТАСС", "цитирует Лента.ру"
+    return i + 1
 
 
 def _initial_at(text: str, toks: Sequence[Span], k: int) -> bool:
