@@ -339,12 +339,15 @@ def _entity_option(
         or (j < len(starts) and _line(doc, starts[j]) - line <= PARAGRAPHS_AFTER)
     ):
         return None
+    outlets = [m for m in entity.mentions if m.outlet]
+    if outlets and all(m.relays for m in outlets) and len(outlets) == len(entity.mentions):
+        return None  # the quoting outlet is never the speaker ("сказал он «Интерфаксу»")
     f = dict(common)
     kinds = entity.kinds()
     f["entity:person" if "person" in kinds else "entity:role" if "role" in kinds else "entity:org"] = 1.0
-    if any(m.outlet for m in entity.mentions):
+    if outlets:
         f["entity:outlet"] = 1.0
-        if all(m.relays for m in entity.mentions if m.outlet):
+        if all(m.relays for m in outlets):
             f["entity:relays"] = 1.0
     count = len(entity.mentions)
     f[f"mentions:{min(count, 3)}"] = 1.0

@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from ..lexicon import alias_groups, load
+from ..lexicon import alias_groups, column, load
 from ..morph import (
     CACHE_SIZE,
     SURNAME_CASE_ENDING,
@@ -182,8 +182,10 @@ def _listed_names() -> frozenset[str]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def is_outlet(word: str) -> bool:
-    """A news outlet: listed in ``outlets`` or a web domain ("Lenta.ru", "NEWSru.com")."""
-    return normalize_word(word) in load("outlets") or bool(re.search(DOMAIN + "$", word))
+    """A news outlet: listed in ``outlets`` (in any case: "Интерфаксу") or a web domain ("Lenta.ru")."""
+    if normalize_word(word) in load("outlets") or re.search(DOMAIN + "$", word):
+        return True
+    return word[:1].isupper() and bool(lemmas(word) & column("outlets").keys())  # names, not "Агентство"
 
 
 def geo_word(tok: Span) -> bool:

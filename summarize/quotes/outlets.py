@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import load
+from ..lexicon import column, load
 from ..morph import CACHE_SIZE, has_case, is_known, lemmas, parses
 from ..records import Span
 from .kinds import Mention
@@ -31,6 +31,8 @@ def mark_relays(toks: Sequence[Span], found: list[Mention], lo: int, hi: int) ->
 def _marked(toks: Sequence[Span], m: Mention, lo: int, hi: int) -> Mention:
     before = toks[m.first - 1].text if m.first - 1 >= lo else ""
     after = toks[m.last + 1].text if m.last + 1 < hi else ""
+    if before.lower() in column("pronouns") and m.first - 2 >= lo and speech_word(toks[m.first - 2].text):
+        before = toks[m.first - 2].text  # "сказал он «Интерфаксу»": the verb's subject stands between
     if _quoting(before) or _quoting(after):
         return m._replace(relays=True)  # "передает ТАСС", "ТАСС передает"
     if any(lemmas(toks[k].text) & load("relay_words") for k in range(max(lo, m.first - 3), m.first)):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from ..checks import check_text
+from ..punct import CLOSING, OPENING
 from ..records import Quote, Quotes
 from .attribution import Option, attribute
 from .candidates import Candidate
@@ -94,6 +95,14 @@ def _merged(first: list[T], second: list[T], order: Sequence[tuple[int, int]]) -
     return [(second if which else first)[i] for which, i in order]
 
 
+def _with_marks(text: str, start: int, stop: int) -> tuple[int, int]:
+    """The span with the quotation marks right around it: "«Решение будет принято»" is a name in
+    marks to the mention finder, and must not become its own quote's speaker."""
+    before = start > 0 and text[start - 1] in OPENING
+    after = stop < len(text) and text[stop] in CLOSING
+    return start - before, stop + after
+
+
 def with_paragraphs(doc: Doc, kept: Sequence[Candidate]) -> list[Candidate]:
     """The kept candidates, the dash-led lines and block quotes around them, in text order.
 
@@ -101,7 +110,7 @@ def with_paragraphs(doc: Doc, kept: Sequence[Candidate]) -> list[Candidate]:
     looked for inside them.
     """
     for c in kept:
-        bisect.insort(doc.hidden, (c.start, c.stop))
+        bisect.insort(doc.hidden, _with_marks(doc.text, c.start, c.stop))
     inside = sorted({(c.pair.open, c.pair.close + 1) for c in kept if c.pair is not None})
     extra = dash_lines(doc, inside)
     for c in extra:
