@@ -126,11 +126,7 @@ def _role_parses(word: str, role: str) -> tuple[Any, ...]:
 
 
 def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role: str) -> Mention:
-    """A role phrase: "официальный представитель МИД России Мария Захарова", "глава ведомства".
-
-    A name right after the role and its complements is the holder of the role; a name
-    followed by more complements is one of them ("помощник Хиллари Клинтон по … делам").
-    """
+    """A role phrase, its holder and its complements, as the module's docstring says."""
     start_i = i
     while (
         start_i - 1 >= lo
@@ -143,9 +139,9 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         start_i -= 1
     nominative = "nomn" in _role_cases(toks[i].text, role)
     subject = nominative or not _role_parses(toks[i].text, role)
-    one = _one_of(toks, start_i, lo)
-    if one:
-        start_i -= 2  # "один из собеседников агентства": one of them, and the subject "один" is
+    counted = _counted(toks, start_i, lo)  # "один из собеседников агентства", "два источника"
+    if counted:
+        start_i -= counted  # the number is the subject
         subject = has_case(toks[start_i].text, "nomn")
     prep = governed(text, toks, start_i, lo)
     outlet_addressee = role not in tagged("role_nouns", "anonymous") and role not in tagged(
@@ -293,7 +289,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         "role",
         toks[start_i].start,
         stop,
-        _common(_singular(core) if one else " ".join(core) if nominative else nominative_phrase(core)),
+        _common(_role_name(core, counted, nominative)),
         role=role,
         org=" ".join(org_words) or None,
         gender=role_gender(toks[i].text, role),
@@ -322,17 +318,21 @@ def _forms(word: str) -> frozenset[tuple[str, str]]:
     return frozenset((str(p.tag.case), str(p.tag.number)) for p in parses(word) if p.tag.POS == "NOUN")
 
 
-def _one_of(toks: Sequence[Span], i: int, lo: int) -> bool:
-    """Do "один из" / "одного из" stand right before ``toks[i]``?"""
-    return i - 2 >= lo and normalize_word(toks[i - 1].text) == "из" and "один" in lemmas(toks[i - 2].text)
+def _counted(toks: Sequence[Span], i: int, lo: int) -> int:
+    """How many words right before ``toks[i]`` count the role's holders: "один из" 2, "два" 1, else 0."""
+    if i - 2 >= lo and normalize_word(toks[i - 1].text) == "из" and "один" in lemmas(toks[i - 2].text):
+        return 2
+    return int(i - 1 >= lo and any(p.tag.POS == "NUMR" for p in parses(toks[i - 1].text)[:1]))
 
 
-def _singular(words: Sequence[str]) -> str:
-    """A role phrase with its head noun in the nominative singular ("собеседников агентства" ->
-    "собеседник агентства")."""
+def _role_name(words: Sequence[str], counted: int, nominative: bool) -> str:
+    """The role phrase in the nominative; counted, its head noun singular or plural ("один из
+    собеседников агентства" -> "собеседник агентства", "два источника" -> "источники")."""
+    if not counted:
+        return " ".join(words) if nominative else nominative_phrase(words)
     for p in parses(words[0]):
         if p.tag.POS == "NOUN":
-            form = inflect(p, {"nomn", "sing"})
+            form = inflect(p, {"nomn", "sing" if counted == 2 else "plur"})
             if form is not None:
                 return " ".join([form.word, *words[1:]])
     return " ".join(words)
