@@ -620,6 +620,11 @@ def test_people_give_the_fullest_name_of_a_surname():
             "«Народы готовы к миру», — цитирует Лента.ру обращение {s|председателя КНР Си Цзиньпина}.",
             "Си Цзиньпин",
         ),
+        # the place of a post is nobody: the channel's owner speaks
+        ("{s|Минфин} в своем Telegram-канале написал: «Бюджет будет сбалансирован».", "Минфин"),
+        ("«Бюджет будет сбалансирован», — написали в Telegram-канале {s|Минфина}.", "Минфин"),
+        # the genitive after a noun of speech is undone at a sentence's start as well
+        ("Слова {s|Силуанова} приводит ТАСС: «Бюджет будет сбалансирован».", "Силуанов"),
         # a number of anonymous sources is the subject, not the company they are close to
         ("«Рейсы выполняются по плану», — сообщили РБК {s|два источника}, близких к компании.", "источники"),
         ("«Рейсы выполняются по плану», — сообщили {s|три источника в отрасли}.", "источники в отрасли"),

@@ -8,10 +8,11 @@ noun ("министра", "экс-худрука").  The mention finders build o
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from ..lexicon import alias_groups, column, load
+from ..lexicon import alias_groups, column, is_listed_preposition, load
 from ..morph import (
     CACHE_SIZE,
     SURNAME_CASE_ENDING,
@@ -359,3 +360,22 @@ def ticker_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
         name = _TICKER_NAME.search(text, max(start, found.start() - 60), found.start())
         out.append((name.start() if name is not None else found.start(), found.end()))
     return out
+
+
+def post_place(word: str) -> bool:
+    """A place people post in ("Twitter", "Telegram-канале"): listed in ``post_words`` as written,
+    by its lemma or by the first part of a hyphenated word."""
+    low = word.lower()
+    places = load("post_words")
+    return low in places or low.split("-")[0] in places or has_lemma(word, "post_words")
+
+
+def posted_in(toks: Sequence[Span], i: int, lo: int) -> bool:
+    """Is ``toks[i]`` where words were posted, a preposition before it ("в Twitter", "в своем
+    Telegram-канале"): a place, not who speaks."""
+    if not post_place(toks[i].text):
+        return False
+    k = i - 1
+    if k > lo and ("свой" in lemmas(toks[k].text) or normalize_word(toks[k].text) in column("possessives")):
+        k -= 1
+    return k >= lo and is_listed_preposition(toks[k].text)

@@ -30,6 +30,7 @@ from .kinds import (
     org_word,
     person_text,
     person_word,
+    posted_in,
     role_lemma,
     role_word,
     sentence_initial,
@@ -217,6 +218,8 @@ def _pronoun(text: str, toks: Sequence[Span], i: int, lo: int, gender: str, subj
 def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention | None:
     tok = toks[i]
     low = normalize_word(tok.text)
+    if posted_in(toks, i, lo):
+        return None  # "в Twitter", "в своем Telegram-канале": where words were posted, not who spoke
     if low in load("widget_words") and sentence_initial(text, tok):
         return None  # "… 7,97%. Video Президент заявил": a page's widget, nobody
     if low in column("pronouns"):
@@ -322,7 +325,7 @@ def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
     """ "accs" for a name that is the object of a verb of quoting ("цитирует (РБК) Хвана Чжан Епа"), "gent"
     for one after a noun of speech ("в заявлении Гелетея", "слова Косанова"), the case of a preposition
     that governs one ("согласно Марку")."""
-    if i - 1 >= lo and toks[i - 1].text[:1].islower() and speech_noun(toks[i - 1].text):
+    if i - 1 >= lo and speech_noun(toks[i - 1].text):  # "слова Косанова", "Слова Силуанова приводит ТАСС"
         return "gent"
     if i - 1 >= lo and (case := column("prepositions").get(normalize_word(toks[i - 1].text))):
         return case  # "согласно Марку"

@@ -18,14 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import load
 from ..morph import parses
 from ..punct import DASHES, OPENING, TERMINAL
 from ..records import Span
 from ..text import tokens, trim
 from .cues import Cue, speech_lemma, verb_subject
 from .document import Doc
-from .kinds import has_lemma
+from .kinds import post_place
 from .turns import Turn, overlaps
 
 MAX_POST = 400
@@ -106,12 +105,7 @@ def _latin_posts(doc: Doc) -> list[Turn]:
 
 def _names_place(text: str, start: int, stop: int) -> bool:
     """Does ``text[start:stop]`` name a place of posting ("в Twitter", "в своем Telegram-канале")?"""
-    places = load("post_words")
-    for t in tokens(text, start, stop):
-        word = t.text.lower()
-        if word in places or word.split("-")[0] in places or has_lemma(t.text, "post_words"):
-            return True
-    return False
+    return any(post_place(t.text) for t in tokens(text, start, stop))
 
 
 def _author(doc: Doc, start: int, stop: int) -> Cue | None:
