@@ -74,6 +74,11 @@ def test_a_name_in_any_case_becomes_nominative(words, nominative):
         ("Косанову", "datv", "masc", "Косанов"),
         ("Тимченко", "gent", "femn", "Тимченко"),
         ("Ивановой", "gent", "femn", "Иванова"),
+        # a soft stem keeps its soft sign: "Эмманюэль", not "Эмманюэл"; "Цзиньпином" is hard
+        ("Эмманюэлем", "ablt", "masc", "Эмманюэль"),
+        ("Эмманюэля", "gent", "masc", "Эмманюэль"),
+        ("Эмманюэлю", "datv", "masc", "Эмманюэль"),
+        ("Цзиньпином", "ablt", "masc", "Цзиньпин"),
     ],
 )
 def test_an_unknown_surname_loses_its_case_ending(word, case, gender, nominative):
@@ -176,6 +181,17 @@ def test_a_role_with_a_name_is_one_person_mention():
     ],
 )
 def test_a_first_name_takes_the_foreign_surname_after_it(text, name):
+    assert name in [m.name for m in mentions(text) if m.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Путин встретился с Си Цзиньпином.", "Си Цзиньпин"),
+        ("Путин встретился с президентом Франции Эмманюэлем Макроном.", "Эмманюэль Макрон"),
+    ],
+)
+def test_a_name_after_s_is_in_the_instrumental(text, name):
     assert name in [m.name for m in mentions(text) if m.kind == "person"]
 
 

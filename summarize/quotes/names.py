@@ -19,6 +19,7 @@ from .kinds import SURNAME_END
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 """pymorphy3's grammemes of the six cases, the nominative first."""
 _SOFT = "бвгджзклмнпрстфхцчшщ"
+_VOWELS = "аеёиоуыэюя"
 _FEMININE_ENDINGS = {
     "gent": (("ии", "ия"), ("ы", "а")),
     "datv": (("ии", "ия"), ("е", "а")),
@@ -91,14 +92,14 @@ def guess_nominative(word: str, case: str, gender: str) -> str:
         if low.endswith(old):
             return word[: len(word) - len(old)] + new
     if gender != "femn" and len(low) >= 3 and low[-2] in _SOFT:
-        if case in ("gent", "accs") and low[-1] == "а":
-            return word[:-1]
-        if case == "datv" and low[-1] == "у":
-            return word[:-1]
+        if case in ("gent", "accs") and low[-1] in "ая":  # "Эмманюэля": "Эмманюэль"
+            return word[:-1] + ("ь" if low[-1] == "я" else "")
+        if case == "datv" and low[-1] in "ую":
+            return word[:-1] + ("ь" if low[-1] == "ю" else "")
         if case == "loct" and low[-1] == "е":
             return word[:-1]
     if gender != "femn" and case == "ablt" and low.endswith(("ом", "ем")) and len(low) > 4:
-        return word[:-2]
+        return word[:-2] + ("ь" if low[-2] == "е" and low[-3] not in "жшчщц" + _VOWELS else "")
     return word
 
 
