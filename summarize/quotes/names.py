@@ -302,17 +302,18 @@ def _adjective_surname(word: str, gender: str, case: str) -> str | None:
     return None
 
 
-def nominative_phrase(words: Sequence[str]) -> str:
-    """A role or organisation phrase with its head (first word) in the nominative.
+def nominative_phrase(words: Sequence[str], case: str | None = None) -> str:
+    """A role or organisation phrase with its head (first word) in the nominative; ``case`` is the
+    one a governing word demands ("по словам главы региона": the genitive, not a plural).
 
-    >>> nominative_phrase(["представителя", "Microsoft"])
-    'представитель Microsoft'
+    >>> nominative_phrase(["представителя", "Microsoft"]), nominative_phrase(["главы", "региона"], "gent")
+    ('представитель Microsoft', 'глава региона')
     """
-    return _phrase_of(tuple(words))
+    return _phrase_of(tuple(words), case)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _phrase_of(words: tuple[str, ...]) -> str:
+def _phrase_of(words: tuple[str, ...], case: str | None = None) -> str:
     if not words:
         return ""
     if len(words[0]) > 1 and words[0].isupper():
@@ -321,7 +322,9 @@ def _phrase_of(words: tuple[str, ...]) -> str:
     unknown = head.isalpha() and head[:1].isupper() and not is_known(head)  # no guessed plural: "Ростёхи"
     nouns = [p for p in parses(head) if p.tag.POS == "NOUN" and not (unknown and "plur" in p.tag)]
     nouns = [p for p in nouns if "Orgn" in p.tag] or nouns  # "Ростеха": Ростех, not "ростёха"
-    if any("nomn" in p.tag for p in nouns):
+    if case is not None:
+        nouns = [p for p in nouns if case in p.tag] or nouns
+    elif any("nomn" in p.tag for p in nouns):
         return " ".join(words)  # "Ведомости" may be the nominative already
     for p in nouns:
         if "nomn" not in p.tag:

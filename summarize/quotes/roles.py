@@ -30,6 +30,7 @@ from .kinds import Mention, capitalised, gap_between, has_lemma, is_outlet, name
 from .names import nominative_phrase, reads_in
 from .outlets import plural_verb
 from .persons import governed, name_start, person_mention, person_run
+from .speech import speech_noun
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -137,6 +138,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         and normalize_word(toks[start_i - 1].text) not in column("possessives")
     ):
         start_i -= 1
+    after_speech = start_i > lo and speech_noun(toks[start_i - 1].text)  # "по словам главы региона"
     nominative = "nomn" in _role_cases(toks[i].text, role)
     subject = nominative or not _role_parses(toks[i].text, role)
     counted = _counted(toks, start_i, lo)  # "один из собеседников агентства", "два источника"
@@ -289,7 +291,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         "role",
         toks[start_i].start,
         stop,
-        _common(_role_name(core, counted, nominative)),
+        _common(_role_name(core, counted, "gent" if after_speech else "nomn" if nominative else None)),
         role=role,
         org=" ".join(org_words) or None,
         gender=role_gender(toks[i].text, role),
@@ -325,11 +327,11 @@ def _counted(toks: Sequence[Span], i: int, lo: int) -> int:
     return int(i - 1 >= lo and any(p.tag.POS == "NUMR" for p in parses(toks[i - 1].text)[:1]))
 
 
-def _role_name(words: Sequence[str], counted: int, nominative: bool) -> str:
+def _role_name(words: Sequence[str], counted: int, case: str | None) -> str:
     """The role phrase in the nominative; counted, its head noun singular or plural ("один из
     собеседников агентства" -> "собеседник агентства", "два источника" -> "источники")."""
     if not counted:
-        return " ".join(words) if nominative else nominative_phrase(words)
+        return " ".join(words) if case == "nomn" else nominative_phrase(words, case)
     for p in parses(words[0]):
         if p.tag.POS == "NOUN":
             form = inflect(p, {"nomn", "sing" if counted == 2 else "plur"})
@@ -408,11 +410,8 @@ def _place_noun(word: str) -> bool:
 
 def _agrees_with_role(role_word: str, role: str, words: Sequence[str]) -> bool:
     """Can the name ``words`` stand in apposition to the role noun ``role_word`` (the same case)?
-
-    "советник Дональда Трампа" cannot: the name is what the role is of, not its holder.  A word the
-    dictionary lacks, an indeclinable one and a nominative surname ("Енин", "Токаев", which the
-    dictionary also reads as plurals) agree with anything.
-    """
+    Not in "советник Дональда Трампа"; a word the dictionary lacks, an indeclinable one and a
+    nominative surname ("Енин", "Токаев", also read as plurals) agree with anything."""
     cases = _role_cases(role_word, role)
     return not cases or any(_may_be_in(w, cases) for w in words)
 
