@@ -260,6 +260,9 @@ def _candidate(
                 f[name + "&cued"] = 1.0  # a cue after the quote outweighs most signs of a name
     if colon and cue is not None and cue.strong and cue.mention is not None and not _named(f):
         f["colon&said"] = 1.0  # "Путин заявил: «…»": the author's words name who speaks, then a colon
+    if layout == "before" and "verb" in f and "before:punctuation" in f and cue is not None and cue.strong:
+        if cue.mention is not None and not _named(f):
+            f["clause&said"] = 1.0  # "По словам экспертов, «рынок восстановится»"
     if "naming_verb" in f and not upper and cue is not None and cue.mention is not None:
         f["naming&said"] = 1.0  # "Зеленский назвал переговоры «конструктивными»" (not "назвал сына «Х»")
     if layout in ("none", "before", "previous") and _speech_in_sentence(doc, pair):
