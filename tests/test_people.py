@@ -112,6 +112,7 @@ def test_surnames_match_across_cases(a, b, same):
         ("Кэрри Линч", None),
         # a first name the dictionary knows only as a woman's (name_genders.txt)
         ("Эммануэль Макрон", "masc"),
+        ("Эмманюэль Макрон", "masc"),  # the more common spelling, unknown to the dictionary
     ],
 )
 def test_gender_of_a_name(name, gender):
@@ -639,6 +640,12 @@ def test_people_give_the_fullest_name_of_a_surname():
         # after a noun of speech a role is in the genitive, though "главы", "судьи" read as plurals too
         ("По словам {s|главы региона}, «ситуация под контролем».", "глава региона"),
         ("«Вина доказана полностью», — приводит слова {s|судьи} пресс-служба суда.", "судья"),
+        # "она" after a woman and a man: the woman, though his first name is foreign
+        (
+            "Ангела Меркель и Эмманюэль Макрон провели пресс-конференцию. «Мы справимся», — подчеркнула "
+            "{s|она}.",
+            "Ангела Меркель",
+        ),
         # the place of a post is nobody: the channel's owner speaks
         ("{s|Минфин} в своем Telegram-канале написал: «Бюджет будет сбалансирован».", "Минфин"),
         ("«Бюджет будет сбалансирован», — написали в Telegram-канале {s|Минфина}.", "Минфин"),
