@@ -362,6 +362,7 @@ def ticker_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def post_place(word: str) -> bool:
     """A place people post in ("Twitter", "Telegram-канале"): listed in ``post_words`` as written,
     by its lemma or by the first part of a hyphenated word."""

@@ -349,16 +349,15 @@ def without_patronymic(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def gender_of(name: str) -> str | None:
     """``"masc"`` / ``"femn"`` for a nominative person name, None when unsure.
 
     Only the dictionary's own names vote, and the suffixes of Russian surnames it
     lacks ("-ов" / "-ова"); pymorphy3's guesses for foreign names do not.
 
-    >>> gender_of("Елена Сябренко"), gender_of("Даурен Косанов"), gender_of("Бхутто")
-    ('femn', 'masc', None)
-    >>> gender_of("Карин Жан-Пьер")
-    'femn'
+    >>> [gender_of(n) for n in ("Елена Сябренко", "Даурен Косанов", "Бхутто", "Карин Жан-Пьер")]
+    ['femn', 'masc', None, 'femn']
     """
     votes = {"masc": 0.0, "femn": 0.0}
     words = name.split()
