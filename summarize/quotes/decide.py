@@ -111,8 +111,8 @@ def _said_before(doc: Doc, pair: Pair) -> bool:
     reaches the keep model, however much its words look like a name to the screen."""
     if not doc.text[max(0, pair.open - 3) : pair.open].rstrip(SPACES).endswith(":"):
         return False
-    lo, hi = doc.tok_range(max(0, pair.open - 40), pair.open)
-    return hi > lo and speech_lemma(doc.toks[hi - 1]) is not None
+    lo, hi = doc.tok_range(doc.sentence_start(pair.open), pair.open)  # "написал в Twitter:" too
+    return any(speech_lemma(t) is not None for t in doc.toks[max(lo, hi - 4) : hi])
 
 
 @lru_cache(maxsize=CACHE_SIZE)  # a few hundred names, asked about for every candidate
