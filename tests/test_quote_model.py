@@ -192,3 +192,12 @@ def test_a_text_that_quotes_nobody_surely_gets_no_doubtful_pair():
     model = shipped()
     assert model.rescue is not None and model.rescue.doubtful(decision.score) and not decision.kept
     assert QuoteModel.from_dict(model.to_dict()) == model
+
+
+def test_explain_lets_through_what_extraction_lets_through():
+    # the screen would drop three capitalised words as a title; after "написал в Twitter:" the
+    # pair reaches the keep model, and explain() must show the keep model's decision, not the screen's
+    text = "Байден написал в Twitter: «We will win»."
+    (decision,) = explain(text)
+    assert decision.kept and decision.reasons[0] == ("colon&said", 3.0)
+    assert [d.text for d in explain(text) if d.kept] == [q.text for q in extract_quotes(text)]
