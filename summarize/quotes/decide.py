@@ -258,8 +258,11 @@ def _candidate(
         if layout in ("after", "comma", "interrupted", "mended"):
             for name in [name for name in f if name.startswith("name:") and "&" not in name]:
                 f[name + "&cued"] = 1.0  # a cue after the quote outweighs most signs of a name
-    if colon and cue is not None and cue.strong and cue.mention is not None and not _named(f):
-        f["colon&said"] = 1.0  # "Путин заявил: «…»": the author's words name who speaks, then a colon
+    if colon and cue is not None and cue.mention is not None and not _named(f):
+        if cue.strong:
+            f["colon&said"] = 1.0  # "Путин заявил: «…»": the author's words name who speaks, then a colon
+        elif "verb" in f:
+            f["colon&named"] = 1.0  # "Кремль: «Путин не планирует встречу»": a headline's speaker
     if layout == "before" and "verb" in f and "before:punctuation" in f and cue is not None and cue.strong:
         if cue.mention is not None and not _named(f):
             f["clause&said"] = 1.0  # "По словам экспертов, «рынок восстановится»"
