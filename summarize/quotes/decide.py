@@ -96,7 +96,7 @@ def mark_candidates(doc: Doc, screen: Linear | None = None) -> list[Candidate]:
         f = _shape(doc, pair, start, stop)
         if key in repeated:
             f["repeated"] = 1.0  # the same words in marks elsewhere (a headline and the body)
-        if not passes(screen, f) and not _said_before(doc, pair):
+        if not lets_through(doc, pair, screen, f):
             continue
         out.append(_candidate(doc, pair, start, stop, layout, cue, f))
     cued = [c for c in out if "cue:strong" in c.features and "cue:person" in c.features]
@@ -106,10 +106,15 @@ def mark_candidates(doc: Doc, screen: Linear | None = None) -> list[Candidate]:
     return out
 
 
+def _colon_before(text: str, pos: int) -> bool:
+    """Does a colon stand right before ``pos``, spaces aside ("сказал: «…»")?"""
+    return text[max(0, pos - 8) : pos].rstrip(SPACES).endswith(":")
+
+
 def _said_before(doc: Doc, pair: Pair) -> bool:
     """A speech verb and a colon right before the marks ("Песков добавил: «Это не так»"): the pair
     reaches the keep model, however much its words look like a name to the screen."""
-    if not doc.text[max(0, pair.open - 3) : pair.open].rstrip(SPACES).endswith(":"):
+    if not _colon_before(doc.text, pair.open):
         return False
     lo, hi = doc.tok_range(doc.sentence_start(pair.open), pair.open)  # "написал в Twitter:" too
     return any(speech_lemma(t) is not None for t in doc.toks[max(lo, hi - 4) : hi])
@@ -181,8 +186,7 @@ def _shape(doc: Doc, pair: Pair, start: int, stop: int) -> Features:
     if ends:
         f["ends"] = 1.0
     verb = _has_verb(words)
-    after_colon = text[max(0, pair.open - 8) : pair.open].rstrip(SPACES).endswith(":")
-    if _title_like(words) and not ends and not (verb and after_colon):
+    if _title_like(words) and not ends and not (verb and _colon_before(text, pair.open)):
         f["title"] = 1.0  # not "сказал: «Мы справимся»": a title seldom holds a verb after a colon
     if not pair.closed:
         f["unclosed"] = 1.0
@@ -258,16 +262,15 @@ def _candidate(
         if layout in ("after", "comma", "interrupted", "mended"):
             for name in [name for name in f if name.startswith("name:") and "&" not in name]:
                 f[name + "&cued"] = 1.0  # a cue after the quote outweighs most signs of a name
-    if colon and cue is not None and cue.mention is not None and not _named(f):
-        if cue.strong:
-            f["colon&said"] = 1.0  # "Путин заявил: «…»": the author's words name who speaks, then a colon
-        elif "verb" in f:
-            f["colon&named"] = 1.0  # "Кремль: «Путин не планирует встречу»": a headline's speaker
-    if layout == "before" and "verb" in f and "before:punctuation" in f and cue is not None and cue.strong:
-        if cue.mention is not None and not _named(f):
+    if cue is not None and cue.mention is not None:  # the author's words name who speaks
+        unnamed = not any(name.startswith("name:") for name in f)  # and nothing says the marks hold a name
+        if colon and unnamed and (cue.strong or "verb" in f):
+            # "Путин заявил: «…»"; a headline's "Кремль: «Путин не планирует встречу»"
+            f["colon&said" if cue.strong else "colon&named"] = 1.0
+        if layout == "before" and cue.strong and unnamed and "verb" in f and "before:punctuation" in f:
             f["clause&said"] = 1.0  # "По словам экспертов, «рынок восстановится»"
-    if "naming_verb" in f and not upper and cue is not None and cue.mention is not None:
-        f["naming&said"] = 1.0  # "Зеленский назвал переговоры «конструктивными»" (not "назвал сына «Х»")
+        if "naming_verb" in f and not upper:
+            f["naming&said"] = 1.0  # "Зеленский назвал переговоры «конструктивными»" (not "назвал сына «Х»")
     if layout in ("none", "before", "previous") and _speech_in_sentence(doc, pair):
         f["speech_in_sentence"] = 1.0
     lead = text[doc.sentence_start(pair.open) : pair.open].strip(SPACES + DASHES)
@@ -282,10 +285,6 @@ def _candidate(
         kind = "direct"
     f[f"type:{kind}"] = 1.0
     return Candidate(start, stop, "mark", cue, kind, pair, f)
-
-
-def _named(f: Features) -> bool:
-    return any(name.startswith("name:") for name in f)
 
 
 def _name_evidence(doc: Doc, pair: Pair, words: Sequence[Span], f: Features) -> None:
@@ -350,12 +349,15 @@ def _quote_before(doc: Doc, pair: Pair) -> bool:
     return before.close >= previous_start and doc.long(before)
 
 
-def passes(screen: Linear | None, evidence: Candidate | Features) -> bool:
-    """Does the screen let a candidate (or its cheap evidence) through?  Always, without a screen."""
+def lets_through(doc: Doc, pair: Pair, screen: Linear | None, evidence: Candidate | Features) -> bool:
+    """Does the screen let a pair of marks (its candidate, or its cheap evidence) through?  Always
+    without a screen, and always after a speech verb and a colon (:func:`_said_before`)."""
     if screen is None:
         return True
     f = evidence.features if isinstance(evidence, Candidate) else evidence
-    return screen.score({n: v for n, v in f.items() if is_screen_feature(n)}) >= 0.0
+    return screen.score({n: v for n, v in f.items() if is_screen_feature(n)}) >= 0.0 or _said_before(
+        doc, pair
+    )
 
 
 def keep(model: Linear, candidate: Candidate) -> bool:

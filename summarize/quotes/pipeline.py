@@ -16,7 +16,7 @@ from ..punct import CLOSING, OPENING
 from ..records import Quote, Quotes
 from .attribution import Option, attribute
 from .candidates import Candidate
-from .decide import is_screen_feature, mark_candidates
+from .decide import is_screen_feature, lets_through, mark_candidates
 from .document import Doc
 from .model import QuoteModel, shipped
 from .paragraphs import block_quotes, dash_lines
@@ -173,8 +173,10 @@ def explain(text: str, model: QuoteModel | None = None) -> list[Decision]:
         return []
     doc = Doc(text)
     cands = mark_candidates(doc)  # every candidate, those the screen would drop as well
-    screened = {(c.start, c.stop) for c in cands} - {
-        (c.start, c.stop) for c in mark_candidates(doc, model.screen)
+    screened = {
+        (c.start, c.stop)
+        for c in cands
+        if c.pair is not None and not lets_through(doc, c.pair, model.screen, c)
     }
     trace: list[list[tuple[float, Option]]] = []
     quotes, records = decide(doc, [c for c in cands if (c.start, c.stop) not in screened], model, trace)
