@@ -339,12 +339,12 @@ def _entity_option(
         or (j < len(starts) and _line(doc, starts[j]) - line <= PARAGRAPHS_AFTER)
     ):
         return None
-    outlets = [m for m in entity.mentions if m.outlet]
-    if outlets and all(m.relays for m in outlets) and len(outlets) == len(entity.mentions):
+    if all(m.outlet and m.relays for m in entity.mentions):
         return None  # the quoting outlet is never the speaker ("сказал он «Интерфаксу»")
     f = dict(common)
     kinds = entity.kinds()
     f["entity:person" if "person" in kinds else "entity:role" if "role" in kinds else "entity:org"] = 1.0
+    outlets = [m for m in entity.mentions if m.outlet]
     if outlets:
         f["entity:outlet"] = 1.0
         if all(m.relays for m in outlets):

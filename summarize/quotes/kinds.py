@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from ..lexicon import alias_groups, column, is_listed_preposition, load
+from ..lexicon import alias_groups, column, is_listed_preposition, load, tagged
 from ..morph import (
     CACHE_SIZE,
     SURNAME_CASE_ENDING,
@@ -380,3 +380,8 @@ def posted_in(toks: Sequence[Span], i: int, lo: int) -> bool:
     if k > lo and ("свой" in lemmas(toks[k].text) or normalize_word(toks[k].text) in column("possessives")):
         k -= 1
     return k >= lo and is_listed_preposition(toks[k].text)
+
+
+def opens_name(word: str) -> bool:
+    """A particle that may open a name written with a capital ("Ле Пен", "Ван И"; name_particles.txt)."""
+    return normalize_word(word) in tagged("name_particles", "opens")

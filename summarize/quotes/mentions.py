@@ -26,6 +26,7 @@ from .kinds import (
     may_be,
     may_have_lemma,
     names_thing,
+    opens_name,
     org_text,
     org_word,
     person_text,
@@ -175,9 +176,7 @@ def _capital_content(word: str) -> bool:
 def _may_start(word: str) -> bool:
     """Can a mention start at ``word``: a name, an organisation, a pronoun, a role or head noun ("газета")?"""
     low = normalize_word(word)
-    if word[:1].isupper() and (
-        person_text(word) or org_text(word) or seat_start(word) or low in tagged("name_particles", "opens")
-    ):
+    if word[:1].isupper() and (person_text(word) or org_text(word) or seat_start(word) or opens_name(word)):
         return True  # "Ле Пен", "Ван И": a particle may open a name
     return (
         low in column("pronouns")

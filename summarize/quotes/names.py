@@ -11,10 +11,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import column, tagged
+from ..lexicon import column
 from ..morph import CACHE_SIZE, inflect, is_known, name_parses, name_tags, normalize_word, parses
 from ..text import JOINERS
-from .kinds import SURNAME_END
+from .kinds import SURNAME_END, opens_name
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 """pymorphy3's grammemes of the six cases, the nominative first."""
@@ -443,8 +443,7 @@ def same_person(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if not same_surname(wa[-1], wb[-1]):
         return False
-    opens = tagged("name_particles", "opens")
-    if len(wa) == 1 or len(wb) == 1 or normalize_word(wa[0]) in opens or normalize_word(wb[0]) in opens:
+    if len(wa) == 1 or len(wb) == 1 or opens_name(wa[0]) or opens_name(wb[0]):
         return True
     return same_surname(wa[0], wb[0]) or is_initial_of(wa[0], wb[0]) or is_initial_of(wb[0], wa[0])
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import is_listed_preposition, load, tagged
+from ..lexicon import is_listed_preposition, load
 from ..morph import CACHE_SIZE, has_case, is_known, lemma_pos, name_tags, normalize_word, parses
 from ..punct import OPENING, WORD_GAP
 from ..records import Span
@@ -25,6 +25,7 @@ from .kinds import (
     has_lemma,
     is_initial,
     is_outlet,
+    opens_name,
     org_word,
     person_text,
     person_word,
@@ -151,11 +152,9 @@ def _plural_adjective(word: str) -> bool:
 def _opening_particles(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     """Index after "Ле Пен", "Фон дер Ляйен", "Ван И": capitalised particles that open a name and
     the word after them, taken whatever the dictionary reads it as; ``i`` itself otherwise."""
-    if not (capitalised(toks[i]) and normalize_word(toks[i].text) in tagged("name_particles", "opens")):
+    if not (capitalised(toks[i]) and opens_name(toks[i].text)):
         return i
-    k = i + 1
-    while k < hi and normalize_word(toks[k].text) in load("name_particles"):
-        k += 1
+    k = _past_particles(toks, i, hi)
     if k >= hi or not capitalised(toks[k]) or not all(tight(text, toks[m], toks[m + 1]) for m in range(i, k)):
         return i
     return k + 1
@@ -190,16 +189,21 @@ def _said_by(text: str, toks: Sequence[Span], i: int) -> int:
 
 def _initial_at(text: str, toks: Sequence[Span], k: int) -> bool:
     """Is ``toks[k]`` an initial?  Not the word after a particle that opens a name: "сказал Ван И."."""
-    opens = k > 0 and normalize_word(toks[k - 1].text) in tagged("name_particles", "opens")
-    return is_initial(text, toks[k]) and not opens
+    return is_initial(text, toks[k]) and not (k > 0 and opens_name(toks[k - 1].text))
 
 
 def _particles_end(toks: Sequence[Span], j: int, hi: int) -> bool:
     """Do the name particles from ``toks[j]`` on ("фон дер") end in a capitalised word?"""
+    k = _past_particles(toks, j, hi)
+    return k < hi and capitalised(toks[k])
+
+
+def _past_particles(toks: Sequence[Span], j: int, hi: int) -> int:
+    """Index of the first word after ``toks[j]`` that is no name particle ("фон дер Ляйен": "Ляйен")."""
     k = j + 1
     while k < hi and normalize_word(toks[k].text) in load("name_particles"):
         k += 1
-    return k < hi and capitalised(toks[k])
+    return k
 
 
 @lru_cache(maxsize=CACHE_SIZE)
