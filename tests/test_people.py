@@ -629,6 +629,12 @@ def test_people_give_the_fullest_name_of_a_surname():
         ),
         ("«Мы начинаем съемки», — сказал {s|актер Леонардо Ди Каприо}.", "Леонардо Ди Каприо"),
         ("«Мы начинаем съемки», — сказал {s|Ди Каприо}.", "Ди Каприо"),
+        # a particle closes the name: "оглы" ("son of") is part of a Turkic patronymic name
+        (
+            "«На войне как на войне», — сказал посол Азербайджана в Москве {s|Полад Бюльбюль оглы}.",
+            "Полад Бюльбюль оглы",
+        ),
+        ("По словам {s|Полада Бюльбюль оглы}, «всякое может быть».", "Полад Бюльбюль оглы"),
         # right after a speech verb, a capitalised noun the dictionary knows ("трасс": roads) is a surname
         ("«Мы не признаем результаты референдумов», — заявила {s|Трасс} в интервью Sky News.", "Трасс"),
         # ... but not an adjective that opens an organisation's name, nor an outlet's domain

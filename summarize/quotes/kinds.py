@@ -385,3 +385,8 @@ def posted_in(toks: Sequence[Span], i: int, lo: int) -> bool:
 def opens_name(word: str) -> bool:
     """A particle that may open a name written with a capital ("Ле Пен", "Ван И"; name_particles.txt)."""
     return normalize_word(word) in tagged("name_particles", "opens")
+
+
+def closes_name(word: str) -> bool:
+    """A particle that ends a name ("Полад Бюльбюль оглы"; name_particles.txt)."""
+    return normalize_word(word) in tagged("name_particles", "closes")

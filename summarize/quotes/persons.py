@@ -19,6 +19,7 @@ from .kinds import (
     SURNAME_END,
     Mention,
     capitalised,
+    closes_name,
     function_word,
     gap_between,
     geo_word,
@@ -139,6 +140,8 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
         j -= 1
     if all(is_initial(text, t) for t in toks[i:j]):
         return i  # "DealBook D.C.": initials with no name are nobody's
+    if i < j < hi and closes_name(toks[j].text) and tight(text, toks[j - 1], toks[j]):
+        return j + 1  # "Полад Бюльбюль оглы"
     return j
 
 
