@@ -117,7 +117,16 @@ def _said_before(doc: Doc, pair: Pair) -> bool:
     if not _colon_before(doc.text, pair.open):
         return False
     lo, hi = doc.tok_range(doc.sentence_start(pair.open), pair.open)  # "написал в Twitter:" too
-    return any(speech_lemma(t) is not None for t in doc.toks[max(lo, hi - 4) : hi])
+    for t in reversed(doc.toks[max(lo, hi - _SAID_WORDS) : hi]):
+        if speech_lemma(t) is not None:
+            return True  # "заявил председатель Счетной палаты Алексей Кудрин:"
+        if _verbal(t.text):
+            return False  # "Кудрин был категоричен:": another verb is the colon's
+    return False
+
+
+_SAID_WORDS = 8
+"""How many words before the colon the speech verb may stand (its subject between them)."""
 
 
 @lru_cache(maxsize=CACHE_SIZE)  # a few hundred names, asked about for every candidate
