@@ -434,4 +434,17 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
             )
     if m is not None and m.outlet and lemma in load("quoting_verbs"):
         m = None
+    if m is not None and m.outlet and m.relays:
+        m = _cited_source(text, ms, m) or m
     return Cue(m, tok)
+
+
+def _cited_source(text: str, ms: Sequence[Mention], outlet: Mention) -> Mention | None:
+    """Whom an outlet cites right after its name ("ТАСС со ссылкой на пресс-службу Ростеха")."""
+    after = next((x for x in ms if x.start > outlet.stop), None)
+    if after is None or not _CITING.fullmatch(text, outlet.stop, after.start):
+        return None
+    return after
+
+
+_CITING = re.compile(r"[»\s]*со\s+ссылкой\s+на\s+(?:\w+\s+){0,2}", re.IGNORECASE)

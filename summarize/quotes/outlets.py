@@ -37,6 +37,8 @@ def _marked(toks: Sequence[Span], m: Mention, lo: int, hi: int) -> Mention:
         return m._replace(relays=True)  # "передает ТАСС", "ТАСС передает"
     if any(lemmas(toks[k].text) & load("relay_words") for k in range(max(lo, m.first - 3), m.first)):
         return m._replace(relays=True, subject=False)  # "по данным Reuters", "со ссылкой на ТАСС"
+    if any("ссылка" in lemmas(toks[k].text) for k in range(m.last + 1, min(hi, m.last + 3))):
+        return m._replace(relays=True)  # "сообщает «Интерфакс» со ссылкой на источник": the source speaks
     if before and speech_word(before) and _addressed(before, m.head):
         return m._replace(relays=True, subject=False)  # "сказали ТАСС", "сообщил РБК"
     if after and speech_word(after) and plural_verb(after) and not _plural_noun(m.head):
