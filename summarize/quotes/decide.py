@@ -73,6 +73,19 @@ def _has_verb(words: Sequence[Span]) -> bool:
     return any(_verbal(w.text) for w in words)
 
 
+def _predicate(doc: Doc, start: int, stop: int, f: Features) -> bool:
+    """Do the words in ``[start, stop)`` hold a verb or a short adjective or predicative ("едины")?"""
+    if "verb" in f:
+        return True
+    lo, hi = doc.tok_range(start, stop)
+    return any(_predicative(t.text) for t in doc.toks[lo:hi])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _predicative(word: str) -> bool:
+    return any(p.tag.POS in ("ADJS", "PRED") for p in parses(word)[:1])
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _verbal(word: str) -> bool:
     """A verb form, or a word in the first or second person ("мы", "вам")."""
@@ -276,8 +289,14 @@ def _candidate(
         if colon and unnamed and (cue.strong or "verb" in f):
             # "Путин заявил: «…»"; a headline's "Кремль: «Путин не планирует встречу»"
             f["colon&said" if cue.strong else "colon&named"] = 1.0
-        if layout == "before" and cue.strong and unnamed and "verb" in f and "before:punctuation" in f:
-            f["clause&said"] = 1.0  # "По словам экспертов, «рынок восстановится»"
+        if (
+            layout == "before"
+            and cue.strong
+            and unnamed
+            and "before:punctuation" in f
+            and _predicate(doc, start, stop, f)
+        ):
+            f["clause&said"] = 1.0  # "По словам экспертов, «рынок восстановится»", "…, «союзники едины»"
         if "naming_verb" in f and not upper:
             f["naming&said"] = 1.0  # "Зеленский назвал переговоры «конструктивными»" (not "назвал сына «Х»")
     if layout in ("none", "before", "previous") and _speech_in_sentence(doc, pair):
