@@ -9,7 +9,7 @@ The whole text is read once, left to right, by the stages of this package:
 3. :mod:`.layouts` reads the author's words around a pair (``«Q», — заявил X``,
    ``X заявил: «Q»``, ``по словам X``, an interrupted quote, a lost closing mark) for a
    speech cue (:mod:`.cues`), and :mod:`.decide` keeps the pair as a quotation or
-   drops it as a name (``газета «Труд»``);
+   drops it as a name (``газета «Труд»``, the signs of a name in :mod:`.naming`);
 4. :mod:`.attribution` chooses each quote's speaker among the entities of :mod:`.entities`:
    the mentions of :mod:`.mentions` (:mod:`.persons`, :mod:`.roles`, built from the word kinds
    of :mod:`.kinds`), resolved by :class:`.people.People` to a nominative name (:mod:`.names`).
