@@ -186,7 +186,15 @@ def is_outlet(word: str) -> bool:
     """A news outlet: listed in ``outlets`` (in any case: "Интерфаксу") or a web domain ("Lenta.ru")."""
     if normalize_word(word) in load("outlets") or re.search(DOMAIN + "$", word):
         return True
-    return word[:1].isupper() and bool(lemmas(word) & column("outlets").keys())  # names, not "Агентство"
+    return word[:1].isupper() and bool(lemmas(word) & _outlet_lemmas())  # names, not "Агентство"
+
+
+@cache
+def _outlet_lemmas() -> frozenset[str]:
+    """The outlets' names and the lemmas of those that are plural nouns ("ведомости" -> "ведомость",
+    so that "«Ведомостям» сообщили" is the outlet)."""
+    names = column("outlets").keys()
+    return frozenset(names).union(*(lemmas(name) for name in names if name.endswith(("и", "ы", "я"))))
 
 
 def geo_word(tok: Span) -> bool:

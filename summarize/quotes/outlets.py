@@ -76,5 +76,6 @@ def plural_verb(verb: str) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _plural_noun(word: str) -> bool:
+    """A plural subject ("«Ведомости» сообщили"), not an addressee in the dative ("«Ведомостям»")."""
     nouns = [p for p in parses(word) if p.tag.POS == "NOUN"]
-    return bool(nouns) and all("plur" in p.tag for p in nouns)
+    return bool(nouns) and all("plur" in p.tag for p in nouns) and any("nomn" in p.tag for p in nouns)
