@@ -74,9 +74,10 @@ the regression reads as a title's.  ``naming&said`` is a word in small letters a
 "охарактеризовал" with the speaker named ("Зеленский назвал переговоры «конструктивными»"): 19 of 20
 such pairs are quotes, and one word alone is too weak evidence for the regression.
 ``colon&named`` is the headline's form, a name and a colon without a verb, before marks that hold
-one ("Кремль: «Путин не планирует встречу»"; 21 of 22).  ``clause&said`` is a clause with a verb
-after a comma and the author's words with a strong cue and its speaker ("По словам экспертов,
-«рынок восстановится»"): 34 of 35 such pairs are quotes, the short ones too few to learn from.
+one ("Кремль: «Путин не планирует встречу»"; not after a work's head noun, "Фильм Меньшова:"; 20
+of 21).  ``clause&said`` is a clause with a verb (or a short adjective: "«союзники едины»") after a
+comma and the author's words with a strong cue and its speaker ("По словам экспертов, «рынок
+восстановится»"): 39 of 40 such pairs are quotes, the short ones too few to learn from.
 The weight keeps every such pair that the screen lets through."""
 KEEP_MARGIN = 1.0
 """Subtracted from the keep model's bias: a pair needs more evidence to be a quotation (a false

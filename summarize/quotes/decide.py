@@ -24,10 +24,11 @@ from ..text import TOKEN, tokens, trim
 from .candidates import Candidate
 from .cues import Cue, speech_lemma
 from .document import Doc
+from .kinds import Mention
 from .layouts import attribute_mark, missing_close, previous_sentence_cue, split_interrupted
 from .marks import Pair
 from .model import Features, Linear
-from .naming import name_evidence, part_of_speech
+from .naming import head_kind, name_evidence, part_of_speech
 
 
 def _title_like(words: Sequence[Span]) -> bool:
@@ -44,6 +45,12 @@ def _has_verb(words: Sequence[Span]) -> bool:
     return any(_verbal(w.text) for w in words)
 
 
+def _work_of(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` whose work a head noun right before it names ("Фильм Меньшова:", "книга Пелевина")?"""
+    k = bisect.bisect_left(doc.tok_starts, m.start) - 1
+    return k >= 0 and head_kind(doc.toks[k].text) == "head"
+
+
 def _predicate(doc: Doc, start: int, stop: int, f: Features) -> bool:
     """Do the words in ``[start, stop)`` hold a verb or a short adjective or predicative ("едины")?"""
     if "verb" in f:
@@ -54,7 +61,7 @@ def _predicate(doc: Doc, start: int, stop: int, f: Features) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _predicative(word: str) -> bool:
-    return any(p.tag.POS in ("ADJS", "PRED") for p in parses(word)[:1])
+    return any(p.tag.POS in ("ADJS", "PRED") for p in parses(word)[:2])  # "достаточно": ADVB, then ADJS
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -101,6 +108,14 @@ def _said_before(doc: Doc, pair: Pair) -> bool:
     if not _colon_before(doc.text, pair.open):
         return False
     lo, hi = doc.tok_range(doc.sentence_start(pair.open), pair.open)  # "написал в Twitter:" too
+    if 0 < hi - lo <= 4 and doc.toks[lo].text[:1].isupper():
+        named = doc.mentions(lo, hi)  # a headline's "Вице-премьер Татьяна Голикова:", "Кремль:"
+        if (
+            len(named) == 1
+            and named[0].start <= doc.toks[lo].start
+            and named[0].stop >= doc.toks[hi - 1].stop
+        ):
+            return True
     for t in reversed(doc.toks[max(lo, hi - _SAID_WORDS) : hi]):
         if speech_lemma(t) is not None:
             return True  # "заявил председатель Счетной палаты Алексей Кудрин:"
@@ -257,9 +272,12 @@ def _candidate(
                 f[name + "&cued"] = 1.0  # a cue after the quote outweighs most signs of a name
     if cue is not None and cue.mention is not None:  # the author's words name who speaks
         unnamed = not any(name.startswith("name:") for name in f)  # and nothing says the marks hold a name
-        if colon and unnamed and (cue.strong or "verb" in f):
-            # "Путин заявил: «…»"; a headline's "Кремль: «Путин не планирует встречу»"
-            f["colon&said" if cue.strong else "colon&named"] = 1.0
+        if colon and unnamed and cue.strong:
+            f["colon&said"] = 1.0  # "Путин заявил: «…»"
+        elif colon and unnamed and _predicate(doc, start, stop, f) and not _work_of(doc, cue.mention):
+            f["colon&named"] = (
+                1.0  # a headline's "Кремль: «Путин не планирует встречу»" (not "Фильм Меньшова:")
+            )
         if (
             layout == "before"
             and cue.strong

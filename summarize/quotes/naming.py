@@ -31,7 +31,7 @@ def _head_before(doc: Doc, pos: int) -> bool:
         gap = doc.text[tok.stop : pos if k == hi - 1 else doc.toks[k + 1].start]
         if gap.strip(SPACES + OPENING):
             return False
-        kind = _head_kind(tok.text)
+        kind = head_kind(tok.text)
         if kind == "head":
             return True
         if kind == "other":
@@ -40,7 +40,7 @@ def _head_before(doc: Doc, pos: int) -> bool:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _head_kind(word: str) -> str:
+def head_kind(word: str) -> str:
     """ "head" for a head noun of names ("газета"), "modifier" for what may stand between it and
     the marks (an adjective, a capitalised word: "газета «Труд»", "ОАО «НК „Роснефть“»"), else "other"."""
     if normalize_word(word) in load("name_heads"):
