@@ -96,8 +96,7 @@ def attribute(
             if trace is not None:
                 trace.append(sorted(zip(scores, found), key=lambda item: -item[0]))
             if _unnamed(c) and not _tied(best.features):
-                # "Керенского называли «…»": the quote's own cue names nobody and nothing else ties
-                # the best candidate to the quote; by the conventions the speaker is unknown
+                # "Керенского называли «…»": no cue names anybody, nothing ties the best to the quote
                 best, k = found[-1], len(found) - 1
             margin = scores[k] - max(
                 (x for i, x in enumerate(scores) if i != k), default=scores[k] - MARGIN_CAP
@@ -210,10 +209,11 @@ def options(
     ]
     if primary is not None and primary.kind == "role":
         roles.append(("primary", primary))
+    barred = entities.of_other_rank(primary)  # "— добавил замминистра" is not the minister before
     out: list[Option] = []
     for entity in entities.by_name.values():
         option = _entity_option(doc, entities, entity, c, common, sentence, line)
-        if option is None:
+        if option is None or entity.name in barred:
             continue
         for label, m in roles:
             if any(e.kind == "person" and _names_holder(doc.text, m, e) for e in entity.mentions):
@@ -236,7 +236,7 @@ def options(
     extra = [(rule, "rule"), (previous, "previous")]
     extra.extend((name, "antecedent") for ranked in resolved.values() for name in ranked[:1])
     for name, source in extra:
-        if name is not None and name not in known:
+        if name is not None and name not in known and name not in barred:
             f = dict(common)
             f[f"only:{source}"] = 1.0
             if rule is not None and _same(rule, name):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..lexicon import tagged
 from ..morph import normalize_word
 from .document import Doc
-from .kinds import Mention
+from .kinds import Mention, deputy, role_lemma
 from .names import first_name_like, same_person
 from .roles import plural_head
 
@@ -124,6 +124,12 @@ class Entities:
             return self.mentions[k][1]
         return None
 
+    def of_other_rank(self, role: Mention | None) -> set[str]:
+        """The entities a deputy's ``role`` cannot name, nor a head's (:func:`other_rank`)."""
+        if role is None:
+            return set()
+        return {e.name for e in self.by_name.values() if other_rank(self.doc.text, role, e)}
+
     def antecedents(self, pos: int, limit: int = 3, persons: bool = True) -> list[str]:
         """Entities named as a subject before ``pos`` (no preposition governing them), nearest first.
 
@@ -149,3 +155,28 @@ def resolve(doc: Doc, m: Mention, pos: int) -> str | None:
         if holder:
             return holder
     return people.resolve(m, pos)
+
+
+def other_rank(text: str, role: Mention, entity: Entity) -> bool:
+    """Is ``role`` a deputy's and ``entity`` named only as a head, or the other way round
+    ("замминистра" and "глава Минздрава Михаил Мурашко"; not "вице-премьер, министр инфраструктуры")?"""
+    if role.kind != "role" or not role.role:
+        return False
+    held = [_roles_of(text, m) for m in entity.mentions if m.kind == "person" and m.role]
+    return bool(held) and all(all(_ranks_apart(role.role, r) for r in roles) for roles in held)
+
+
+def _roles_of(text: str, m: Mention) -> list[str]:
+    """The role words of a person's mention, with one in apposition before it ("вице-премьер,")."""
+    before = text[max(0, m.start - 40) : m.start].rstrip()
+    words = (before[:-1].split()[-1:] if before.endswith(",") else []) + text[m.start : m.stop].split()
+    return [w for w in (w.strip(",") for w in words) if role_lemma(w)]
+
+
+def _ranks_apart(a: str, b: str) -> bool:
+    return (deputy(a) and _head(b)) or (deputy(b) and _head(a))
+
+
+def _head(role: str) -> bool:
+    """Does ``role`` name the head of something ("министр здравоохранения", "глава")?"""
+    return role_lemma(role.split()[0]) in tagged("role_nouns", "head")

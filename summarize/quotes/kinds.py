@@ -398,3 +398,8 @@ def opens_name(word: str) -> bool:
 def closes_name(word: str) -> bool:
     """A particle that ends a name ("Полад Бюльбюль оглы"; name_particles.txt)."""
     return normalize_word(word) in tagged("name_particles", "closes")
+
+
+def deputy(role: str) -> bool:
+    """Does a role name a deputy ("замминистра", "заместитель главы", "вице-премьер")?"""
+    return normalize_word(role).startswith(("зам", "вице-", "первый зам"))

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
 from ..lexicon import alias_groups, columns, head_nouns, load
-from ..morph import CACHE_SIZE, is_verbal, lemmas, parses
+from ..morph import CACHE_SIZE, is_verbal, lemmas, normalize_word, parses
 from .kinds import adjective
 from .names import nominative_phrase
 from .roles import nominative_head
@@ -220,6 +220,17 @@ def office_of(complement: str) -> int | None:
             if keys <= words and len(keys) > best_size:
                 best, best_size = n, len(keys)
     return best
+
+
+def same_complement(a: str, b: str) -> bool:
+    """Do two complements share a word (by its first five letters) or name one office
+    ("президента" and "главы государства")?"""
+    wa = {normalize_word(w)[:5] for w in a.split() if len(w) > 2}
+    wb = {normalize_word(w)[:5] for w in b.split() if len(w) > 2}
+    if wa & wb:
+        return True
+    office = office_of(a)
+    return office is not None and office == office_of(b)
 
 
 def _office_key(word: str) -> str:

@@ -16,7 +16,7 @@ from ..morph import is_known, lemmas, name_tags, normalize_word, parses
 from ..records import Span
 from .agreement import agreeing, gender_fits, verb_gender
 from .institutions import Institutions, of_kind
-from .kinds import Mention
+from .kinds import Mention, deputy
 from .names import (
     first_name_like,
     gender_of,
@@ -28,7 +28,7 @@ from .names import (
     told_gender,
     without_patronymic,
 )
-from .orgs import generic_org_word, office_of, organisation_of
+from .orgs import generic_org_word, office_of, organisation_of, same_complement
 from .reader import BACK, SCAN
 from .roles import place_only, plural_head, plural_noun, points_back
 from .speech import speaks
@@ -163,12 +163,12 @@ class People(Institutions):
         holders = [e for e in _around(self.persons_with(*_stems(role)), pos) if e.role == role]
         # the same role, unless both name what it is of and they differ ("глава государства" is not
         # "глава МИД России")
-        same_role = [e for e in holders if not org or not e.org or _overlap(org, e.org)]
+        same_role = [e for e in holders if not org or not e.org or same_complement(org, e.org)]
         if not same_role and org and " " not in org and (kind := lemmas(org) & load("generic_orgs")):
             # "представитель ведомства" after "представитель министерства обороны Джонатан Хоффман"
             same_role = [e for e in holders if e.org and of_kind(e.org, min(kind))]
         if same_role:
-            with_org = [e for e in same_role if org and e.org and _overlap(org, e.org)]
+            with_org = [e for e in same_role if org and e.org and same_complement(org, e.org)]
             return _nearest(with_org or same_role, pos)
         if role in tagged("role_nouns", "head") and (not org or place_only(org)):
             # "французский лидер": the only head of something French ("президент Франции")
@@ -178,7 +178,7 @@ class People(Institutions):
                 for e in _around(self.persons_with(*_stems(head)), pos)
                 if e.role in tagged("role_nouns", "head")
                 and e.start < pos
-                and (not org or _overlap(org, e.org or ""))
+                and (not org or same_complement(org, e.org or ""))
             }
             if len(heads) == 1:
                 return next(iter(heads.values()))
@@ -187,7 +187,7 @@ class People(Institutions):
             of_org = [
                 e
                 for e in _around(self.persons_with(*(w[:4] for w in words)), pos)
-                if e.org and _overlap(org, e.org)
+                if e.org and same_complement(org, e.org)
             ]
             if of_org:
                 return _nearest(of_org, pos)
@@ -442,6 +442,8 @@ class People(Institutions):
                 full = self.named(e, gender)
                 if full in names or not gender_fits(gender, e.gender, full):
                     continue
+                if role is not None and e.role and deputy(role.role or "") != deputy(e.role):
+                    continue  # "замминистра" after "глава Минздрава Михаил Мурашко": not the minister
                 names.add(full)
                 tier = (0 if e.subject and not e.prep else 2) - speaks(self.text, e)
                 if len(full.split()) == 1 and not name_tags(full):
@@ -459,7 +461,7 @@ def _other_office(role: Mention, e: Mention) -> bool:
     """Was ``e`` named with another office than ``role`` names ("глава Роснедр" is not "министр природы")?"""
     if not e.role or e.role == role.role:
         return False
-    return bool(role.org and e.org and not _overlap(role.org, e.org) and not place_only(role.org))
+    return bool(role.org and e.org and not same_complement(role.org, e.org) and not place_only(role.org))
 
 
 def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
@@ -487,14 +489,3 @@ def _nearest(entries: Sequence[Mention], pos: int) -> Mention:
 def _weight(words: Sequence[str]) -> float:
     """How full a name is: a word counts 1, an initial 0.4."""
     return sum(0.4 if len(w.rstrip(".")) == 1 else 1.0 for w in words)
-
-
-def _overlap(a: str, b: str) -> bool:
-    """Do two complements share a word (by its first five letters) or name one office
-    ("президента" and "главы государства")?"""
-    wa = {normalize_word(w)[:5] for w in a.split() if len(w) > 2}
-    wb = {normalize_word(w)[:5] for w in b.split() if len(w) > 2}
-    if wa & wb:
-        return True
-    office = office_of(a)
-    return office is not None and office == office_of(b)
