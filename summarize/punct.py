@@ -58,3 +58,23 @@ def one_of(chars: str) -> str:
     ['—', '–', '-']
     """
     return f"[{re.escape(chars)}]"
+
+
+def opens(gap: str) -> bool:
+    """Does a mark in ``gap``, what stands between two words, open a quotation before the second?
+    ``«`` and ``„`` always do; ``"`` and ``“`` only right before the word.
+
+    >>> opens(' "'), opens('" '), opens(' «')
+    (True, False, True)
+    """
+    return any(ch in "«„" for ch in gap) or gap[-1:] in OPENING
+
+
+def closes(gap: str) -> bool:
+    """Does a mark in ``gap`` close a quotation after the first word?  ``»`` and ``”`` always do;
+    ``"`` and ``“`` only right after the word.
+
+    >>> closes('" '), closes(' "'), closes('» ')
+    (True, False, True)
+    """
+    return any(ch in "»”" for ch in gap) or gap[:1] in CLOSING

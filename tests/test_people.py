@@ -629,6 +629,11 @@ def test_people_give_the_fullest_name_of_a_surname():
         ),
         ("«Мы начинаем съемки», — сказал {s|актер Леонардо Ди Каприо}.", "Леонардо Ди Каприо"),
         ("«Мы начинаем съемки», — сказал {s|Ди Каприо}.", "Ди Каприо"),
+        # straight quotes around an organisation's name: the mark after it closes, the name runs on
+        (
+            'С ним согласна {s|главный экономист "Альфа-банка" Наталия Орлова}: "Ставка будет сохранена".',
+            "Наталия Орлова",
+        ),
         # a deputy is not the head named before
         (
             "Глава Минздрава Михаил Мурашко рассказал о ходе вакцинации. "

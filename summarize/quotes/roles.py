@@ -24,7 +24,7 @@ from ..morph import (
     normalize_word,
     parses,
 )
-from ..punct import CLOSING, MARKS, OPENING, WORD_GAP
+from ..punct import CLOSING, MARKS, WORD_GAP, closes, opens
 from ..records import Span
 from .kinds import Mention, capitalised, gap_between, has_lemma, is_outlet, names_thing, role_lemma
 from .names import nominative_phrase, reads_in
@@ -172,7 +172,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         if capitalised(t):
             if outlet_addressee and is_outlet(t.text):
                 break  # "сказал депутат РИА «Новости»": the outlet the words were said to
-            k = j if any(ch in OPENING for ch in gap) else person_run(text, toks, j, hi)
+            k = j if opens(gap) else person_run(text, toks, j, hi)
             if k > j:  # (a name in marks is an organisation's: "директор «Локо Инвеста»")
                 nxt = toks[k] if k < hi else None
                 names = [x.text for x in toks[j:k]]
@@ -224,7 +224,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                 last = k - 1
                 j = k
                 continue
-            if any(ch in OPENING for ch in gap):
+            if opens(gap):
                 k = _closed_at(text, toks, j, hi)  # "редактора журнала «Национальная оборона»"
                 if k > j:
                     org_words.extend(x.text for x in toks[j:k])
@@ -487,9 +487,9 @@ def _closed_at(text: str, toks: Sequence[Span], j: int, hi: int, most: int = 5) 
     at most ``most`` words; ``j`` if its closing mark is not that near (or a line ends first)."""
     for k in range(j + 1, min(hi, j + most + 1)):
         gap = gap_between(text, toks[k - 1], toks[k])
-        if "\n" in gap or any(ch in OPENING for ch in gap):
+        if "\n" in gap or opens(gap):
             return j
-        if any(ch in CLOSING for ch in gap):
+        if closes(gap):
             return k
     if hi - j <= most:  # the clause ends inside the marks: its last word is the name's
         end = toks[hi - 1].stop
