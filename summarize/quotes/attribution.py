@@ -17,21 +17,19 @@ import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import islice
 
 from ..lexicon import tagged
-from ..morph import CACHE_SIZE
 from ..punct import SPACES
 from ..records import Quote, Span
 from ..text import TOKEN
 from .candidates import Candidate
 from .cues import Cue, clause_cues
 from .document import WINDOW, Doc
-from .entities import PARAGRAPHS_AFTER, PARAGRAPHS_BEFORE, Entities, Entity, resolve
+from .entities import PARAGRAPHS_AFTER, PARAGRAPHS_BEFORE, Entities, Entity, resolve, same_speaker
 from .kinds import Mention
 from .model import MARGIN_CAP, Features, QuoteModel
-from .names import gender_of, same_person
+from .names import gender_of
 from .roles import plural_head
 from .speech import past_gender
 from .turns import Turn
@@ -199,17 +197,17 @@ def options(
     for _, _, cue in relations:
         m = cue.mention
         if m is not None and m.kind in ("pron", "role") and m.start not in pointing:
-            pointing[m.start] = entities.antecedents(m.start, persons=m.kind == "pron")
+            pointing[m.start] = entities.pointed(m)
             resolved[m.start] = _antecedents(doc, m)
     if primary is not None and primary.kind in ("pron", "role") and primary.start not in pointing:
-        pointing[primary.start] = entities.antecedents(primary.start, persons=primary.kind == "pron")
+        pointing[primary.start] = entities.pointed(primary)
         resolved[primary.start] = _antecedents(doc, primary)
     roles = [
         (label, cue.mention) for label, _, cue in relations if cue.mention and cue.mention.kind == "role"
     ]
     if primary is not None and primary.kind == "role":
         roles.append(("primary", primary))
-    barred = entities.of_other_rank(primary)  # "— добавил замминистра" is not the minister before
+    barred = entities.barred(primary, previous, rule)
     out: list[Option] = []
     for entity in entities.by_name.values():
         option = _entity_option(doc, entities, entity, c, common, sentence, line)
@@ -221,11 +219,11 @@ def options(
         _tie(option, entity.name, set(entity.starts), c, relations, primary, pointing, layout)
         _tie(option, entity.name, set(), c, relations, primary, resolved, layout, "resolved")
         f = option.features
-        if previous is not None and _same(previous, entity.name):
+        if previous is not None and same_speaker(previous, entity.name):
             f["previous"] = f[f"previous&layout:{layout}"] = 1.0
             if c.start - previous_stop < WINDOW:
                 f["previous:near"] = 1.0
-        if rule is not None and _same(rule, entity.name):
+        if rule is not None and same_speaker(rule, entity.name):
             f["rule"] = f[f"rule&layout:{layout}"] = 1.0
         if verb_gender is not None and "person" in entity.kinds():
             gender = gender_of(entity.name)
@@ -239,9 +237,9 @@ def options(
         if name is not None and name not in known and name not in barred:
             f = dict(common)
             f[f"only:{source}"] = 1.0
-            if rule is not None and _same(rule, name):
+            if rule is not None and same_speaker(rule, name):
                 f["rule"] = f[f"rule&layout:{layout}"] = 1.0
-            if previous is not None and _same(previous, name):
+            if previous is not None and same_speaker(previous, name):
                 f["previous"] = f[f"previous&layout:{layout}"] = 1.0
             option = Option(name, f)
             _tie(option, name, set(), c, relations, primary, pointing, layout)
@@ -317,7 +315,7 @@ def _names_holder(text: str, role: Mention, m: Mention) -> bool:
 
 
 def _rank(name: str, ranked: Sequence[str]) -> int | None:
-    return next((r for r, other in enumerate(ranked) if _same(other, name)), None)
+    return next((r for r, other in enumerate(ranked) if same_speaker(other, name)), None)
 
 
 def _entity_option(
@@ -427,16 +425,6 @@ def _sentence_before(doc: Doc, start: int) -> tuple[int, int] | None:
     if k <= 0 or text[k + 1 : start].count("\n") > 2:
         return None
     return doc.sentence_start(k), k + 1
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _same(a: str, b: str) -> bool:
-    """Do two names name one speaker: equal, or two forms of one person's name ("Лавров", "Сергей
-    Лавров"; not "Алла Бут" and "Виктор Бут", nor the acronyms "МИД" and "МВД")?"""
-    if a == b:
-        return True
-    sa, sb = a.split()[-1], b.split()[-1]
-    return sa[:1].isupper() and sb[:1].isupper() and not (sa.isupper() or sb.isupper()) and same_person(a, b)
 
 
 def _rule_speaker(doc: Doc, c: Candidate) -> str | None:

@@ -17,13 +17,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..lexicon import tagged
-from ..morph import normalize_word
+from ..morph import CACHE_SIZE, normalize_word
 from .document import Doc
 from .kinds import Mention, deputy, role_lemma
 from .names import first_name_like, same_person
-from .roles import plural_head
+from .roles import plural_head, points_back
 
 MAX_LOOK_BACK = 40
 """The most mentions :meth:`Entities.antecedents` looks back over (keeps it bounded)."""
@@ -124,11 +125,25 @@ class Entities:
             return self.mentions[k][1]
         return None
 
-    def of_other_rank(self, role: Mention | None) -> set[str]:
-        """The entities a deputy's ``role`` cannot name, nor a head's (:func:`other_rank`)."""
-        if role is None:
+    def barred(self, primary: Mention | None, previous: str | None, rule: str | None) -> set[str]:
+        """Who cannot be the speaker of a quote whose own cue names ``primary``: those of another
+        rank (:func:`other_rank`: "— добавил замминистра" is not the minister named before), and
+        after an anonymous source ("Как сообщил ТАСС источник в Конгрессе") the previous speaker,
+        unless the hand ``rule`` resolves the source to them."""
+        if primary is None:
             return set()
-        return {e.name for e in self.by_name.values() if other_rank(self.doc.text, role, e)}
+        out = {e.name for e in self.by_name.values() if other_rank(self.doc.text, primary, e)}
+        if anonymous(primary) and previous is not None and not same_speaker(rule or "", previous):
+            out.add(previous)
+        return out
+
+    def pointed(self, m: Mention) -> list[str]:
+        """Whom a pronoun or a role that points back may name (:meth:`antecedents`); nobody for an
+        anonymous role described where it stands, who is somebody new ("сообщил ТАСС источник в
+        Конгрессе"; a bare "источник" may be the "собеседник ТАСС" named before)."""
+        if m.kind == "role" and not points_back(m) and m.org:
+            return []
+        return self.antecedents(m.start, persons=m.kind == "pron")
 
     def antecedents(self, pos: int, limit: int = 3, persons: bool = True) -> list[str]:
         """Entities named as a subject before ``pos`` (no preposition governing them), nearest first.
@@ -180,3 +195,18 @@ def _ranks_apart(a: str, b: str) -> bool:
 def _head(role: str) -> bool:
     """Does ``role`` name the head of something ("министр здравоохранения", "глава")?"""
     return role_lemma(role.split()[0]) in tagged("role_nouns", "head")
+
+
+def anonymous(m: Mention) -> bool:
+    """Is ``m`` an anonymous one's role, who is somebody new ("источник в Конгрессе")?"""
+    return m.kind == "role" and m.role in tagged("role_nouns", "anonymous") and not plural_head(m.head)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def same_speaker(a: str, b: str) -> bool:
+    """Do two names name one speaker: equal, or two forms of one person's name ("Лавров", "Сергей
+    Лавров"; not "Алла Бут" and "Виктор Бут", nor the acronyms "МИД" and "МВД")?"""
+    if a == b:
+        return True
+    sa, sb = a.split()[-1], b.split()[-1]
+    return sa[:1].isupper() and sb[:1].isupper() and not (sa.isupper() or sb.isupper()) and same_person(a, b)
