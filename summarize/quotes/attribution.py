@@ -349,7 +349,7 @@ def _entity_option(
             f["entity:relays"] = 1.0
     count = len(entity.mentions)
     f[f"mentions:{min(count, 3)}"] = 1.0
-    if entities.rank[entity.name] == 0:
+    if entities.most_named == entity.name:
         f["most_named"] = 1.0
     nearest = None
     if k > 0:

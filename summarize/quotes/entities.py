@@ -101,7 +101,9 @@ class Entities:
                     self.by_name.setdefault(name, Entity(name)).mentions.append(m)
         self.starts = [m.start for m, _ in self.mentions]
         counts = sorted(self.by_name, key=lambda name: (-len(self.by_name[name].mentions), self.first(name)))
-        self.rank = {name: i for i, name in enumerate(counts)}
+        size = [len(self.by_name[name].mentions) for name in counts[:2]]
+        # the one named more often than any other (none when the first two are named as often)
+        self.most_named = counts[0] if size and (len(size) == 1 or size[0] > size[1]) else None
 
     def _rename(self, old: str, new: str) -> None:
         """Put the mentions filed under ``old`` under ``new`` (a fuller form of the same name)."""

@@ -434,7 +434,8 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
     while j < min(hi, i + 2) and j + 1 < hi and capitalised(toks[i]) and adjective(toks[j].text):
         j += 1  # "Верховный суд", "Счетная палата"
     tok = toks[j]
-    lemma = generic_org_lemma(tok.text, named=j > i)
+    # "Союза производителей напитков": a capitalised head within a sentence starts a name too
+    lemma = generic_org_lemma(tok.text, named=j > i or (capitalised(tok) and not sentence_initial(text, tok)))
     if (
         lemma is None
         or (i > lo and _possessive_before(toks[i - 1].text))

@@ -451,8 +451,8 @@ def nominative_head(words: Sequence[str], head: int) -> str:
     """A name phrase with its adjectives and its head noun (``words[head]``) in the nominative:
     "Счетной палаты" -> "Счетная палата"; the complements after the head stay as they are."""
     nouns = [p for p in parses(words[head]) if p.tag.POS == "NOUN"]
-    if head > 0 and _singular_adjective(words[head - 1]):
-        nouns = [p for p in nouns if "sing" in p.tag]  # "Счетной палаты" is one chamber, no plural
+    if (head > 0 and _singular_adjective(words[head - 1])) or has_lemma(words[head], "institution_heads"):
+        nouns = [p for p in nouns if "sing" in p.tag]  # "Счетной палаты", "Ассоциации банков": one body
     if not nouns or any("nomn" in p.tag for p in nouns):
         return " ".join(words)  # "власти Сахалина" is a nominative already
     number = "plur" if "plur" in nouns[0].tag else "sing"
