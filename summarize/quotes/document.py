@@ -226,7 +226,9 @@ def _initial_before(text: str, k: int) -> bool:
     while j >= 0 and text[j].isalpha():
         j -= 1
     word = text[j + 1 : k]
-    return (len(word) == 1 and word.isupper()) or word in load("abbreviations")
+    if len(word) == 1 and word.isupper():
+        return text[k + 1 : k + 3].strip()[:1].isalpha()  # "А. Кудрин"; not "Ван И. «Отношения…»"
+    return word in load("abbreviations")
 
 
 def tok_index(doc: Doc, pos: int) -> int:

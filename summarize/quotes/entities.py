@@ -17,10 +17,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from ..lexicon import tagged
-from ..morph import CACHE_SIZE, normalize_word
+from ..lexicon import columns, tagged
+from ..morph import CACHE_SIZE, lemmas, normalize_word
 from .document import Doc
 from .kinds import Mention, deputy, role_lemma
 from .names import first_name_like, same_person
@@ -129,12 +129,15 @@ class Entities:
 
     def barred(self, primary: Mention | None, previous: str | None, rule: str | None) -> set[str]:
         """Who cannot be the speaker of a quote whose own cue names ``primary``: those of another
-        rank (:func:`other_rank`: "— добавил замминистра" is not the minister named before), and
+        rank (:func:`other_rank`: "— добавил замминистра" is not the minister named before), those
+        in office in another country (:func:`elsewhere`: "китайский министр" is not "президент
+        Казахстана"), and
         after an anonymous source ("Как сообщил ТАСС источник в Конгрессе") the previous speaker,
         unless the hand ``rule`` resolves the source to them."""
         if primary is None:
             return set()
-        out = {e.name for e in self.by_name.values() if other_rank(self.doc.text, primary, e)}
+        text, where = self.doc.text, country(primary.org) if primary.kind == "role" else None
+        out = {e.name for e in self.by_name.values() if other_rank(text, primary, e) or elsewhere(where, e)}
         if anonymous(primary) and previous is not None and not same_speaker(rule or "", previous):
             out.add(previous)
         return out
@@ -212,3 +215,26 @@ def same_speaker(a: str, b: str) -> bool:
         return True
     sa, sb = a.split()[-1], b.split()[-1]
     return sa[:1].isupper() and sb[:1].isupper() and not (sa.isupper() or sb.isupper()) and same_person(a, b)
+
+
+def elsewhere(place: str | None, entity: Entity) -> bool:
+    """Is ``entity`` named only as holding office in countries other than ``place`` (a country of
+    ``countries.txt``)?  False if the text gives none of its offices a country."""
+    if place is None:
+        return False
+    held = [country(m.org) for m in entity.mentions if m.kind == "person" and m.org]
+    return any(held) and place not in held
+
+
+def country(complement: str | None) -> str | None:
+    """The first country a role's complement names ("иностранных дел Китая", "китайский" -> "китай")."""
+    for word in (complement or "").split():
+        for lemma in lemmas(word):
+            if lemma in _countries():
+                return _countries()[lemma]
+    return None
+
+
+@cache
+def _countries() -> dict[str, str]:
+    return {name: key for key, others in columns("countries").items() for name in (key, *others)}

@@ -38,10 +38,10 @@ from .kinds import (
     ticker_spans,
     tight,
 )
-from .orgs import seat_at, seat_start
+from .orgs import nominative_head, seat_at, seat_start
 from .outlets import mark_relays, plural_verb
 from .persons import governed, name_start, person_mention, person_run
-from .roles import genitive_word, nominative_head, one_holder, plural_noun, role_mention
+from .roles import genitive_word, one_holder, plural_noun, role_mention
 from .speech import speech_noun, speech_word
 
 

@@ -12,10 +12,9 @@ from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
 from ..lexicon import alias_groups, columns, head_nouns, load
-from ..morph import CACHE_SIZE, is_verbal, lemmas, normalize_word, parses
-from .kinds import adjective
+from ..morph import CACHE_SIZE, inflect, is_verbal, lemmas, normalize_word, parses
+from .kinds import adjective, has_lemma
 from .names import nominative_phrase
-from .roles import nominative_head
 
 _DEFINED = re.compile(r"\(\s*([A-ZА-ЯЁ][\w.-]{1,15})\s*\)")
 """An acronym or a short name in parentheses: "(СБУ)", "(Минцифры)"."""
@@ -256,3 +255,38 @@ def seat_at(words: Sequence[str]) -> tuple[int, str] | None:
         return None
     n = len(rest) + 1
     return n, nominative_head(list(words[:n]), n - 1)
+
+
+def nominative_head(words: Sequence[str], head: int) -> str:
+    """A name phrase with its adjectives and its head noun (``words[head]``) in the nominative:
+    "Счетной палаты" -> "Счетная палата"; the complements after the head stay as they are."""
+    nouns = [p for p in parses(words[head]) if p.tag.POS == "NOUN"]
+    if (head > 0 and _singular_adjective(words[head - 1])) or has_lemma(words[head], "institution_heads"):
+        nouns = [p for p in nouns if "sing" in p.tag]  # "Счетной палаты", "Ассоциации банков": one body
+    if not nouns or any("nomn" in p.tag for p in nouns):
+        return " ".join(words)  # "власти Сахалина" is a nominative already
+    number = "plur" if "plur" in nouns[0].tag else "sing"
+    form = inflect(nouns[0], {"nomn", number})
+    if form is None:
+        return " ".join(words)
+    out = [_keep_case(words[head], form.word)]
+    gender = form.tag.gender
+    for w in reversed(words[:head]):
+        adj = next((p for p in parses(w) if p.tag.POS in ("ADJF", "PRTF")), None)
+        grams = {"nomn", number} | ({gender} if gender and number == "sing" else set())
+        inflected = inflect(adj, grams) if adj is not None else None
+        out.insert(0, _keep_case(w, inflected.word) if inflected is not None else w)
+    return " ".join([*out, *words[head + 1 :]])
+
+
+def _keep_case(template: str, word: str) -> str:
+    if "ё" not in template.lower():
+        word = word.replace("ё", "е")  # keep the text's spelling: "Счетной" -> "Счетная"
+    return word[:1].upper() + word[1:] if template[:1].isupper() else word
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _singular_adjective(word: str) -> bool:
+    """An adjective whose readings are all singular ("Счетной", not "Счетные")."""
+    adjectives = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
+    return bool(adjectives) and all("sing" in p.tag for p in adjectives)

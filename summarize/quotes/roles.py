@@ -26,7 +26,16 @@ from ..morph import (
 )
 from ..punct import CLOSING, MARKS, WORD_GAP, closes, opens
 from ..records import Span
-from .kinds import Mention, capitalised, gap_between, has_lemma, is_outlet, names_thing, role_lemma
+from .kinds import (
+    Mention,
+    capitalised,
+    gap_between,
+    has_lemma,
+    is_outlet,
+    names_thing,
+    role_lemma,
+    sentence_initial,
+)
 from .names import nominative_phrase, reads_in
 from .outlets import plural_verb
 from .persons import governed, name_start, person_mention, person_run
@@ -132,7 +141,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
     while (
         start_i - 1 >= lo
         and gap_between(text, toks[start_i - 1], toks[start_i]) == " "
-        and not capitalised(toks[start_i - 1])
+        and (not capitalised(toks[start_i - 1]) or sentence_initial(text, toks[start_i - 1]))
         and _qualifier(toks[start_i - 1].text)
         and not is_listed_preposition(toks[start_i - 1].text)
         and normalize_word(toks[start_i - 1].text) not in column("possessives")
@@ -445,41 +454,6 @@ def points_back(m: Mention) -> bool:
 def genitive_word(word: str) -> bool:
     """A noun or adjective that can be in the genitive ("обороны", "палестинской")."""
     return _genitive_word(word)
-
-
-def nominative_head(words: Sequence[str], head: int) -> str:
-    """A name phrase with its adjectives and its head noun (``words[head]``) in the nominative:
-    "Счетной палаты" -> "Счетная палата"; the complements after the head stay as they are."""
-    nouns = [p for p in parses(words[head]) if p.tag.POS == "NOUN"]
-    if (head > 0 and _singular_adjective(words[head - 1])) or has_lemma(words[head], "institution_heads"):
-        nouns = [p for p in nouns if "sing" in p.tag]  # "Счетной палаты", "Ассоциации банков": one body
-    if not nouns or any("nomn" in p.tag for p in nouns):
-        return " ".join(words)  # "власти Сахалина" is a nominative already
-    number = "plur" if "plur" in nouns[0].tag else "sing"
-    form = inflect(nouns[0], {"nomn", number})
-    if form is None:
-        return " ".join(words)
-    out = [_keep_case(words[head], form.word)]
-    gender = form.tag.gender
-    for w in reversed(words[:head]):
-        adj = next((p for p in parses(w) if p.tag.POS in ("ADJF", "PRTF")), None)
-        grams = {"nomn", number} | ({gender} if gender and number == "sing" else set())
-        inflected = inflect(adj, grams) if adj is not None else None
-        out.insert(0, _keep_case(w, inflected.word) if inflected is not None else w)
-    return " ".join([*out, *words[head + 1 :]])
-
-
-def _keep_case(template: str, word: str) -> str:
-    if "ё" not in template.lower():
-        word = word.replace("ё", "е")  # keep the text's spelling: "Счетной" -> "Счетная"
-    return word[:1].upper() + word[1:] if template[:1].isupper() else word
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _singular_adjective(word: str) -> bool:
-    """An adjective whose readings are all singular ("Счетной", not "Счетные")."""
-    adjectives = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
-    return bool(adjectives) and all("sing" in p.tag for p in adjectives)
 
 
 def _closed_at(text: str, toks: Sequence[Span], j: int, hi: int, most: int = 5) -> int:
