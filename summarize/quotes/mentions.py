@@ -176,8 +176,8 @@ def _capital_content(word: str) -> bool:
 def _may_start(word: str) -> bool:
     """Can a mention start at ``word``: a name, an organisation, a pronoun, a role or head noun ("газета")?"""
     low = normalize_word(word)
-    if word[:1].isupper() and (person_text(word) or org_text(word) or seat_start(word) or opens_name(word)):
-        return True  # "Ле Пен", "Ван И": a particle may open a name
+    if opens_name(word) or (word[:1].isupper() and (person_text(word) or org_text(word) or seat_start(word))):
+        return True  # "Ле Пен", "фон дер Ляйен", "Ван И": a particle may open a name
     return (
         low in column("pronouns")
         or low in column("possessives")
@@ -238,6 +238,8 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             return None  # "кандидат в президенты Джо Байден": the office sought, not its holder
         return role_mention(text, toks, i, lo, hi, role)
     if not capitalised(tok):
+        if opens_name(tok.text) and (j := person_run(text, toks, i, hi)) > i:
+            return person_mention(text, toks, i, j, lo, case=_object_case(toks, i, lo))  # "фон дер Ляйен"
         return _head_with_name(text, toks, i, hi) or _generic_org(text, toks, i, lo, hi)
     if i + 1 < hi and toks[i + 1].text[:1].isascii() and sentence_initial(text, tok):
         if (named := _head_with_name(text, toks, i, hi)) is not None:

@@ -153,9 +153,9 @@ def _plural_adjective(word: str) -> bool:
 
 
 def _opening_particles(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
-    """Index after "Ле Пен", "Фон дер Ляйен", "Ван И": capitalised particles that open a name and
-    the word after them, taken whatever the dictionary reads it as; ``i`` itself otherwise."""
-    if not (capitalised(toks[i]) and opens_name(toks[i].text)):
+    """Index after "Ле Пен", "Фон дер Ляйен", "фон дер Ляйен", "Ван И": particles that open a name
+    and the word after them, taken whatever the dictionary reads it as; ``i`` itself otherwise."""
+    if not opens_name(toks[i].text):
         return i
     k = _past_particles(toks, i, hi)
     if k >= hi or not capitalised(toks[k]) or not all(tight(text, toks[m], toks[m + 1]) for m in range(i, k)):

@@ -11,6 +11,8 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
+from ..lexicon import load
+from ..morph import normalize_word
 from ..punct import WORD_GAP, one_of
 from ..records import Span
 from ..text import tokens
@@ -20,6 +22,18 @@ from .persons import known_surnames, with_known_surnames
 
 _NAMED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][\w’'-]*\.?|[A-ZА-ЯЁ]\.)" + one_of(WORD_GAP) + "?$")
 """A capitalised word or an initial right before a surname: it may be the first name."""
+
+
+def _named_before(text: str, start: int, k: int) -> bool:
+    """Does a capitalised word or an initial stand right before ``k``, name particles aside
+    ("Урсула фон дер Ляйен")?"""
+    if _NAMED_BEFORE.search(text, start, k):
+        return True
+    before = text[start:k].rstrip(WORD_GAP)
+    words = before.split()
+    while words and normalize_word(words[-1]) in load("name_particles"):
+        words.pop()
+    return len(words) < len(before.split()) and bool(_NAMED_BEFORE.search(" ".join(words) + " "))
 
 
 SCAN = 200
@@ -102,7 +116,7 @@ class TextMentions:
         k = text.find(needle)
         while k >= 0 and len(out) < SCAN:
             n = self.line_of(k)
-            if named and not _NAMED_BEFORE.search(text, max(self.lines[n][0], k - 40), k):
+            if named and not _named_before(text, max(self.lines[n][0], k - 40), k):
                 k = text.find(needle, k + 1)
                 continue
             if not out or out[-1] != n:
