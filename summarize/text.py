@@ -40,12 +40,15 @@ JOINERS = "-‐’'`"
 DOMAIN = r"(?:\.(?i:ru|com|net|org|ua|by|kz|info|su|рф)\b)"
 """Regex source: a web domain's ending ("Lenta.ru", "NEWSru.com": outlets named by their site)."""
 TOKEN = re.compile(
-    r"[^\W_]++" + DOMAIN + r"|[^\W\d_]++(?:" + one_of(JOINERS) + r"[^\W\d_]++)*+" + DOMAIN + "?"
+    rf"[^\W_]++{DOMAIN}"
+    r"|[^\W\d_]++\d++(?![^\W_])"
+    rf"|[^\W\d_]++(?:{one_of(JOINERS)}[^\W\d_]++)*+{DOMAIN}?"
 )
 """A word of the quotes side: letters, inner hyphens and apostrophes, a web domain (which may
-hold digits: "V1.RU").  The runs are possessive (``++``): no letter can follow a run, so giving
-letters back never finds a match, and the regex engine no longer tries (half the time of a
-greedy run, where every word failed the domain alternative letter by letter)."""
+hold digits: "V1.RU"), letters with digits after them ("X5 Group", "S7").  The runs are
+possessive (``++``): no letter can follow a run, so giving letters back never finds a match, and
+the regex engine no longer tries (half the time of a greedy run, where every word failed the
+domain alternative letter by letter)."""
 
 _MAX_QUOTE_MERGE = 4
 """How many following sentences may be joined to close a «quotation» that razdel split."""
@@ -130,8 +133,8 @@ def words(text: str, start: int = 0, stop: int | None = None) -> Iterator[Span]:
 def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Span]:
     """The :data:`TOKEN` words of ``text[start:stop]`` (digits and punctuation skipped): the quotes side's.
 
-    >>> [t.text for t in tokens("Пресс-секретарь О’Рейли сказал Lenta.ru, что 2-го…")]
-    ['Пресс-секретарь', 'О’Рейли', 'сказал', 'Lenta.ru', 'что', 'го']
+    >>> [t.text for t in tokens("Пресс-секретарь X5 Group О’Рейли сказал Lenta.ru, что 2-го…")]
+    ['Пресс-секретарь', 'X5', 'Group', 'О’Рейли', 'сказал', 'Lenta.ru', 'что', 'го']
     """
     end = len(text) if stop is None else stop
     new = tuple.__new__
