@@ -30,6 +30,7 @@ from .entities import PARAGRAPHS_AFTER, PARAGRAPHS_BEFORE, Entities, Entity, res
 from .kinds import Mention
 from .model import MARGIN_CAP, Features, QuoteModel
 from .names import gender_of
+from .outlets import plural_verb
 from .roles import plural_head
 from .speech import past_gender
 from .turns import Turn
@@ -451,7 +452,9 @@ def _rule_speaker(doc: Doc, c: Candidate) -> str | None:
             speaker = people.last_person(m.start, _cue_gender(c.cue.cue))
         if speaker is not None:
             return speaker
-    return people.resolve(m, c.start, subject=not c.cue.document)
+    # a plural verb's plural subject ("— указывали местные сотовые компании"), not a noun's owner
+    plural = c.cue.cue is not None and plural_verb(c.cue.cue.text.split()[0])
+    return people.resolve(m, c.start, subject=plural and not c.cue.document)
 
 
 def _cue_gender(cue: Span | None) -> str | None:
