@@ -641,6 +641,12 @@ def test_people_give_the_fullest_name_of_a_surname():
             "Урсула фон дер Ляйен",
         ),
         ("«Санкции будут продлены», — заявила {s|фон дер Ляйен}.", "фон дер Ляйен"),
+        # a foreign first name the dictionary lacks has its gender from name_genders.txt: "он" is Блинкен
+        (
+            "Министр иностранных дел Германии Анналена Бербок встретилась с госсекретарем США Энтони "
+            "Блинкеном. «Мы едины в поддержке Украины», — сказал {s|он}.",
+            "Энтони Блинкен",
+        ),
         # a role held in one country is not the person named as holding office in another
         (
             "Президент Казахстана Касым-Жомарт Токаев принял главу МИД Китая Ван И. "
