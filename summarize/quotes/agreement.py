@@ -67,7 +67,13 @@ def agrees(verb: str, m: Mention) -> bool:
     if m.kind == "person":
         if plural:
             return False
-        return not genders or m.gender is None or m.gender in genders
+        # "— сказал официальный представитель ведомства Светлана Петренко": the verb agrees with the role
+        return (
+            not genders
+            or m.gender is None
+            or m.gender in genders
+            or (m.role is not None and "masc" in genders)
+        )
     if m.kind == "role":
         numbers = _subject_numbers(m.head)
         return not numbers or ("plur" if plural else "sing") in numbers
