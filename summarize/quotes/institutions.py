@@ -39,7 +39,8 @@ class Institutions(TextMentions):
         self._org_names: dict[str, str] = {}  # one per name the text gives: bounded by its length
 
     def last_org(self, pos: int, window: int = 600) -> Mention | None:
-        """The organisation last named as a subject within ``window`` characters before ``pos``.
+        """The organisation last named as a subject within ``window`` characters before ``pos``, or
+        the press office of one ("Об этом сообщила пресс-служба Мосгорсуда").
 
         Names in marks do not count: they are as often works or events as organisations.
         """
@@ -48,7 +49,15 @@ class Institutions(TextMentions):
             if self.lines[n][1] < pos - window:
                 return None
             for m in reversed(self.line_mentions(n)):
-                if m.kind != "org" or m.outlet or m.start >= pos or m.start < pos - window:
+                spokesperson = (
+                    m.kind == "role" and bool(m.org) and m.role in tagged("role_nouns", "spokesperson")
+                )
+                if (
+                    (m.kind != "org" and not spokesperson)
+                    or m.outlet
+                    or m.start >= pos
+                    or m.start < pos - window
+                ):
                     continue
                 if (
                     self.is_hidden(m.start)
