@@ -647,6 +647,12 @@ def test_people_give_the_fullest_name_of_a_surname():
             "Блинкеном. «Мы едины в поддержке Украины», — сказал {s|он}.",
             "Энтони Блинкен",
         ),
+        # a nationality points back to the person named before, as a bare role does
+        (
+            "Главный тренер «Спартака» Деян Станкович остался доволен игрой команды. "
+            "«Мы заслужили эту победу», — сказал {s|серб} на пресс-конференции.",
+            "Деян Станкович",
+        ),
         # a role held in one country is not the person named as holding office in another
         (
             "Президент Казахстана Касым-Жомарт Токаев принял главу МИД Китая Ван И. "
