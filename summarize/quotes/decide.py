@@ -275,9 +275,8 @@ def _candidate(
         if colon and unnamed and cue.strong:
             f["colon&said"] = 1.0  # "Путин заявил: «…»"
         elif colon and unnamed and _predicate(doc, start, stop, f) and not _work_of(doc, cue.mention):
-            f["colon&named"] = (
-                1.0  # a headline's "Кремль: «Путин не планирует встречу»" (not "Фильм Меньшова:")
-            )
+            # a headline's "Кремль: «Путин не планирует встречу»" (not "Фильм Меньшова:")
+            f["colon&named"] = 1.0
         if (
             layout == "before"
             and cue.strong

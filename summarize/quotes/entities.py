@@ -24,7 +24,7 @@ from ..morph import CACHE_SIZE, lemmas, normalize_word
 from .document import Doc
 from .kinds import Mention, deputy, role_lemma
 from .names import first_name_like, same_person
-from .roles import plural_head, points_back
+from .roles import plural_head, points_back, speaks_for_org
 
 MAX_LOOK_BACK = 40
 """The most mentions :meth:`Entities.antecedents` looks back over (keeps it bounded)."""
@@ -94,8 +94,7 @@ class Entities:
                 else:
                     # a role is its own words (whom it points back to is weighed per quote), but an
                     # unnamed spokesperson speaks for the organisation ("представитель Philips")
-                    speaks_for = bool(m.org) and m.role in tagged("role_nouns", "spokesperson")
-                    name = m.name if m.kind == "role" and not speaks_for else resolve(doc, m, m.start)
+                    name = m.name if m.kind == "role" and not speaks_for_org(m) else resolve(doc, m, m.start)
                 if name:
                     self.mentions.append((m, name))
                     self.by_name.setdefault(name, Entity(name)).mentions.append(m)
@@ -131,9 +130,8 @@ class Entities:
         """Who cannot be the speaker of a quote whose own cue names ``primary``: those of another
         rank (:func:`other_rank`: "— добавил замминистра" is not the minister named before), those
         in office in another country (:func:`elsewhere`: "китайский министр" is not "президент
-        Казахстана"), and
-        after an anonymous source ("Как сообщил ТАСС источник в Конгрессе") the previous speaker,
-        unless the hand ``rule`` resolves the source to them."""
+        Казахстана"), and after an anonymous source ("Как сообщил ТАСС источник в Конгрессе") the
+        previous speaker, unless the hand ``rule`` resolves the source to them."""
         if primary is None:
             return set()
         text, where = self.doc.text, country(primary.org) if primary.kind == "role" else None

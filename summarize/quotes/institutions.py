@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from ..lexicon import column, columns, tagged
+from ..lexicon import column, columns
 from ..morph import lemmas, normalize_word
 from ..punct import CLOSING, MARKS, OPENING, one_of
 from ..records import Span
 from .kinds import Mention, is_outlet
 from .orgs import canonical_org, definitions, organisation_of, place_word, work_head
 from .reader import BACK, TextMentions
-from .roles import noun_gender
+from .roles import noun_gender, speaks_for_org
 
 _LAST_WORD = re.compile(r"(\w[\w-]*)\s*$")
 
@@ -49,11 +49,8 @@ class Institutions(TextMentions):
             if self.lines[n][1] < pos - window:
                 return None
             for m in reversed(self.line_mentions(n)):
-                spokesperson = (
-                    m.kind == "role" and bool(m.org) and m.role in tagged("role_nouns", "spokesperson")
-                )
                 if (
-                    (m.kind != "org" and not spokesperson)
+                    (m.kind != "org" and not (m.kind == "role" and speaks_for_org(m)))
                     or m.outlet
                     or m.start >= pos
                     or m.start < pos - window
@@ -118,7 +115,7 @@ class Institutions(TextMentions):
         seen = 0
         for n in range(first, max(-1, first - BACK), -1):
             for e in reversed(self.line_mentions(n)):
-                if e.kind == "role" and e.org and e.role in tagged("role_nouns", "spokesperson"):
+                if e.kind == "role" and e.org and speaks_for_org(e):
                     # "в пресс-службе Минпромторга сообщили … — добавили там"
                     org = organisation_of(e.org)
                     if org[:1].isupper():

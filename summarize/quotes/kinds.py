@@ -402,4 +402,4 @@ def closes_name(word: str) -> bool:
 
 def deputy(role: str) -> bool:
     """Does a role name a deputy ("замминистра", "заместитель главы", "вице-премьер")?"""
-    return normalize_word(role).startswith(("зам", "вице-", "первый зам"))
+    return normalize_word(role).startswith(("зам", "вице-"))

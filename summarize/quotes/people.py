@@ -30,7 +30,7 @@ from .names import (
 )
 from .orgs import generic_org_word, office_of, organisation_of, same_complement
 from .reader import BACK, SCAN
-from .roles import place_only, plural_head, plural_noun, points_back
+from .roles import place_only, plural_head, plural_noun, points_back, speaks_for_org
 from .speech import speaks
 
 _PERSONAL = frozenset({"Name", "Surn"})
@@ -365,7 +365,7 @@ class People(Institutions):
         return None
 
     def _description(self, m: Mention) -> str:
-        if m.org and m.role in tagged("role_nouns", "spokesperson"):
+        if speaks_for_org(m):
             return self._spoken_for(m) or m.name
         org = m.org or ""
         outlet = lemmas(org) & load("outlets") if " " not in org and org.islower() else frozenset()
@@ -429,9 +429,7 @@ class People(Institutions):
                     holder = self._holder(e, e.start)
                     if holder is None:
                         # "— сказал источник … — добавил он": an unnamed one keeps the description
-                        speaker = not points_back(e) or (
-                            e.org and e.role in tagged("role_nouns", "spokesperson")
-                        )
+                        speaker = not points_back(e) or speaks_for_org(e)
                         if role is None and speaker and gender_fits(gender, e.gender, ""):
                             name = self._description(e)
                             if name not in names:

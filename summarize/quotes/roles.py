@@ -451,6 +451,12 @@ def points_back(m: Mention) -> bool:
     return role not in tagged("role_nouns", "anonymous") and not plural_head(m.head)
 
 
+def speaks_for_org(m: Mention) -> bool:
+    """Is ``m`` an unnamed spokesperson of a named organisation ("представитель Philips",
+    "пресс-служба Мосгорсуда"), who speaks for it?"""
+    return bool(m.org) and m.role in tagged("role_nouns", "spokesperson")
+
+
 def genitive_word(word: str) -> bool:
     """A noun or adjective that can be in the genitive ("обороны", "палестинской")."""
     return _genitive_word(word)
