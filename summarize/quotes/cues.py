@@ -247,7 +247,7 @@ def clause_cues(
             if cue is not None:
                 yield cue
             continue
-        lemma = speech_lemma(tok)
+        lemma = speech_lemma(tok) or _support_lemma(toks, lo, i)
         if lemma is None:
             if after and (_words_noun(tok.text) or (speech_noun(tok.text) and _quoted(toks, lo, i))):
                 # "— слова Косанова", "— приводит портал комментарий очевидца"; "— приводит ее слова
@@ -300,6 +300,15 @@ def _plural(tok: Span) -> bool:
 def _words_noun(word: str) -> bool:
     """A form of the noun "слово" ("слова Косанова"), not of a verb."""
     return may_be_form_of(word, "слово") and "слово" in lemmas(word) and not is_verbal(word)
+
+
+def _support_lemma(toks: Sequence[Span], lo: int, i: int) -> str | None:
+    """ "такое заявление сделал", "с таким заявлением выступил": a verb that speaks through the noun
+    of speech a word or two before it."""
+    lemma = next(iter(lemmas(toks[i].text) & load("support_verbs")), None)
+    if lemma is None or not any(speech_noun(t.text) for t in toks[max(lo, i - 2) : i]):
+        return None
+    return lemma
 
 
 def _hypothetical(toks: Sequence[Span], lo: int, i: int) -> bool:

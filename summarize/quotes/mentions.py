@@ -1,9 +1,6 @@
-"""Mentions: runs of the text's own words that can name a speaker.
-
-:func:`find_mentions` finds persons ("Андреем Белоусовым"), roles ("представитель
-Philips", "сенатор"), organisations ("Минобороны Казахстана", "газета «Труд»") and
-pronouns ("он") left to right.
-"""
+"""Mentions: runs of the text's own words that can name a speaker.  :func:`find_mentions` finds
+persons ("Андреем Белоусовым"), roles ("представитель Philips", "сенатор"), organisations
+("Минобороны Казахстана", "газета «Труд»") and pronouns ("он") left to right."""
 
 from __future__ import annotations
 
@@ -40,7 +37,7 @@ from .kinds import (
 )
 from .orgs import nominative_head, seat_at, seat_start
 from .outlets import mark_relays, plural_verb
-from .persons import governed, name_start, person_mention, person_run
+from .persons import governed, name_start, nominative_first_name, person_mention, person_run
 from .roles import genitive_word, one_holder, plural_noun, role_mention
 from .speech import speech_noun, speech_word
 
@@ -239,7 +236,9 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
         return role_mention(text, toks, i, lo, hi, role)
     if not capitalised(tok):
         if opens_name(tok.text) and (j := person_run(text, toks, i, hi)) > i:
-            return person_mention(text, toks, i, j, lo, case=_object_case(toks, i, lo))  # "фон дер Ляйен"
+            return person_mention(
+                text, toks, i, j, lo, case=_object_case(text, toks, i, lo)
+            )  # "фон дер Ляйен"
         return _head_with_name(text, toks, i, hi) or _generic_org(text, toks, i, lo, hi)
     if i + 1 < hi and toks[i + 1].text[:1].isascii() and sentence_initial(text, tok):
         if (named := _head_with_name(text, toks, i, hi)) is not None:
@@ -250,7 +249,9 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             return named
     j = person_run(text, toks, i, hi)
     if j > i:
-        return person_mention(text, toks, name_start(text, toks, i, j), j, lo, case=_object_case(toks, i, lo))
+        return person_mention(
+            text, toks, name_start(text, toks, i, j), j, lo, case=_object_case(text, toks, i, lo)
+        )
     generic = _generic_org(text, toks, i, lo, hi) if i + 1 < hi else None
     if generic is not None:
         return generic
@@ -322,12 +323,11 @@ def _seat(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Mention 
     )
 
 
-def _object_case(toks: Sequence[Span], i: int, lo: int) -> str | None:
-    """ "accs" for a name that is the object of a verb of quoting ("цитирует (РБК) Хвана Чжан Епа"), "gent"
-    for one after a noun of speech ("в заявлении Гелетея", "слова Косанова"), the case of a preposition
-    that governs one ("согласно Марку")."""
-    if i - 1 >= lo and speech_noun(toks[i - 1].text):  # "слова Косанова", "Слова Силуанова приводит ТАСС"
-        return "gent"
+def _object_case(text: str, toks: Sequence[Span], i: int, lo: int) -> str | None:
+    """ "accs" for the object of a verb of quoting ("цитирует (РБК) Хвана Чжан Епа"), "gent" after a noun
+    of speech ("в заявлении Гелетея"), the case of a preposition that governs it ("согласно Марку")."""
+    if i - 1 >= lo and speech_noun(toks[i - 1].text):  # "слова Косанова", not "на заявление Мария Захарова"
+        return None if nominative_first_name(text, toks, i) else "gent"
     if i - 1 >= lo and (case := column("prepositions").get(normalize_word(toks[i - 1].text))):
         return case  # "согласно Марку"
     for k in (i - 1, i - 2):
@@ -403,6 +403,8 @@ def _head_with_name(text: str, toks: Sequence[Span], i: int, hi: int) -> Mention
         if name:
             return named(b + 1, name, last)
     if i + 1 < hi and tight(text, tok, toks[i + 1]) and org_word(text, toks[i + 1]):
+        if has_lemma(tok.text, "page_nouns") and has_case(toks[i + 1].text, "gent"):
+            outlet = False  # "на сайте Минздрава": the ministry's own page, no outlet
         last = i + 1
         while last + 1 < hi and tight(text, toks[last], toks[last + 1]) and org_word(text, toks[last + 1]):
             last += 1  # "издание The Economist"

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..lexicon import column, load
 from ..morph import CACHE_SIZE, has_case, is_known, lemmas, parses
 from ..records import Span
-from .kinds import Mention
+from .kinds import Mention, is_outlet
 from .speech import speech_word
 
 
@@ -35,7 +35,7 @@ def _marked(toks: Sequence[Span], m: Mention, lo: int, hi: int) -> Mention:
         before = toks[m.first - 2].text  # "сказал он «Интерфаксу»": the verb's subject stands between
     if _quoting(before) or _quoting(after):
         return m._replace(relays=True)  # "передает ТАСС", "ТАСС передает"
-    if any(lemmas(toks[k].text) & load("relay_words") for k in range(max(lo, m.first - 3), m.first)):
+    if any(_relay_word(toks, k, m.first) for k in range(max(lo, m.first - 3), m.first)):
         return m._replace(relays=True, subject=False)  # "по данным Reuters", "со ссылкой на ТАСС"
     if any("ссылка" in lemmas(toks[k].text) for k in range(m.last + 1, min(hi, m.last + 3))):
         return m._replace(relays=True)  # "сообщает «Интерфакс» со ссылкой на источник": the source speaks
@@ -44,6 +44,15 @@ def _marked(toks: Sequence[Span], m: Mention, lo: int, hi: int) -> Mention:
     if after and speech_word(after) and plural_verb(after) and not _plural_noun(m.head):
         return m._replace(relays=True, subject=False)  # "РБК сообщили в пресс-службе"
     return m
+
+
+def _relay_word(toks: Sequence[Span], k: int, first: int) -> bool:
+    """A relay word at ``toks[k]`` with only lower-case words before the outlet at ``toks[first]``
+    ("со ссылкой на ТАСС"; not "направил запрос представителю НОВАТЭКа. Газета отмечает")."""
+    between = toks[k + 1 : first]
+    return bool(lemmas(toks[k].text) & load("relay_words")) and all(
+        t.text[:1].islower() or is_outlet(t.text) for t in between
+    )
 
 
 def _quoting(word: str) -> bool:

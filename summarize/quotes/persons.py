@@ -70,8 +70,31 @@ def governed(text: str, toks: Sequence[Span], i: int, lo: int) -> bool:
         between = toks[i - 1]
         gaps = gap_between(text, toks[i - 2], between) + gap_between(text, between, toks[i])
         heads = ("cue_nouns", "outlets", "name_heads")
-        return gaps.strip(WORD_GAP + OPENING) == "" and has_lemma(between.text, *heads)
+        if gaps.strip(WORD_GAP + OPENING) or not has_lemma(between.text, *heads):
+            return False
+        # "на заявление официальный представитель МИД", "… Мария Захарова": a word that cannot be the
+        # head noun's complement starts the verb's subject ("газета «Культура»" is the head's name)
+        word = toks[i].text
+        subject = (word[:1].islower() and not _oblique(word)) or nominative_first_name(text, toks, i)
+        return any(c in OPENING for c in gaps) or not subject
     return False
+
+
+def nominative_first_name(text: str, toks: Sequence[Span], i: int) -> bool:
+    """Is ``toks[i]`` a first name in the nominative only, before its surname ("Мария Захарова")?"""
+    word = toks[i].text
+    return (
+        "Name" in name_tags(word)
+        and i + 1 < len(toks)
+        and capitalised(toks[i + 1])
+        and gap_between(text, toks[i], toks[i + 1]) == " "
+        and not _oblique(word)
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _oblique(word: str) -> bool:
+    return not is_known(word) or any(has_case(word, case) for case in ("gent", "datv", "ablt", "loct"))
 
 
 def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
