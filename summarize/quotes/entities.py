@@ -24,7 +24,7 @@ from ..morph import CACHE_SIZE, lemmas, normalize_word
 from .document import Doc
 from .kinds import Mention, deputy, role_lemma
 from .names import first_name_like, same_person
-from .roles import plural_head, points_back, speaks_for_org
+from .roles import plural_head, points_back, roles_of, speaks_for_org
 
 MAX_LOOK_BACK = 40
 """The most mentions :meth:`Entities.antecedents` looks back over (keeps it bounded)."""
@@ -180,15 +180,8 @@ def other_rank(text: str, role: Mention, entity: Entity) -> bool:
     ("замминистра" and "глава Минздрава Михаил Мурашко"; not "вице-премьер, министр инфраструктуры")?"""
     if role.kind != "role" or not role.role:
         return False
-    held = [_roles_of(text, m) for m in entity.mentions if m.kind == "person" and m.role]
+    held = [roles_of(text, m) for m in entity.mentions if m.kind == "person" and m.role]
     return bool(held) and all(all(_ranks_apart(role.role, r) for r in roles) for roles in held)
-
-
-def _roles_of(text: str, m: Mention) -> list[str]:
-    """The role words of a person's mention, with one in apposition before it ("вице-премьер,")."""
-    before = text[max(0, m.start - 40) : m.start].rstrip()
-    words = (before[:-1].split()[-1:] if before.endswith(",") else []) + text[m.start : m.stop].split()
-    return [w for w in (w.strip(",") for w in words) if role_lemma(w)]
 
 
 def _ranks_apart(a: str, b: str) -> bool:

@@ -30,7 +30,7 @@ from .names import (
 )
 from .orgs import generic_org_word, office_of, organisation_of, same_complement
 from .reader import BACK, SCAN
-from .roles import place_only, plural_head, plural_noun, points_back, speaks_for_org
+from .roles import place_only, plural_head, plural_noun, points_back, roles_of, speaks_for_org
 from .speech import speaks
 
 _PERSONAL = frozenset({"Name", "Surn"})
@@ -292,7 +292,9 @@ class People(Institutions):
                 out.append(org)
         if not (spokesperson and m.org) and points_back(m):
             if gender != "none":
-                for name in self._recent(m.start, gender, limit, m):
+                # "— сказала мать", "— сказал мужчина": as "она", "он", an unnamed person counts too
+                kin = role in tagged("role_nouns", "kin")
+                for name in self._recent(m.start, gender, limit, None if kin else m):
                     if name not in out:
                         out.append(name)
         return out[:limit]
@@ -440,7 +442,11 @@ class People(Institutions):
                 full = self.named(e, gender)
                 if full in names or not gender_fits(gender, e.gender, full):
                     continue
-                if role is not None and e.role and deputy(role.role or "") != deputy(e.role):
+                if (
+                    role is not None
+                    and e.role
+                    and all(deputy(role.role or "") != deputy(r) for r in roles_of(self.text, e))
+                ):
                     continue  # "замминистра" after "глава Минздрава Михаил Мурашко": not the minister
                 names.add(full)
                 tier = (0 if e.subject and not e.prep else 2) - speaks(self.text, e)

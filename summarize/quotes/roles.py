@@ -444,11 +444,20 @@ def points_back(m: Mention) -> bool:
 
     A bare role ("— сказал министр", "эксперт"), one held somewhere ("британский министр"),
     and the head of something ("глава государства", "министр спорта") do; an anonymous one
-    ("собеседник агентства", "источник") and a plural one ("юристы") do not, nor a role
-    of some body that is no head of it ("сотрудник ведомства").
+    ("собеседник агентства", "источник"), a plural one ("юристы") and a relative of
+    somebody ("мать блогера") do not.
     """
     role = m.role or ""
+    if m.org and role in tagged("role_nouns", "kin") and not place_only(m.org):
+        return False  # "мать блогера": somebody new
     return role not in tagged("role_nouns", "anonymous") and not plural_head(m.head)
+
+
+def roles_of(text: str, m: Mention) -> list[str]:
+    """The role words of a person's mention, with one in apposition before it ("вице-премьер,")."""
+    before = text[max(0, m.start - 40) : m.start].rstrip()
+    words = (before[:-1].split()[-1:] if before.endswith(",") else []) + text[m.start : m.stop].split()
+    return [w for w in (w.strip(",") for w in words) if role_lemma(w)]
 
 
 def speaks_for_org(m: Mention) -> bool:
