@@ -746,6 +746,14 @@ def test_people_give_the_fullest_name_of_a_surname():
             "в зале суда: «Я буду ждать сына».",
             "мать блогера",
         ),
+        # a minister of another country is not the one named before in his own paragraph, however far
+        # back his office was given
+        (
+            "Глава МИД России Сергей Лавров провел переговоры с министром иностранных дел Индии "
+            "Субраманьямом Джайшанкаром.\n\nЛавров сказал, что стороны обсудили торговлю.\n\n"
+            "{s|Индийский министр}, в свою очередь, отметил, что Нью-Дели «ценит особые отношения»",
+            "Субраманьям Джайшанкар",
+        ),
     ],
 )
 def test_one_speaker_one_name(marked, speaker):

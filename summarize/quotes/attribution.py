@@ -235,7 +235,7 @@ def options(
     extra = [(rule, "rule"), (previous, "previous")]
     extra.extend((name, "antecedent") for ranked in resolved.values() for name in ranked[:1])
     for name, source in extra:
-        if name is not None and name not in known and name not in barred:
+        if name is not None and not any(same_speaker(name, k) for k in (*known, *barred)):
             f = dict(common)
             f[f"only:{source}"] = 1.0
             if rule is not None and same_speaker(rule, name):

@@ -17,13 +17,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from ..lexicon import columns, tagged
-from ..morph import CACHE_SIZE, lemmas, normalize_word
+from ..lexicon import tagged
+from ..morph import CACHE_SIZE, normalize_word
 from .document import Doc
 from .kinds import Mention, deputy, role_lemma
 from .names import first_name_like, same_person
+from .orgs import country
 from .roles import plural_head, points_back, roles_of, speaks_for_org
 
 MAX_LOOK_BACK = 40
@@ -135,10 +136,24 @@ class Entities:
         if primary is None:
             return set()
         text, where = self.doc.text, country(primary.org) if primary.kind == "role" else None
-        out = {e.name for e in self.by_name.values() if other_rank(text, primary, e) or elsewhere(where, e)}
+        out = {
+            e.name
+            for e in self.by_name.values()
+            if other_rank(text, primary, e) or (where is not None and elsewhere(where, self._named(e)))
+        }
         if anonymous(primary) and previous is not None and not same_speaker(rule or "", previous):
             out.add(previous)
         return out
+
+    def _named(self, entity: Entity) -> list[Mention]:
+        """The person mentions of ``entity`` in the whole text: its office may be named paragraphs
+        before ("Глава МИД России Сергей Лавров" … "— сказал Лавров")."""
+        persons = [m for m in entity.mentions if m.kind == "person"]
+        if not persons:
+            return []
+        surname = persons[0].name.split()[-1]
+        found = self.doc.people.persons_with(surname[: max(3, len(surname) - 2)])
+        return [m for m in found if same_person(entity.name, m.name)] or persons
 
     def pointed(self, m: Mention) -> list[str]:
         """Whom a pronoun or a role that points back may name (:meth:`antecedents`); nobody for an
@@ -208,24 +223,8 @@ def same_speaker(a: str, b: str) -> bool:
     return sa[:1].isupper() and sb[:1].isupper() and not (sa.isupper() or sb.isupper()) and same_person(a, b)
 
 
-def elsewhere(place: str | None, entity: Entity) -> bool:
-    """Is ``entity`` named only as holding office in countries other than ``place`` (a country of
-    ``countries.txt``)?  False if the text gives none of its offices a country."""
-    if place is None:
-        return False
-    held = [country(m.org) for m in entity.mentions if m.kind == "person" and m.org]
+def elsewhere(place: str, persons: Iterable[Mention]) -> bool:
+    """Are the mentions ``persons`` of one person named only as holding office in countries other than
+    ``place`` (a country of ``countries.txt``)?  False if the text gives none of its offices a country."""
+    held = [country(m.org) for m in persons if m.kind == "person" and m.org]
     return any(held) and place not in held
-
-
-def country(complement: str | None) -> str | None:
-    """The first country a role's complement names ("иностранных дел Китая", "китайский" -> "китай")."""
-    for word in (complement or "").split():
-        for lemma in lemmas(word):
-            if lemma in _countries():
-                return _countries()[lemma]
-    return None
-
-
-@cache
-def _countries() -> dict[str, str]:
-    return {name: key for key, others in columns("countries").items() for name in (key, *others)}

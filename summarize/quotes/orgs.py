@@ -290,3 +290,23 @@ def _singular_adjective(word: str) -> bool:
     """An adjective whose readings are all singular ("Счетной", not "Счетные")."""
     adjectives = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
     return bool(adjectives) and all("sing" in p.tag for p in adjectives)
+
+
+def country(complement: str | None) -> str | None:
+    """The first country a role's complement names ("иностранных дел Китая", "китайский" -> "китай")."""
+    for word in (complement or "").split():
+        for lemma in lemmas(word):
+            if lemma in _countries():
+                return _countries()[lemma]
+    return None
+
+
+def same_country(a: str, b: str | None) -> bool:
+    """Do two complements name one country ("Индийский", "иностранных дел Индии")?"""
+    where = country(a)
+    return where is not None and where == country(b)
+
+
+@cache
+def _countries() -> dict[str, str]:
+    return {name: key for key, others in columns("countries").items() for name in (key, *others)}

@@ -28,7 +28,7 @@ from .names import (
     told_gender,
     without_patronymic,
 )
-from .orgs import generic_org_word, office_of, organisation_of, same_complement
+from .orgs import generic_org_word, office_of, organisation_of, same_complement, same_country
 from .reader import BACK, SCAN
 from .roles import place_only, plural_head, plural_noun, points_back, roles_of, speaks_for_org
 from .speech import speaks
@@ -178,7 +178,7 @@ class People(Institutions):
                 for e in _around(self.persons_with(*_stems(head)), pos)
                 if e.role in tagged("role_nouns", "head")
                 and e.start < pos
-                and (not org or same_complement(org, e.org or ""))
+                and (not org or same_complement(org, e.org or "") or same_country(org, e.org))
             }
             if len(heads) == 1:
                 return next(iter(heads.values()))
