@@ -84,12 +84,12 @@ def attribute_mark(
                 cue = clause_cue(doc, lo, min(hi, lo + 20), after=True)
             else:
                 # «Q», говорится в сообщении / «Q». Об этом заявил X.
-                first = [t for t in doc.toks[lo : min(hi, lo + 3)]]
-                lead = [word_key(t) for t in first]
+                # "«Q». Так министр обороны Сергей Шойгу прокомментировал …": after "так" the verb may
+                # follow its subject
+                pointer = word_key(doc.toks[lo]) in ("так", "об", "это", "такое")
+                first = [t for t in doc.toks[lo : min(hi, lo + (8 if pointer else 3))]]
                 cue = None
-                if any(speech_lemma(t) for t in first) and (
-                    not lead or lead[0] in ("так", "об", "это", "такое") or speech_lemma(first[0])
-                ):
+                if any(speech_lemma(t) for t in first) and (pointer or speech_lemma(first[0])):
                     cue = clause_cue(doc, lo, min(hi, lo + 20), after=True)
             if cue is not None and (cue.mention is None or cue.mention.outlet):
                 # "«Q», — сообщает «Интерфакс»": the outlet reports; a cue before the quote
