@@ -13,8 +13,9 @@ from functools import cache, lru_cache
 
 from ..lexicon import alias_groups, columns, head_nouns, load
 from ..morph import CACHE_SIZE, inflect, is_verbal, lemmas, normalize_word, parses
-from .kinds import adjective, has_lemma
+from .kinds import Mention, adjective, has_lemma
 from .names import nominative_phrase
+from .roles import place_only, plural_noun
 
 _DEFINED = re.compile(r"\(\s*([A-ZА-ЯЁ][\w.-]{1,15})\s*\)")
 """An acronym or a short name in parentheses: "(СБУ)", "(Минцифры)"."""
@@ -310,3 +311,30 @@ def same_country(a: str, b: str | None) -> bool:
 @cache
 def _countries() -> dict[str, str]:
     return {name: key for key, others in columns("countries").items() for name in (key, *others)}
+
+
+def head_roles(complement: str) -> tuple[str | None, tuple[str, ...]]:
+    """The kind of body a head's one-word complement names ("региона", "ведомства") if names of that
+    kind have known beginnings (generic_orgs.txt), and the roles its head holds (head_roles.txt)."""
+    for lemma in sorted(lemmas(complement)):
+        titles = columns("head_roles").get(lemma)
+        if titles:
+            return (lemma if columns("generic_orgs").get(lemma) else None), titles
+    return None, ()
+
+
+def other_office(role: Mention, e: Mention) -> bool:
+    """Was ``e`` named with another office than ``role`` names ("глава Роснедр" is not "министр природы")?"""
+    if not e.role or e.role == role.role:
+        return False
+    return bool(role.org and e.org and not same_complement(role.org, e.org) and not place_only(role.org))
+
+
+def plural_only(word: str) -> bool:
+    """A noun that can be a plural subject and no singular one ("власти", "компании"; not "ведомство")."""
+    return plural_noun(word) and not any("nomn" in p.tag and "sing" in p.tag for p in parses(word))
+
+
+def same_place(org: str | None, other: str | None) -> bool:
+    """Can a role of ``org`` be one of ``other`` ("французский" and "Франции"; no ``org``: any)?"""
+    return not org or same_complement(org, other or "") or same_country(org, other)

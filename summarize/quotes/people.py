@@ -9,10 +9,10 @@ speaks for ("представитель Philips" -> "Philips").
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..lexicon import load, tagged
-from ..morph import is_known, lemmas, name_tags, normalize_word, parses
+from ..morph import is_known, lemmas, name_tags, normalize_word
 from ..records import Span
 from .agreement import agreeing, gender_fits, verb_gender
 from .institutions import Institutions, of_kind
@@ -28,7 +28,16 @@ from .names import (
     told_gender,
     without_patronymic,
 )
-from .orgs import generic_org_word, office_of, organisation_of, same_complement, same_country
+from .orgs import (
+    generic_org_word,
+    head_roles,
+    office_of,
+    organisation_of,
+    other_office,
+    plural_only,
+    same_complement,
+    same_place,
+)
 from .reader import BACK, SCAN
 from .roles import place_only, plural_head, plural_noun, points_back, roles_of, speaks_for_org
 from .speech import speaks
@@ -170,18 +179,18 @@ class People(Institutions):
         if same_role:
             with_org = [e for e in same_role if org and e.org and same_complement(org, e.org)]
             return _nearest(with_org or same_role, pos)
-        if role in tagged("role_nouns", "head") and (not org or place_only(org)):
+        heads = tagged("role_nouns", "head")
+        if role in heads and (not org or place_only(org)):
             # "французский лидер": the only head of something French ("президент Франции")
-            heads = {
-                e.name: e
-                for head in tagged("role_nouns", "head")
-                for e in _around(self.persons_with(*_stems(head)), pos)
-                if e.role in tagged("role_nouns", "head")
-                and e.start < pos
-                and (not org or same_complement(org, e.org or "") or same_country(org, e.org))
-            }
-            if len(heads) == 1:
-                return next(iter(heads.values()))
+            if (e := self._only(heads, pos, lambda e: same_place(org, e.org))) is not None:
+                return e
+        if role in heads and org and " " not in org:
+            # "глава региона": the only "губернатор" the text names; "глава банка" of a bank, if the
+            # text says which ("председатель Сбербанка")
+            body, titles = head_roles(org)
+            e = self._only(titles, pos, lambda e: bool(body and e.org and of_kind(e.org, body)))
+            if e is not None or (e := self._only(titles, pos, lambda e: True)) is not None:
+                return e
         if org and role in tagged("role_nouns", "spokesperson"):
             words = [w for w in org.split() if w[:1].isupper()] or [w for w in org.split() if len(w) > 3]
             of_org = [
@@ -204,6 +213,12 @@ class People(Institutions):
                 if of_office:
                     return _nearest(sorted(of_office, key=lambda e: e.start), pos)
         return None
+
+    def _only(self, titles: Iterable[str], pos: int, keep: Callable[[Mention], bool]) -> Mention | None:
+        """The one person named before ``pos`` with one of the roles ``titles`` that ``keep`` accepts."""
+        found = [e for t in titles for e in _around(self.persons_with(*_stems(t)), pos) if e.role == t]
+        kept = {e.name: e for e in found if e.start < pos and keep(e)}
+        return next(iter(kept.values())) if len(kept) == 1 else None
 
     def holder_name(self, m: Mention, pos: int) -> str | None:
         """The full name of the person a role mention stands for, None if the text names nobody
@@ -232,7 +247,7 @@ class People(Institutions):
         """
         if subject and m.kind == "org" and not m.prep and " " not in m.name:
             word = self.text[m.start : m.stop]
-            if _plural_only(word):
+            if plural_only(word):
                 return word
         found = self.antecedents(m, pos, 1)
         if found:
@@ -452,7 +467,7 @@ class People(Institutions):
                 tier = (0 if e.subject and not e.prep else 2) - speaks(self.text, e)
                 if len(full.split()) == 1 and not name_tags(full):
                     tier += 1  # a capitalised word alone, that may be no name at all
-                if role is not None and _other_office(role, e):
+                if role is not None and other_office(role, e):
                     tier += 3
                 ranked.append((tier, len(ranked), full))
             if seen > BACK or len(ranked) >= 4 * limit:
@@ -461,22 +476,10 @@ class People(Institutions):
         return [name for _, _, name in ranked[:limit]]
 
 
-def _other_office(role: Mention, e: Mention) -> bool:
-    """Was ``e`` named with another office than ``role`` names ("глава Роснедр" is not "министр природы")?"""
-    if not e.role or e.role == role.role:
-        return False
-    return bool(role.org and e.org and not same_complement(role.org, e.org) and not place_only(role.org))
-
-
 def _around(found: Sequence[Mention], pos: int) -> Sequence[Mention]:
     """At most :data:`SCAN` mentions of ``found`` (in text order) nearest before ``pos``, and a few after."""
     lo = bisect.bisect_left(found, pos, key=lambda e: e.start)
     return found[max(0, lo - SCAN) : lo + 10]
-
-
-def _plural_only(word: str) -> bool:
-    """A noun that can be a plural subject and no singular one ("власти", "компании"; not "ведомство")."""
-    return plural_noun(word) and not any("nomn" in p.tag and "sing" in p.tag for p in parses(word))
 
 
 def _stems(lemma: str) -> tuple[str, str]:
