@@ -775,6 +775,14 @@ def test_people_give_the_fullest_name_of_a_surname():
             "ситуацию. «Мы сохраним все рейсы», — сказал {s|глава авиакомпании}.",
             "Сергей Александровский",
         ),
+        # a surname at a sentence's start that the dictionary reads as a common noun which cannot be
+        # the verb's subject ("токаев": of wines; "дуда" is feminine)
+        ("{s|Токаев} заявил, что «диалог необходим».", "Токаев"),
+        ("{s|Дуда} заявил, что «диалог необходим».", "Дуда"),
+        (
+            "Опасения подтвердил {s|начальник управления Иван Петров}: «Таких звонков стало больше».",
+            "Иван Петров",
+        ),
     ],
 )
 def test_one_speaker_one_name(marked, speaker):

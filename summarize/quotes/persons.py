@@ -117,7 +117,8 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
         and not _plural_adjective(toks[i].text)
     ):
         j = i + 1  # "цитирует Хвана Чжан Епа": a name part the dictionary reads as a common noun
-    opened = max(_opening_particles(text, toks, i, hi), _said_by(text, toks, i))  # whatever the words read as
+    # whatever the words read as
+    opened = max(_opening_particles(text, toks, i, hi), _said_by(text, toks, i), _says(text, toks, i, hi))
     j = max(j, opened)
     while j < hi:
         t = toks[j]
@@ -188,6 +189,27 @@ def _opening_particles(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
 
 _DOTTED = re.compile(r"\.\w")
 """A full stop with a letter after it: a web domain ("Лента.ру"), no surname at a sentence's end."""
+
+
+def _says(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
+    """Index after a capitalised word opening a sentence before a speech verb in the past that the
+    word cannot be the subject of as the common noun the dictionary knows ("Токаев заявил": "токаев"
+    is of wines; "Дуда заявил": "дуда" is feminine), ``i`` itself for any other word."""
+    tok = toks[i]
+    if i + 1 >= hi or not sentence_initial(text, tok) or gap_between(text, tok, toks[i + 1]) != " ":
+        return i
+    gender = past_gender(toks[i + 1].text) if speech_word(toks[i + 1].text) else None
+    if gender is None or tok.text.isupper() or geo_word(tok) or org_word(text, tok) or is_outlet(tok.text):
+        return i
+    if role_word(tok) is not None or person_word(text, tok):
+        return i
+    for p in parses(tok.text):
+        if p.tag.POS != "NOUN" or "accs" in p.tag:
+            return i  # "Опасения подтвердил начальник": the object may come first
+        number = "plur" if gender == "plur" else "sing"
+        if "nomn" in p.tag and number in p.tag and (gender == "plur" or gender in p.tag or "Ms-f" in p.tag):
+            return i  # "Суд заявил", "Рынок ответил": a common noun may speak
+    return i + 1
 
 
 def _said_by(text: str, toks: Sequence[Span], i: int) -> int:
