@@ -783,6 +783,8 @@ def test_people_give_the_fullest_name_of_a_surname():
             "Опасения подтвердил {s|начальник управления Иван Петров}: «Таких звонков стало больше».",
             "Иван Петров",
         ),
+        # a brand the dictionary does not know, after a spokesperson: the genitive of a masculine noun
+        ("{s|Представитель «Русала»} назвал решение «грубым нарушением».", "Русал"),
     ],
 )
 def test_one_speaker_one_name(marked, speaker):

@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
 from ..lexicon import alias_groups, columns, head_nouns, load
-from ..morph import CACHE_SIZE, inflect, is_verbal, lemmas, normalize_word, parses
+from ..morph import CACHE_SIZE, inflect, is_known, is_verbal, lemmas, normalize_word, parses
 from .kinds import Mention, adjective, has_lemma
-from .names import nominative_phrase
+from .names import guess_nominative, nominative_phrase
 from .roles import place_only, plural_noun
 
 _DEFINED = re.compile(r"\(\s*([A-ZА-ЯЁ][\w.-]{1,15})\s*\)")
@@ -195,11 +195,20 @@ def organisation_of(words: str) -> str:
         parts = parts[k:]
         return " ".join(parts) if len(parts) > 1 else nominative_phrase(parts)
     if len(parts) == 1:
-        return nominative_phrase(parts)
+        return _genitive_name(parts[0])
     head = next((n for n, w in enumerate(parts) if not adjective(w)), 0)
     if head and parts[0][:1].isupper():
         return nominative_head(parts, head)  # "пресс-службы Аналитического центра"
     return words
+
+
+def _genitive_name(word: str) -> str:
+    """A one-word name after a spokesperson, in the genitive, in the nominative: a name the dictionary
+    does not know is taken for a masculine noun, as most brands are ("«Русала»" -> "«Русал»")."""
+    core = word.strip('«»"')
+    if core.isalpha() and core[:1].isupper() and not core.isupper() and not is_known(core):
+        return word.replace(core, guess_nominative(core, "gent", "masc"))
+    return nominative_phrase([word])
 
 
 @lru_cache(maxsize=CACHE_SIZE)
