@@ -785,6 +785,7 @@ def test_people_give_the_fullest_name_of_a_surname():
         ),
         # a brand the dictionary does not know, after a spokesperson: the genitive of a masculine noun
         ("{s|Представитель «Русала»} назвал решение «грубым нарушением».", "Русал"),
+        ("«Мы не получали уведомлений», — цитирует «Интерфакс» {s|представителя «Победы»}.", "Победа"),
     ],
 )
 def test_one_speaker_one_name(marked, speaker):

@@ -206,9 +206,11 @@ def _genitive_name(word: str) -> str:
     """A one-word name after a spokesperson, in the genitive, in the nominative: a name the dictionary
     does not know is taken for a masculine noun, as most brands are ("«Русала»" -> "«Русал»")."""
     core = word.strip('«»"')
-    if core.isalpha() and core[:1].isupper() and not core.isupper() and not is_known(core):
+    if not (core.isalpha() and core[:1].isupper() and not core.isupper()):
+        return nominative_phrase([word])
+    if not is_known(core):
         return word.replace(core, guess_nominative(core, "gent", "masc"))
-    return nominative_phrase([word])
+    return word.replace(core, nominative_phrase([core], "gent"))  # "«Победы»" -> "«Победа»"
 
 
 @lru_cache(maxsize=CACHE_SIZE)
