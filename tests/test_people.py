@@ -785,6 +785,9 @@ def test_people_give_the_fullest_name_of_a_surname():
         ),
         # a brand the dictionary does not know, after a spokesperson: the genitive of a masculine noun
         ("{s|Представитель «Русала»} назвал решение «грубым нарушением».", "Русал"),
+        # feelings voiced introduce speech too
+        ("{s|Захарова} усомнилась: «Это абсолютно неверная позиция».", "Захарова"),
+        ("«Мы виноваты», — извинился {s|министр транспорта Виталий Савельев}.", "Виталий Савельев"),
         ("«Мы не получали уведомлений», — цитирует «Интерфакс» {s|представителя «Победы»}.", "Победа"),
     ],
 )
