@@ -437,6 +437,7 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
                     x
                     for x in reversed(ms)
                     if x.start < tok.start
+                    and not x.relays  # "В пресс-службе Банка России РБК сообщили": not the outlet
                     and (x.kind == "org" or (x.kind == "role" and x.prep and _plural(tok)))
                 ),
                 None,
