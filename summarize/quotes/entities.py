@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..lexicon import tagged
 from ..morph import CACHE_SIZE, normalize_word
 from .document import Doc
-from .kinds import Mention, deputy, role_lemma
+from .kinds import Mention, ranks_apart
 from .names import first_name_like, same_person
 from .orgs import country
 from .roles import plural_head, points_back, roles_of, speaks_for_org
@@ -196,16 +196,7 @@ def other_rank(text: str, role: Mention, entity: Entity) -> bool:
     if role.kind != "role" or not role.role:
         return False
     held = [roles_of(text, m) for m in entity.mentions if m.kind == "person" and m.role]
-    return bool(held) and all(all(_ranks_apart(role.role, r) for r in roles) for roles in held)
-
-
-def _ranks_apart(a: str, b: str) -> bool:
-    return (deputy(a) and _head(b)) or (deputy(b) and _head(a))
-
-
-def _head(role: str) -> bool:
-    """Does ``role`` name the head of something ("министр здравоохранения", "глава")?"""
-    return role_lemma(role.split()[0]) in tagged("role_nouns", "head")
+    return bool(held) and all(all(ranks_apart(role.role, r) for r in roles) for roles in held)
 
 
 def anonymous(m: Mention) -> bool:

@@ -403,3 +403,13 @@ def closes_name(word: str) -> bool:
 def deputy(role: str) -> bool:
     """Does a role name a deputy ("замминистра", "заместитель главы", "вице-премьер")?"""
     return normalize_word(role).startswith(("зам", "вице-"))
+
+
+def ranks_apart(a: str, b: str) -> bool:
+    """Is one of two roles a deputy's and the other a head's ("замминистра", "министр здравоохранения")?"""
+    return (deputy(a) and _head(b)) or (deputy(b) and _head(a))
+
+
+def _head(role: str) -> bool:
+    """Does ``role`` name the head of something ("министр здравоохранения", "глава")?"""
+    return role_lemma(role.split()[0]) in tagged("role_nouns", "head")

@@ -16,7 +16,7 @@ from ..morph import is_known, lemmas, name_tags, normalize_word
 from ..records import Span
 from .agreement import agreeing, gender_fits, verb_gender
 from .institutions import Institutions, of_kind
-from .kinds import Mention, deputy
+from .kinds import Mention, ranks_apart
 from .names import (
     first_name_like,
     gender_of,
@@ -460,7 +460,7 @@ class People(Institutions):
                 if (
                     role is not None
                     and e.role
-                    and all(deputy(role.role or "") != deputy(r) for r in roles_of(self.text, e))
+                    and all(ranks_apart(role.role or "", r) for r in roles_of(self.text, e))
                 ):
                     continue  # "замминистра" after "глава Минздрава Михаил Мурашко": not the minister
                 names.add(full)

@@ -23,6 +23,7 @@ def past_gender(word: str) -> str | None:
 
 _SPEECH_AFTER = re.compile(r"[\s,]*(\w+)")
 _SPEECH_BEFORE = re.compile(r"(\w+)\s+(\w+)[\s,]*$")
+_INSERTED = re.compile(r",\s*(\w+)[^,.;:!?«»\n]{0,60},\s*(\w+)")
 
 
 def speaks(text: str, m: Mention) -> bool:
@@ -38,12 +39,22 @@ def speaks(text: str, m: Mention) -> bool:
     after = _SPEECH_AFTER.match(text, m.stop, min(len(text), m.stop + 30))
     if after is not None and speech_word(after.group(1)):
         return True
+    # "Николай Линченко, курирующий строительство, заявил": past a participle's clause
+    inserted = _INSERTED.match(text, m.stop, min(len(text), m.stop + 90))
+    if inserted is not None and _opens_clause(inserted.group(1)) and speech_word(inserted.group(2)):
+        return True
     before = _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start)
     if before is None:
         return False
     if normalize_word(before.group(1)) == "по" and lemmas(before.group(2)) & tagged("cue_nouns", "according"):
         return True
     return speech_word(before.group(2)) or bool(lemmas(before.group(2)) & load("cue_nouns"))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _opens_clause(word: str) -> bool:
+    """A participle or "который" opening a clause inside the sentence ("курирующий", "которая")."""
+    return any(p.tag.POS == "PRTF" or p.normal_form == "который" for p in parses(word))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
