@@ -209,6 +209,8 @@ def options(
     if primary is not None and primary.kind == "role":
         roles.append(("primary", primary))
     barred = entities.barred(primary, previous, rule)
+    # "По словам парламентария" after a resident spoke: a role the previous speaker was never named with
+    other_role = previous is not None and entities.other_role(primary, previous)
     out: list[Option] = []
     for entity in entities.by_name.values():
         option = _entity_option(doc, entities, entity, c, common, sentence, line)
@@ -222,6 +224,8 @@ def options(
         f = option.features
         if previous is not None and same_speaker(previous, entity.name):
             f["previous"] = f[f"previous&layout:{layout}"] = 1.0
+            if other_role:
+                f["previous:other_role"] = 1.0
             if c.start - previous_stop < WINDOW:
                 f["previous:near"] = 1.0
         if rule is not None and same_speaker(rule, entity.name):
@@ -242,6 +246,8 @@ def options(
                 f["rule"] = f[f"rule&layout:{layout}"] = 1.0
             if previous is not None and same_speaker(previous, name):
                 f["previous"] = f[f"previous&layout:{layout}"] = 1.0
+                if other_role:
+                    f["previous:other_role"] = 1.0
             option = Option(name, f)
             _tie(option, name, set(), c, relations, primary, pointing, layout)
             _tie(option, name, set(), c, relations, primary, resolved, layout, "resolved")

@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..lexicon import tagged
 from ..morph import CACHE_SIZE, normalize_word
 from .document import Doc
-from .kinds import Mention, ranks_apart
+from .kinds import Mention, ranks_apart, role_lemma
 from .names import first_name_like, same_person
 from .orgs import country
 from .roles import plural_head, points_back, roles_of, speaks_for_org
@@ -144,6 +144,21 @@ class Entities:
         if anonymous(primary) and previous is not None and not same_speaker(rule or "", previous):
             out.add(previous)
         return out
+
+    def other_role(self, primary: Mention | None, name: str) -> bool:
+        """Is ``primary`` a role (one that does not point back loosely, as "эксперт" does) that the
+        person ``name`` was never named with, though the text names them with some role?"""
+        if primary is None or primary.kind != "role" or primary.role in tagged("role_nouns", "anaphoric"):
+            return False
+        surname = name.split()[-1]
+        found = self.doc.people.persons_with(surname[: max(3, len(surname) - 2)])
+        held = {
+            role_lemma(w)
+            for m in found
+            if m.role and same_person(name, m.name)
+            for w in roles_of(self.doc.text, m)
+        }
+        return bool(held) and primary.role not in held
 
     def _named(self, entity: Entity) -> list[Mention]:
         """The person mentions of ``entity`` in the whole text: its office may be named paragraphs
