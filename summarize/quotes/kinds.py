@@ -18,6 +18,7 @@ from ..morph import (
     SURNAME_CASE_ENDING,
     SURNAME_SUFFIX,
     analyzer,
+    inflect,
     is_known,
     lemma_pos,
     lemmas,
@@ -313,9 +314,15 @@ def _role_lemma(word: str) -> str | None:
         return None
     low = normalize_word(word)
     prefixed = low.startswith(_ROLE_PREFIXES)
+    ps = parses(word)
+    if ps and ps[0].tag.POS in ("ADJF", "PRTF") and "Qual" not in ps[0].tag:
+        # "нападающий", "пострадавшая", "задержанного": an adjective or participle used as a noun
+        p = ps[0]
+        form = inflect(p, {"nomn", "sing", "femn" if "femn" in p.tag else "masc"})
+        name = form.word.replace("ё", "е") if form is not None else None
+        return name if name in tagged("role_nouns", "substantive") else None
     if not prefixed and not may_have_lemma(word, "role_nouns"):
         return None  # a word the dictionary knows, and no form of a role noun
-    ps = parses(word)
     if not ps or ps[0].tag.POS != "NOUN":
         return None  # "после" is a preposition before it is the plural of "посол"
     roles = load("role_nouns")
