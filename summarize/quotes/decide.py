@@ -160,8 +160,11 @@ def _spans(doc: Doc) -> list[tuple[Pair, int, int, str, Cue | None]]:
         pair, start, stop, layout = todo.pop(0)
         if "\n" not in text[start:stop] and not layout:
             parts = split_interrupted(doc, start, stop)
-            if parts:
-                for p, q, part_cue in parts:
+            if parts or pair.cut:
+                if pair.cut and parts and parts[-1][:2] not in doc.hidden:
+                    # a cut text's last part is not whole: no quote, and no name in it speaks
+                    bisect.insort(doc.hidden, parts[-1][:2])
+                for p, q, part_cue in parts[:-1] if pair.cut else parts:
                     p, q = trim(text, p, q)
                     if q > p:
                         out.append((pair, p, q, "interrupted", part_cue))

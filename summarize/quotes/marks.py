@@ -32,6 +32,7 @@ class Pair:
     depth: int = 0
     closed: bool = True
     shared: bool = False  # the closing mark also closes an inner quotation: «…«…» (kept in the words)
+    cut: bool = False  # never closed because the text ends: only parts before the author's words are whole
 
     @property
     def start(self) -> int:
@@ -111,6 +112,7 @@ def pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[Pair]:
                 _across(text, lines, per_line, n, ch, i)
                 or _closed_with_inner(text, e, found, ch, i)
                 or _to_paragraph_end(text, s, e, i)
+                or (_cut_off(text, s, e, i) if n == len(lines) - 1 else None)
             )
             if pair is not None:
                 pairs.append(pair)
@@ -135,6 +137,17 @@ def pair_marks(text: str, lines: Sequence[tuple[int, int]]) -> list[Pair]:
         result.append(p)
         ends.append(p.close)
     return result
+
+
+def _cut_off(text: str, start: int, stop: int, i: int) -> Pair | None:
+    """A mark opening a sentence of the last paragraph, never closed because the text was cut, with the
+    author's words inside ("«Q1, — добавляет эксперт. — Q2…"): Q1 is whole, what follows is not."""
+    if not (i == start or (text[i - 1] in SPACES and _after_terminal(text, start, i))):
+        return None
+    return Pair(i, stop, closed=False, cut=True) if _AUTHOR_INSIDE.search(text, i, stop) else None
+
+
+_AUTHOR_INSIDE = re.compile(f"[,!?…]{one_of(SPACES)}+{one_of(DASHES)}{one_of(SPACES)}")
 
 
 def _after_terminal(text: str, start: int, i: int, ends: str = TERMINAL) -> bool:
