@@ -295,6 +295,8 @@ def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
         if j - i == 2:
             if all(name_tags(w) for w in words) and name_reading(words) is None:
                 return j - 1
+            if i > 0 and role_word(toks[i - 1]) is not None and lemma_pos(words[0])[1] == "ADJF":
+                return j - 1  # "Папа Римский Франциск": an adjective of the title, then the name
         elif any("Surn" in name_tags(w) for w in words[:-1]) and reads_in(words[:-1], "gent"):
             if has_case(words[-1], "nomn") and "Surn" not in name_tags(words[-1]):
                 return j - 1
