@@ -815,6 +815,9 @@ def test_people_give_the_fullest_name_of_a_surname():
         ),
         # an adjective of a title is no part of the name after it
         ("«Мир нуждается в диалоге», — заявил {s|Папа Римский Франциск}.", "Франциск"),
+        # an East Asian name of short syllables, surname first, is one name
+        ("«Мы готовы к диалогу», — заявил {s|лидер КНДР Ким Чен Ын}.", "Ким Чен Ын"),
+        ("«Мы готовы к диалогу», — заявил {s|премьер Вьетнама Фам Минь Тинь}.", "Фам Минь Тинь"),
         # feelings voiced introduce speech too
         ("{s|Захарова} усомнилась: «Это абсолютно неверная позиция».", "Захарова"),
         ("«Мы виноваты», — извинился {s|министр транспорта Виталий Савельев}.", "Виталий Савельев"),

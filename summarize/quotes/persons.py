@@ -135,6 +135,8 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
             j += 1
         elif j > i and normalize_word(t.text) in load("name_particles") and _particles_end(toks, j, hi):
             j += 1  # "Урсула фон дер Ляйен"
+        elif j > i and _syllables(toks[i : j + 1]) and not org_word(text, t):
+            j += 1  # "Ким Чен Ын", "Фам Минь Тинь": short syllables, whatever the dictionary reads
         elif (
             j > i
             and capitalised(t)
@@ -268,7 +270,10 @@ def _first_name_before(before: str, word: str) -> bool:
 
 def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
     """Where the name in the run ``toks[i:j]`` starts: at its first name when words that are no
-    first names stand before it ("Театра Наций Евгений Миронов", "тёщу Воробьянинова Клавдию …")."""
+    first names stand before it ("Театра Наций Евгений Миронов", "тёщу Воробьянинова Клавдию …"),
+    not in an East Asian name of short syllables, surname first ("Фам Минь Тинь")."""
+    if j - i > 2 and _syllables(toks[i:j]):
+        return i
     for k in range(i + 1, j - 1):
         if (
             "Name" in name_tags(toks[k].text)
@@ -301,6 +306,13 @@ def name_start(text: str, toks: Sequence[Span], i: int, j: int) -> int:
             if has_case(words[-1], "nomn") and "Surn" not in name_tags(words[-1]):
                 return j - 1
     return i
+
+
+def _syllables(toks: Sequence[Span]) -> bool:
+    """Capitalised words of at most four letters, no acronyms, three or fewer: an East Asian name."""
+    return len(toks) <= 3 and all(
+        len(t.text) <= 4 and t.text.isalpha() and t.text[:1].isupper() and not t.text.isupper() for t in toks
+    )
 
 
 def _place_first(word: str) -> bool:
