@@ -68,9 +68,10 @@ KEEP_RULES = {
 form, "Путин заявил: «…»" (a strong speech verb, the speaker named, a colon, the marks): 46 of the
 47 such pairs in the annotated documents are quotations, but most are long, so a regression lets
 the shape of a short one ("Это внутреннее дело нашей страны", capitalised, no terminal mark inside)
-outweigh it.  ``reported&sentence`` is a clause with its verb in marks after "заявил, что": all 90
-such pairs are quotations, a few start with a name's capital ("что «Путин не планирует…»"), which
-the regression reads as a title's.  ``naming&said`` is a word in small letters after "назвал",
+outweigh it.  ``reported&sentence`` is a clause with its verb in marks after "заявил, что" (three words
+will do right after "что": "сказал, что «Россия не отступит»"): all 96 such pairs are quotations,
+a few start with a name's capital ("что «Путин не планирует…»"), which the regression reads as a
+title's.  ``naming&said`` is a word in small letters after "назвал",
 "охарактеризовал" with the speaker named ("Зеленский назвал переговоры «конструктивными»"): 19 of 20
 such pairs are quotes, and one word alone is too weak evidence for the regression.
 ``colon&named`` is the headline's form, a name and a colon without a verb, before marks that hold

@@ -102,13 +102,25 @@ def _colon_before(text: str, pos: int) -> bool:
     return text[max(0, pos - 8) : pos].rstrip(SPACES).endswith(":")
 
 
+def _after_that(text: str, pos: int) -> bool:
+    """Does "что" stand right before ``pos``, spaces aside ("сказал, что «Россия не отступит»")?"""
+    return text[max(0, pos - 6) : pos].rstrip(SPACES).endswith(" что")
+
+
 def _said_before(doc: Doc, pair: Pair) -> bool:
-    """A speech verb and a colon right before the marks ("Песков добавил: «Это не так»"): the pair
-    reaches the keep model, however much its words look like a name to the screen."""
-    if not _colon_before(doc.text, pair.open):
-        return False
+    """A speech verb and a colon right before the marks ("Песков добавил: «Это не так»"), or "что":
+    the pair reaches the keep model, however much its words look like a name to the screen."""
     lo, hi = doc.tok_range(doc.sentence_start(pair.open), pair.open)  # "написал в Twitter:" too
-    if 0 < hi - lo <= 4 and doc.toks[lo].text[:1].isupper():
+    if not _colon_before(doc.text, pair.open):
+        # "Лавров сказал, что «Россия не отступит»": the same after "что"
+        if (
+            hi <= lo
+            or normalize_word(doc.toks[hi - 1].text) != "что"
+            or doc.toks[hi - 1].stop < pair.open - 2
+        ):
+            return False
+        hi -= 1
+    elif 0 < hi - lo <= 4 and doc.toks[lo].text[:1].isupper():
         named = doc.mentions(lo, hi)  # a headline's "Вице-премьер Татьяна Голикова:", "Кремль:"
         if (
             len(named) == 1
@@ -198,7 +210,8 @@ def _shape(doc: Doc, pair: Pair, start: int, stop: int) -> Features:
         f["ends"] = 1.0
     verb = _has_verb(words)
     if _title_like(words) and not ends and not (verb and _colon_before(text, pair.open)):
-        f["title"] = 1.0  # not "сказал: «Мы справимся»": a title seldom holds a verb after a colon
+        if not (verb and _after_that(text, pair.open)):
+            f["title"] = 1.0  # not "сказал: «Мы справимся»", "сказал, что «Россия не отступит»"
     if not pair.closed:
         f["unclosed"] = 1.0
     if verb:
@@ -268,8 +281,11 @@ def _candidate(
                 f[f"cue:{_SIZES[min(between + 1, len(_SIZES) - 1)]}_words_before"] = 1.0
             if layout == "before" and _THAT.search(text, cue.cue.stop, pair.open):
                 f["cue:reported"] = 1.0  # "заявила, что это начало «решающего боя»"
-                if "sentence" in f:
-                    f["reported&sentence"] = 1.0  # "заявили, что «Путин не планирует встречу»"
+                if "sentence" in f or (
+                    "verb" in f and size not in ("1", "2") and _after_that(text, pair.open)
+                ):
+                    # "заявили, что «Путин не планирует встречу»", "сказал, что «Россия не отступит»"
+                    f["reported&sentence"] = 1.0
         if layout in ("after", "comma", "interrupted", "mended"):
             for name in [name for name in f if name.startswith("name:") and "&" not in name]:
                 f[name + "&cued"] = 1.0  # a cue after the quote outweighs most signs of a name
