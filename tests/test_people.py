@@ -818,6 +818,13 @@ def test_people_give_the_fullest_name_of_a_surname():
         # an East Asian name of short syllables, surname first, is one name
         ("«Мы готовы к диалогу», — заявил {s|лидер КНДР Ким Чен Ын}.", "Ким Чен Ын"),
         ("«Мы готовы к диалогу», — заявил {s|премьер Вьетнама Фам Минь Тинь}.", "Фам Минь Тинь"),
+        # a surname the text gives with a first name is a person wherever it stands alone, though a
+        # word opening a sentence before a speech verb is otherwise read as a place that speaks
+        (
+            "Пастор Джон Харпер погиб на «Титанике». Его письмо продадут на аукционе.\n\n{s|Харпер} "
+            "сообщал, что у него «был хороший сезон благословений».",
+            "Джон Харпер",
+        ),
         # feelings voiced introduce speech too
         ("{s|Захарова} усомнилась: «Это абсолютно неверная позиция».", "Захарова"),
         ("«Мы виноваты», — извинился {s|министр транспорта Виталий Савельев}.", "Виталий Савельев"),

@@ -426,9 +426,18 @@ def with_known_surnames(
     text: str, toks: Sequence[Span], found: list[Mention], surnames: frozenset[str]
 ) -> list[Mention]:
     """``found`` with a person mention added for each capitalised word outside them whose stem is
-    one of ``surnames`` (a surname the text gives with a first name elsewhere)."""
-    covered = {i for m in found for i in range(m.first, m.last + 1)}
+    one of ``surnames`` (a surname the text gives with a first name elsewhere), and put for a
+    one-word organisation that is such a word ("В тексте Харпер благодарил" after "Джон Харпер")."""
     lengths = _lengths(surnames)
+
+    def lone_surname(m: Mention) -> bool:
+        low = normalize_word(m.name)
+        if m.kind != "org" or m.first != m.last or m.outlet or text[m.start] in OPENING:
+            return False  # "«Система»" stays a company
+        return any(low[:k] in surnames and len(low) <= k + 3 for k in lengths)
+
+    found = [m for m in found if not lone_surname(m)]
+    covered = {i for m in found for i in range(m.first, m.last + 1)}
     added = []
     for i, t in enumerate(toks):
         if not t.text[:1].isupper() or len(t.text) < 3 or i in covered or t.text.isupper():
