@@ -115,6 +115,18 @@ def verb_subject(
         for m in fits:
             if _PREFERENCE[m.kind] == rank:
                 return _apposition_head(text, ms, m) if nearest_last else m
+    return _joint(text, ms, start, stop, verb)
+
+
+def _joint(text: str, ms: Sequence[Mention], start: int, stop: int, verb: Span) -> Mention | None:
+    """Two persons joined by "и", the subject of a plural verb ("Путин и Си Цзиньпин заявили"): one
+    speaker named by both."""
+    if not _plural(verb):
+        return None
+    people = [m for m in ms if start <= m.start and m.stop <= stop + 1 and m.kind == "person" and m.subject]
+    for a, b in zip(people, people[1:]):
+        if text[a.stop : b.start] == " и " and not (a.prep or b.prep):
+            return a._replace(stop=b.stop, name=f"{a.name} и {b.name}", gender=None, last=b.last, head=b.head)
     return None
 
 
