@@ -837,6 +837,18 @@ def test_one_speaker_one_name(marked, speaker):
     assert (quote.speaker_mention, quote.speaker) == (mention, speaker)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Мы не допустим эскалации», — сказал он в интервью «Комсомольской правде».",
+        "Об этом министр рассказал в эфире «Первого канала».",
+    ],
+)
+def test_the_outlet_of_an_interview_or_a_broadcast_never_speaks(text):
+    (outlet,) = [m for m in mentions(text) if m.kind == "org"]
+    assert (outlet.outlet, outlet.relays, outlet.subject) == (True, True, False)
+
+
 def test_a_name_in_the_genitive_after_a_role_is_not_its_holder():
     text = "Советник Дональда Трампа заявил журналистам, что переговоры продолжатся."
     m = next(m for m in mentions(text) if m.start == 0)

@@ -118,7 +118,7 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         else:
             out.append(m)
         i = m.last + 1
-    if any(m.outlet for m in out):
+    if any(m.outlet or m.kind == "org" for m in out):
         out = mark_relays(toks, out, lo, hi)
     if out and out[0].name.isupper() and _dateline(text, out[0]):
         out = out[1:]  # "АЛМА-АТА, 31 октября. /ТАСС/.": where the news was filed

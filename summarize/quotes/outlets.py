@@ -22,7 +22,14 @@ def mark_relays(toks: Sequence[Span], found: list[Mention], lo: int, hi: int) ->
     """``found`` with its relaying outlets marked (``relays``; an addressee also loses ``subject``)."""
     out = []
     for m in found:
-        if m.outlet and m.kind == "org":
+        if (
+            m.kind == "org"
+            and not m.outlet
+            and m.first > lo
+            and lemmas(toks[m.first - 1].text) & load("interview_nouns")
+        ):
+            m = m._replace(outlet=True, relays=True, subject=False)  # "в интервью «Комсомольской правде»"
+        elif m.outlet and m.kind == "org":
             m = _marked(toks, m, lo, hi)
         out.append(m)
     return out
