@@ -112,14 +112,9 @@ def _said_before(doc: Doc, pair: Pair) -> bool:
     the pair reaches the keep model, however much its words look like a name to the screen."""
     lo, hi = doc.tok_range(doc.sentence_start(pair.open), pair.open)  # "написал в Twitter:" too
     if not _colon_before(doc.text, pair.open):
-        # "Лавров сказал, что «Россия не отступит»": the same after "что"
-        if (
-            hi <= lo
-            or normalize_word(doc.toks[hi - 1].text) != "что"
-            or doc.toks[hi - 1].stop < pair.open - 2
-        ):
+        if hi <= lo or not _after_that(doc.text, pair.open):
             return False
-        hi -= 1
+        hi -= 1  # "Лавров сказал, что «Россия не отступит»": the same after "что"
     elif 0 < hi - lo <= 4 and doc.toks[lo].text[:1].isupper():
         named = doc.mentions(lo, hi)  # a headline's "Вице-премьер Татьяна Голикова:", "Кремль:"
         if (

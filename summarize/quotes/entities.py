@@ -150,13 +150,8 @@ class Entities:
         person ``name`` was never named with, though the text names them with some role?"""
         if primary is None or primary.kind != "role" or primary.role in tagged("role_nouns", "anaphoric"):
             return False
-        surname = name.split()[-1]
-        found = self.doc.people.persons_with(surname[: max(3, len(surname) - 2)])
         held = {
-            role_lemma(w)
-            for m in found
-            if m.role and same_person(name, m.name)
-            for w in roles_of(self.doc.text, m)
+            role_lemma(w) for m in self._person_mentions(name) if m.role for w in roles_of(self.doc.text, m)
         }
         return bool(held) and primary.role not in held
 
@@ -164,11 +159,13 @@ class Entities:
         """The person mentions of ``entity`` in the whole text: its office may be named paragraphs
         before ("Глава МИД России Сергей Лавров" … "— сказал Лавров")."""
         persons = [m for m in entity.mentions if m.kind == "person"]
-        if not persons:
-            return []
-        surname = persons[0].name.split()[-1]
+        return (self._person_mentions(entity.name) or persons) if persons else []
+
+    def _person_mentions(self, name: str) -> list[Mention]:
+        """The person mentions of the text that name ``name`` (looked up by its surname's stem)."""
+        surname = name.split()[-1]
         found = self.doc.people.persons_with(surname[: max(3, len(surname) - 2)])
-        return [m for m in found if same_person(entity.name, m.name)] or persons
+        return [m for m in found if same_person(name, m.name)]
 
     def pointed(self, m: Mention) -> list[str]:
         """Whom a pronoun or a role that points back may name (:meth:`antecedents`); nobody for an

@@ -201,9 +201,7 @@ def _says(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     if i + 1 >= hi or not sentence_initial(text, tok) or gap_between(text, tok, toks[i + 1]) != " ":
         return i
     gender = past_gender(toks[i + 1].text) if speech_word(toks[i + 1].text) else None
-    if gender is None or tok.text.isupper() or geo_word(tok) or org_word(text, tok) or is_outlet(tok.text):
-        return i
-    if role_word(tok) is not None or person_word(text, tok):
+    if gender is None or _no_name(text, tok) or person_word(text, tok):
         return i
     for p in parses(tok.text):
         if p.tag.POS != "NOUN" or "accs" in p.tag:
@@ -225,16 +223,26 @@ def _said_by(text: str, toks: Sequence[Span], i: int) -> int:
         or not speech_word(toks[i - 1].text)
     ):
         return i
-    if sentence_initial(text, tok) or geo_word(tok) or org_word(text, tok) or role_word(tok) is not None:
-        return i
+    if sentence_initial(text, tok) or _no_name(text, tok):
+        return i  # "сообщили ТАСС"
     if (
         str(parses(tok.text)[0].tag.POS) != "NOUN"  # "сообщила Счетная палата": an adjective opens a name
-        or tok.text.isupper()
-        or is_outlet(tok.text)
         or _DOTTED.match(text, tok.stop) is not None
     ):
-        return i  # "сообщили ТАСС", "цитирует Лента.ру"
+        return i  # "цитирует Лента.ру"
     return i + 1
+
+
+def _no_name(text: str, tok: Span) -> bool:
+    """Is a capitalised word the dictionary reads as a common noun still no person's name: a place, an
+    organisation, a role, an outlet, an acronym?"""
+    return (
+        tok.text.isupper()
+        or geo_word(tok)
+        or org_word(text, tok)
+        or role_word(tok) is not None
+        or is_outlet(tok.text)
+    )
 
 
 def _initial_at(text: str, toks: Sequence[Span], k: int) -> bool:
