@@ -406,7 +406,8 @@ def _errors(d: Document, predicted: Sequence) -> list[str]:
             out.append(f"MISS {d.doc} [{g.get('type')}] <- {g.get('speaker')!r} :: {context}")
         elif not right_speaker(g.get("speaker"), predicted[found[i]].speaker):
             q = predicted[found[i]]
-            out.append(f"SPK {d.doc} gold={g.get('speaker')!r} got={q.speaker!r} :: {context}")
+            conf = q.speaker_confidence or 0.0
+            out.append(f"SPK {d.doc} gold={g.get('speaker')!r} got={q.speaker!r} ({conf:.2f}) :: {context}")
         elif looks_like_person(g.get("speaker") or "") and not same_name(
             g["speaker"], predicted[found[i]].speaker
         ):

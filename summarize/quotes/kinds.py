@@ -90,6 +90,14 @@ def tight(text: str, a: Span, b: Span) -> bool:
     return gap[:1] == "." and len(gap) <= 2 and gap[1:] in WORD_GAP and is_initial(text, a)
 
 
+def complement(text: str, toks: Sequence[Span], i: int, lo: int) -> bool:
+    """Does ``toks[i]`` start the complement of a noun of speech or a role right before it ("заявление
+    министерства", "представитель министерства")?"""
+    if i <= lo or not tight(text, toks[i - 1], toks[i]) or not toks[i - 1].text.islower():
+        return False
+    return has_lemma(toks[i - 1].text, "cue_nouns") or role_lemma(toks[i - 1].text) is not None
+
+
 def person_word(text: str, tok: Span) -> bool:
     if is_initial(text, tok) or person_text(tok.text):
         return True

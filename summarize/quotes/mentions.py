@@ -16,6 +16,7 @@ from .kinds import (
     Mention,
     adjective,
     capitalised,
+    complement,
     function_word,
     geo_word,
     has_lemma,
@@ -122,8 +123,7 @@ def find_mentions(text: str, toks: Sequence[Span], lo: int = 0, hi: int | None =
         out = mark_relays(toks, out, lo, hi)
     if out and out[0].name.isupper() and _dateline(text, out[0]):
         out = out[1:]  # "АЛМА-АТА, 31 октября. /ТАСС/.": where the news was filed
-    if out:
-        out = [m for m in out if not _numbered(text, m) and not _named_after(text, toks, m, lo)]
+    out = [m for m in out if not _numbered(text, m) and not _named_after(text, toks, m, lo)]
     if out and (tickers := ticker_spans(text, toks[lo].start, toks[hi - 1].stop)):
         out = [m for m in out if not any(a <= m.start < b for a, b in tickers)]  # "Банк TCS $91,48"
     return out
@@ -456,6 +456,7 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
             or low in column("pronouns")
             or is_outlet(nxt.text)
             or speech_noun(nxt.text)  # "привела компания слова Дулерайна"
+            or (lemma in load("outlets") and role_word(nxt) is not None)  # "цитирует телеканал министра"
         ):
             break
         if not (capitalised(nxt) or genitive_word(nxt.text)):
@@ -468,8 +469,8 @@ def _generic_org(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> M
     if last == j and j == i and (not capitalised(tok) or sentence_initial(text, tok)):
         name = lemma  # "в ведомстве", "Регулятор отметил": one the text named before
     else:
-        words = [t.text for t in toks[i : last + 1]]
-        name = nominative_head(words, j - i)
+        oblique = governed(text, toks, i, lo) or complement(text, toks, i, lo)
+        name = nominative_head([t.text for t in toks[i : last + 1]], j - i, oblique)
     return Mention(
         "org",
         toks[i].start,

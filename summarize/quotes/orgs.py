@@ -197,8 +197,9 @@ def organisation_of(words: str) -> str:
     if len(parts) == 1:
         return _genitive_name(parts[0])
     head = next((n for n, w in enumerate(parts) if not adjective(w)), 0)
-    if head and parts[0][:1].isupper():
-        return nominative_head(parts, head)  # "пресс-службы Аналитического центра"
+    if (head and parts[0][:1].isupper()) or lemmas(parts[head]) & heads:
+        # "пресс-службы Аналитического центра", "представителя министерства обороны США"
+        return nominative_head(parts, head, oblique=True)
     return words
 
 
@@ -269,12 +270,17 @@ def seat_at(words: Sequence[str]) -> tuple[int, str] | None:
     return n, nominative_head(list(words[:n]), n - 1)
 
 
-def nominative_head(words: Sequence[str], head: int) -> str:
+def nominative_head(words: Sequence[str], head: int, oblique: bool = False) -> str:
     """A name phrase with its adjectives and its head noun (``words[head]``) in the nominative:
-    "Счетной палаты" -> "Счетная палата"; the complements after the head stay as they are."""
+    "Счетной палаты" -> "Счетная палата"; the complements after the head stay as they are.  A phrase
+    known to be ``oblique`` (governed by a preposition or a noun) is one body, though its head may be
+    read as a plural nominative too ("представителя министерства обороны": "министерство")."""
     nouns = [p for p in parses(words[head]) if p.tag.POS == "NOUN"]
     if (head > 0 and _singular_adjective(words[head - 1])) or has_lemma(words[head], "institution_heads"):
         nouns = [p for p in nouns if "sing" in p.tag]  # "Счетной палаты", "Ассоциации банков": one body
+    if oblique:
+        nouns = [p for p in nouns if "nomn" not in p.tag]
+        nouns = [p for p in nouns if "sing" in p.tag] or nouns
     if not nouns or any("nomn" in p.tag for p in nouns):
         return " ".join(words)  # "власти Сахалина" is a nominative already
     number = "plur" if "plur" in nouns[0].tag else "sing"
