@@ -30,6 +30,7 @@ from .kinds import (
     Mention,
     capitalised,
     gap_between,
+    geo_word,
     has_lemma,
     is_outlet,
     names_thing,
@@ -253,12 +254,18 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
             continue
         if (
             low in _SOURCE_PLACE
-            and anonymous
             and j + 1 < hi
             and not _adverbial(toks[j + 1].text)
-            and (capitalised(toks[j + 1]) or _SOURCE_PLACE[low] in _word_cases(toks[j + 1].text))
+            and (
+                (
+                    anonymous
+                    and (capitalised(toks[j + 1]) or _SOURCE_PLACE[low] in _word_cases(toks[j + 1].text))
+                )
+                or (low in ("в", "во") and (geo_word(toks[j + 1]) or toks[j + 1].text.isupper()))
+            )
         ):
-            governing = _SOURCE_PLACE[low]  # "источник во внешнеполитическом ведомстве", "в Кремле"
+            # "источник во внешнеполитическом ведомстве", "в Кремле"; "посол России в США", "постпред в ООН"
+            governing = _SOURCE_PLACE[low]
             last = j
             j += 1
             continue
