@@ -61,6 +61,12 @@ _SOURCE_PLACE = {"в": "loct", "во": "loct", "на": "loct", "из": "gent"}
 """Where an anonymous source is ("источник в Кремле", "на финансовом рынке", "из окружения")."""
 
 
+def _place_start(tok: Span) -> bool:
+    """Can a place or a body a role is held in start at ``tok`` ("в США", "в ООН", "в Северо-Западном
+    федеральном округе")?"""
+    return geo_word(tok) or tok.text.isupper() or (capitalised(tok) and "ADJF" in likely_pos(tok.text))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _adverbial(word: str) -> bool:
     """A noun that opens an adverbial phrase after a preposition ("по итогам", "в беседе")."""
@@ -261,7 +267,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                     anonymous
                     and (capitalised(toks[j + 1]) or _SOURCE_PLACE[low] in _word_cases(toks[j + 1].text))
                 )
-                or (low in ("в", "во") and (geo_word(toks[j + 1]) or toks[j + 1].text.isupper()))
+                or (low in ("в", "во") and _place_start(toks[j + 1]))
             )
         ):
             # "источник во внешнеполитическом ведомстве", "в Кремле"; "посол России в США", "постпред в ООН"
