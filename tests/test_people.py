@@ -1417,3 +1417,30 @@ def test_the_object_after_a_gerund_is_never_the_speaker():
         "отмечая необходимость сохранять каналы коммуникации."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Владимир Легойда"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        (
+            "Сенатор Джон Маккейн встретился с президентом Украины Петром Порошенко. «Мы поддерживаем "
+            "Украину», — сказал сенатор. «Спасибо за поддержку», — ответил президент.",
+            "Петр Порошенко",
+        ),
+        (
+            "Глава МИД России Сергей Лавров встретился с госсекретарем США Энтони Блинкеном. «Разговор "
+            "был откровенным», — сказал Лавров. «Мы услышали друг друга», — добавил госсекретарь.",
+            "Энтони Блинкен",
+        ),
+        # a head may be the last actor's other title: "министр" after "глава МИД" yields to him
+        (
+            "Глава МИД России Сергей Лавров провел переговоры с министром иностранных дел Индии "
+            "Субраманьямом Джайшанкаром. «Переговоры были полезными», — сказал министр.",
+            "Сергей Лавров",
+        ),
+    ],
+)
+def test_a_bare_role_yields_to_the_last_actor_only_if_he_may_hold_it(text, holder):
+    people = People(text)
+    m = [m for m in people.mentions_between(0, len(text)) if m.kind == "role"][-1]
+    assert people.holder_name(m, m.start) == holder

@@ -201,3 +201,16 @@ def test_explain_lets_through_what_extraction_lets_through():
     (decision,) = explain(text)
     assert decision.kept and decision.reasons[0] == ("colon&said", 3.0)
     assert [d.text for d in explain(text) if d.kept] == [q.text for q in extract_quotes(text)]
+
+
+def test_a_namesake_is_no_right_speaker_in_the_training_table():
+    # the shared scorer compares surnames, so "Виктор Бут" would pass for "Алла Бут"; the table
+    # teaches the model the person
+    text = (
+        "Предприниматель Виктор Бут осужден в США. Его жена Алла Бут обратилась в суд. "
+        "«Мы будем бороться», — сказала она."
+    )
+    gold = [{"quote": "Мы будем бороться", "speaker": "Алла Бут", "type": "direct"}]
+    document = quote_folds.Document("namesakes.txt", text, gold, 0, "test")
+    rows = [row for row in train_quotes.document_rows(document) if row.task == "speaker"]
+    assert len(rows) > 2 and sum(row.label for row in rows) == 1

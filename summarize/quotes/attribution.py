@@ -233,7 +233,7 @@ def options(
         if verb_gender is not None and "person" in entity.kinds():
             gender = gender_of(entity.name)
             if gender is not None and gender != verb_gender:
-                f["gender:clash"] = 1.0
+                f["gender:clash"] = f[f"gender:clash:{verb_gender}"] = 1.0
         out.append(option)
     known = {o.name for o in out}
     extra = [(rule, "rule"), (previous, "previous")]

@@ -146,14 +146,16 @@ class Entities:
         return out
 
     def other_role(self, primary: Mention | None, name: str) -> bool:
-        """Is ``primary`` a role (one that does not point back loosely, as "эксперт" does) that the
-        person ``name`` was never named with, though the text names them with some role?"""
-        if primary is None or primary.kind != "role" or primary.role in tagged("role_nouns", "anaphoric"):
+        """Is ``primary`` a role that the person ``name`` was never named with, though the text names
+        them with some role?  A head ("министр", "президент") may be one of any other head's ("глава
+        МИД"), not a senator's."""
+        if primary is None or primary.kind != "role":
             return False
         held = {
             role_lemma(w) for m in self._person_mentions(name) if m.role for w in roles_of(self.doc.text, m)
         }
-        return bool(held) and primary.role not in held
+        heads = tagged("role_nouns", "head")
+        return bool(held) and primary.role not in held and not (primary.role in heads and bool(held & heads))
 
     def _named(self, entity: Entity) -> list[Mention]:
         """The person mentions of ``entity`` in the whole text: its office may be named paragraphs

@@ -11,16 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from ..lexicon import column, columns
-from ..morph import lemmas, normalize_word
+from ..lexicon import column, columns, load
+from ..morph import lemmas, name_tags, normalize_word
 from ..punct import CLOSING, MARKS, OPENING, one_of
 from ..records import Span
 from .kinds import Mention, is_outlet
-from .orgs import canonical_org, definitions, organisation_of, place_word, work_head
+from .orgs import canonical_org, definitions, generic_org_word, organisation_of, place_word, work_head
 from .reader import BACK, TextMentions
 from .roles import noun_gender, speaks_for_org
 
 _LAST_WORD = re.compile(r"(\w[\w-]*)\s*$")
+
+
+_PERSONAL = frozenset({"Name", "Surn"})
 
 
 class Institutions(TextMentions):
@@ -201,6 +204,22 @@ class Institutions(TextMentions):
         if gender in ("masc", "femn") and noun_gender(e.head) not in (None, gender):
             return None
         return self.org_name(e.name)
+
+    def spoken_for(self, m: Mention) -> str | None:
+        """The organisation an unnamed spokesperson speaks for ("представитель Philips" -> "Philips")."""
+        org = m.org or ""
+        words = org.split()
+        if words and all(w[:1].isupper() for w in words) and any(name_tags(w) & _PERSONAL for w in words):
+            return None  # "представительница Степаненко" speaks for a person, and is not her
+        if any(w[:1].isupper() for w in words):
+            return self.org_name(organisation_of(org))
+        if words and all(generic_org_word(w) for w in words):
+            # "представитель ведомства", "пресс-служба банка": the organisation named before (with that
+            # noun first), else the one the text is about
+            noun = next(iter(lemmas(words[-1]) & load("generic_orgs")))
+            found = self.orgs_before(m._replace(kind="org", name=noun), 1)
+            return found[0] if found else None
+        return None
 
 
 def of_kind(name: str, noun: str) -> bool:

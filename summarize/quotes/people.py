@@ -29,10 +29,8 @@ from .names import (
     without_patronymic,
 )
 from .orgs import (
-    generic_org_word,
     head_roles,
     office_of,
-    organisation_of,
     other_office,
     plural_only,
     same_complement,
@@ -42,7 +40,6 @@ from .reader import BACK, SCAN
 from .roles import place_only, plural_head, plural_noun, points_back, roles_of, speaks_for_org
 from .speech import speaks
 
-_PERSONAL = frozenset({"Name", "Surn"})
 """Dictionary tags of first names and surnames."""
 
 _HOLDERS = 4096
@@ -233,9 +230,18 @@ class People(Institutions):
             # "Президент рассказал" after "Владимир Путин говорит": the role named before in an
             # oblique case ("президента Украины Виктора Януковича") yields to the last actor
             last = self.last_person(m.start)
-            if last is not None:
+            if last is not None and not self._other_office(last, m):
                 return last
         return self.named(e)
+
+    def _other_office(self, name: str, m: Mention) -> bool:
+        """Is ``name`` named with roles before ``m``, none of them ``m``'s or, for a head, another head's
+        ("сенатор Джон Маккейн" is no "президент", "глава МИД Сергей Лавров" no "госсекретарь", but a
+        "министр" may be him)?"""
+        found = self.persons_with(name.split()[-1][:4])
+        held = {e.role for e in found if e.start < m.start and e.role and self.named(e) == name}
+        heads = tagged("role_nouns", "head")
+        return bool(held) and m.role not in held and not (m.role in heads and held & heads)
 
     def resolve(self, m: Mention, pos: int, subject: bool = False) -> str | None:
         """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is.
@@ -302,7 +308,7 @@ class People(Institutions):
         if spokesperson:
             # "— рассказали в пресс-службе" after "в пресс-службе «Макдоналдса»": the same organisation
             named = m if m.org else self._same_office_before(m)
-            org = self._spoken_for(named) if named is not None else None
+            org = self.spoken_for(named) if named is not None else None
             if org is not None and org not in out:
                 out.append(org)
         if not (spokesperson and m.org) and points_back(m):
@@ -365,25 +371,9 @@ class People(Institutions):
                     return e
         return None
 
-    def _spoken_for(self, m: Mention) -> str | None:
-        """The organisation an unnamed spokesperson speaks for ("представитель Philips" -> "Philips")."""
-        org = m.org or ""
-        words = org.split()
-        if words and all(w[:1].isupper() for w in words) and any(name_tags(w) & _PERSONAL for w in words):
-            return None  # "представительница Степаненко" speaks for a person, and is not her
-        if any(w[:1].isupper() for w in words):
-            return self.org_name(organisation_of(org))
-        if words and all(generic_org_word(w) for w in words):
-            # "представитель ведомства", "пресс-служба банка": the organisation named before (with that
-            # noun first), else the one the text is about
-            noun = next(iter(lemmas(words[-1]) & load("generic_orgs")))
-            found = self.orgs_before(m._replace(kind="org", name=noun), 1)
-            return found[0] if found else None
-        return None
-
     def _description(self, m: Mention) -> str:
         if speaks_for_org(m):
-            return self._spoken_for(m) or m.name
+            return self.spoken_for(m) or m.name
         org = m.org or ""
         outlet = lemmas(org) & load("outlets") if " " not in org and org.islower() else frozenset()
         if m.role in tagged("role_nouns", "anonymous") and (outlet or " " not in m.name):
