@@ -1444,3 +1444,13 @@ def test_a_bare_role_yields_to_the_last_actor_only_if_he_may_hold_it(text, holde
     people = People(text)
     m = [m for m in people.mentions_between(0, len(text)) if m.kind == "role"][-1]
     assert people.holder_name(m, m.start) == holder
+
+
+def test_a_former_holder_is_found_by_the_former_office_and_not_by_the_office():
+    text = (
+        "Бывший президент США Дональд Трамп раскритиковал Джо Байдена. «Он разрушает страну», — "
+        "написал экс-президент."
+    )
+    people = People(text)
+    roles = [m for m in people.mentions_between(0, len(text)) if m.kind == "role"]
+    assert people.holder_name(roles[0], roles[0].start) == "Дональд Трамп"

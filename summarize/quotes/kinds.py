@@ -428,3 +428,12 @@ def ranks_apart(a: str, b: str) -> bool:
 def _head(role: str) -> bool:
     """Does ``role`` name the head of something ("министр здравоохранения", "глава")?"""
     return role_lemma(role.split()[0]) in tagged("role_nouns", "head")
+
+
+_FORMER = re.compile(r"[Ээ]кс-|[Бб]ывш")
+
+
+def office_held(text: str, m: Mention) -> tuple[str, bool]:
+    """A role without "экс-", and whether the mention says its holder held it once ("бывший")."""
+    former = _FORMER.match(text, m.start, m.stop) is not None  # not "представительница бывшей жены"
+    return (m.role or "").removeprefix("экс-"), former

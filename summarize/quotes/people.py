@@ -16,7 +16,7 @@ from ..morph import is_known, lemmas, name_tags, normalize_word
 from ..records import Span
 from .agreement import agreeing, gender_fits, verb_gender
 from .institutions import Institutions, of_kind
-from .kinds import Mention, ranks_apart
+from .kinds import Mention, office_held, ranks_apart
 from .names import (
     first_name_like,
     gender_of,
@@ -166,7 +166,13 @@ class People(Institutions):
         text names ("глава ведомства Панос Камменос").
         """
         role, org = m.role or "", m.org
-        holders = [e for e in _around(self.persons_with(*_stems(role)), pos) if e.role == role]
+        # "экс-президент" is a "бывший президент", and no holder of the office now ("глава Роскосмоса")
+        base, former = office_held(self.text, m)
+        found = _around(self.persons_with(*_stems(base)), pos)
+        holders = [e for e in found if office_held(self.text, e) == (base, former)]
+        if former:
+            return _nearest(holders, pos) if holders else None
+        holders = [e for e in holders if e.role == role]
         # the same role, unless both name what it is of and they differ ("глава государства" is not
         # "глава МИД России")
         same_role = [e for e in holders if not org or not e.org or same_complement(org, e.org)]
