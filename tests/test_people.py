@@ -859,6 +859,10 @@ def test_people_give_the_fullest_name_of_a_surname():
             "«Мы готовы», — сообщил {s|врио губернатора Ивановской области Станислав Воскресенский}.",
             "Станислав Воскресенский",
         ),
+        # the people a speaker addresses are no role the name after them holds
+        ("«Бюджет будет исполнен», — заверил журналистов {s|Силуанов}.", "Силуанов"),
+        # the outlet that quotes is never the speaker, before the colon either
+        ("Слова {s|министра Антона Силуанова} приводит ТАСС: «Бюджет будет исполнен».", "Антон Силуанов"),
         # an outlet's common noun ends its name before the role it quotes
         ("«Мы не можем это подтвердить», — цитирует телеканал {s|представителя Пентагона}.", "Пентагон"),
     ],

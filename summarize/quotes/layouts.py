@@ -20,6 +20,7 @@ from .cues import Cue, clause_cue, speech_lemma, verb_subject, word_key
 from .document import Doc, skip_space, tok_index
 from .kinds import Mention
 from .marks import MARK, Pair
+from .outlets import quoting_verb
 
 MAX_INTERRUPTION = 160
 """The longest author's insertion inside a quote («Q1, — сказал X. — Q2»), in characters."""
@@ -133,14 +134,16 @@ def attribute_mark(
         if colon:
             # "Виктор Понедельник: «Q»", "Юрий Любимов о предложении …: «Q»",
             # "Калашников не разделил взглядов экспертов: «Q»": the clause's subject speaks
+            verbs = [t for t in doc.toks[lo:hi] if lemma_pos(t.text)[1] == "VERB"]
+            quoted = any(quoting_verb(t.text) for t in verbs)  # "Слова министра приводит ТАСС:"
             ms = [
                 m
                 for m in doc.mentions(lo, hi)
                 if m.kind in ("person", "role", "org")
                 and not m.prep
                 and not any(ch in OPENING for ch in text[m.start : m.stop])
+                and not (quoted and m.outlet)
             ]
-            verbs = [t for t in doc.toks[lo:hi] if lemma_pos(t.text)[1] == "VERB"]
             if verbs:
                 m = verb_subject(text, ms, doc.toks[lo].start, verbs[-1].start, verbs[-1], True)
                 if m is not None:

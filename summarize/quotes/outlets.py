@@ -40,7 +40,7 @@ def _marked(toks: Sequence[Span], m: Mention, lo: int, hi: int) -> Mention:
     after = toks[m.last + 1].text if m.last + 1 < hi else ""
     if before.lower() in column("pronouns") and m.first - 2 >= lo and speech_word(toks[m.first - 2].text):
         before = toks[m.first - 2].text  # "сказал он «Интерфаксу»": the verb's subject stands between
-    if _quoting(before) or _quoting(after):
+    if quoting_verb(before) or quoting_verb(after):
         return m._replace(relays=True)  # "передает ТАСС", "ТАСС передает"
     if any(_relay_word(toks, k, m.first) for k in range(max(lo, m.first - 3), m.first)):
         return m._replace(relays=True, subject=False)  # "по данным Reuters", "со ссылкой на ТАСС"
@@ -62,7 +62,7 @@ def _relay_word(toks: Sequence[Span], k: int, first: int) -> bool:
     )
 
 
-def _quoting(word: str) -> bool:
+def quoting_verb(word: str) -> bool:
     return bool(word) and bool(lemmas(word) & load("quoting_verbs"))
 
 

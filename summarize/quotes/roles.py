@@ -62,8 +62,7 @@ _SOURCE_PLACE = {"в": "loct", "во": "loct", "на": "loct", "из": "gent"}
 
 
 def _place_start(tok: Span) -> bool:
-    """Can a place or a body a role is held in start at ``tok`` ("в США", "в ООН", "в Северо-Западном
-    федеральном округе")?"""
+    """Can a place a role is held in start at ``tok`` ("в США", "в ООН", "в Северо-Западном округе")?"""
     return geo_word(tok) or tok.text.isupper() or (capitalised(tok) and "ADJF" in likely_pos(tok.text))
 
 
@@ -162,9 +161,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
         start_i -= counted  # the number is the subject
         subject = has_case(toks[start_i].text, "nomn")
     prep = governed(text, toks, start_i, lo)
-    outlet_addressee = role not in tagged("role_nouns", "anonymous") and role not in tagged(
-        "role_nouns", "press"
-    )
+    outlet_addressee = role not in tagged("role_nouns", "anonymous") | tagged("role_nouns", "press")
     org_words: list[str] = []  # the complements: "обороны Казахстана", "палестинской делегации"
     # "украинский президент", "российский министр": where the role is held counts as a complement
     org_words.extend(t.text for t in toks[start_i:i] if _place_adjective(t.text))
@@ -215,9 +212,13 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                         and all(_may_be_in(x.text, _GENITIVE) for x in toks[j:k])
                     )
                 )
-                if complement and reads_in(names, "nomn") and not reads_in(names, "gent"):
-                    # a name in the nominative is no complement: "при президенте РФ Александр
-                    # Молохов отверг", "Кандидат в мэры Москвы Алексей Навальный собрал"
+                # a name in the nominative is no complement: "при президенте РФ Александр Молохов
+                # отверг", "Кандидат в мэры Москвы Алексей Навальный собрал", "заверил журналистов Силуанов"
+                addressee = not nominative and plural_head(toks[i].text)
+                if complement and (
+                    (reads_in(names, "nomn") and not reads_in(names, "gent"))
+                    or (addressee and all(_may_be_in(x.text, frozenset({"nomn"})) for x in toks[j:k]))
+                ):
                     break
                 if not complement:
                     first = name_start(text, toks, j, k)
@@ -326,9 +327,8 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
 
 
 def _role_follows(toks: Sequence[Span], head: Span, j: int, hi: int) -> bool:
-    """Does a role noun in the case and number of the singular ``head`` role start at ``toks[j]``,
-    after adjectives ("писатель и главный редактор …"; not "директор Центра … и политики", nor in
-    a group: "родственники и адвокаты")?"""
+    """Does a role noun in the case and number of the singular ``head`` role start at ``toks[j]`` after
+    adjectives ("писатель и главный редактор"; not "директор Центра … и политики", "родственники и …")?"""
     while j < hi and role_lemma(toks[j].text) is None and "ADJF" in likely_pos(toks[j].text):
         j += 1
     if j >= hi or role_lemma(toks[j].text) is None:
