@@ -1458,3 +1458,23 @@ def test_a_former_holder_is_found_by_the_former_office_and_not_by_the_office():
     people = People(text)
     roles = [m for m in people.mentions_between(0, len(text)) if m.kind == "role"]
     assert people.holder_name(roles[0], roles[0].start) == "Дональд Трамп"
+
+
+_VERDICT = (
+    "Суд приговорил бывшего замминистра культуры Григория Пирумова к 5 годам колонии.\n\n"
+    "Адвокат Пирумова Анна Ставицкая заявила, что защита обжалует приговор. «Мы считаем решение "
+    "незаконным», — подчеркнула юрист.\n\n"
+    "Сам осужденный в последнем слове назвал обвинения «абсурдными»."
+)
+
+
+def test_a_role_said_by_an_adjective_names_the_sex_of_its_holder():
+    people = People(_VERDICT)
+    (convict,) = [m for m in people.mentions_between(0, len(_VERDICT)) if m.role == "осужденный"]
+    assert (convict.gender, people.antecedents(convict, convict.start)) == ("masc", ["Григорий Пирумов"])
+
+
+def test_a_masculine_verb_does_not_give_the_quote_to_the_woman_who_spoke_before():
+    quotes = extract_quotes(_VERDICT)
+    assert [q.text for q in quotes] == ["Мы считаем решение незаконным", "абсурдными"]
+    assert quotes[0].speaker == "Анна Ставицкая" and quotes[1].speaker != "Анна Ставицкая"

@@ -96,3 +96,10 @@ def _subject_numbers(head: str) -> frozenset[str]:
     return frozenset(
         "plur" if "plur" in p.tag else "sing" for p in parses(head) if p.tag.POS == "NOUN" and "nomn" in p.tag
     )
+
+
+def gender_clash(f: dict[str, float], verb_gender: str | None, name: str) -> None:
+    """Mark a person whose name's gender is not the cue verb's ("отметила" and a man)."""
+    gender = gender_of(name) if verb_gender is not None else None
+    if gender is not None and gender != verb_gender:
+        f["gender:clash"] = f[f"gender:clash:{verb_gender}"] = 1.0

@@ -23,13 +23,13 @@ from ..lexicon import tagged
 from ..punct import SPACES
 from ..records import Quote, Span
 from ..text import TOKEN
+from .agreement import gender_clash
 from .candidates import Candidate
 from .cues import Cue, clause_cues
 from .document import WINDOW, Doc
 from .entities import PARAGRAPHS_AFTER, PARAGRAPHS_BEFORE, Entities, Entity, resolve, same_speaker
 from .kinds import Mention
 from .model import MARGIN_CAP, Features, QuoteModel
-from .names import gender_of
 from .outlets import plural_verb
 from .roles import plural_head
 from .speech import past_gender
@@ -230,10 +230,8 @@ def options(
                 f["previous:near"] = 1.0
         if rule is not None and same_speaker(rule, entity.name):
             f["rule"] = f[f"rule&layout:{layout}"] = 1.0
-        if verb_gender is not None and "person" in entity.kinds():
-            gender = gender_of(entity.name)
-            if gender is not None and gender != verb_gender:
-                f["gender:clash"] = f[f"gender:clash:{verb_gender}"] = 1.0
+        if "person" in entity.kinds():
+            gender_clash(f, verb_gender, entity.name)
         out.append(option)
     known = {o.name for o in out}
     extra = [(rule, "rule"), (previous, "previous")]
@@ -248,6 +246,7 @@ def options(
                 f["previous"] = f[f"previous&layout:{layout}"] = 1.0
                 if other_role:
                     f["previous:other_role"] = 1.0
+            gender_clash(f, verb_gender, name)  # "назвал" is not the lawyer who spoke before, Анна
             option = Option(name, f)
             _tie(option, name, set(), c, relations, primary, pointing, layout)
             _tie(option, name, set(), c, relations, primary, resolved, layout, "resolved")

@@ -61,9 +61,16 @@ _SOURCE_PLACE = {"в": "loct", "во": "loct", "на": "loct", "из": "gent"}
 """Where an anonymous source is ("источник в Кремле", "на финансовом рынке", "из окружения")."""
 
 
-def _place_start(tok: Span) -> bool:
-    """Can a place a role is held in start at ``tok`` ("в США", "в ООН", "в Северо-Западном округе")?"""
-    return geo_word(tok) or tok.text.isupper() or (capitalised(tok) and "ADJF" in likely_pos(tok.text))
+def _held_in(low: str, nxt: Span, anonymous: bool) -> bool:
+    """Do the preposition ``low`` and ``nxt`` say where a role is held: an anonymous source's place
+    ("источник в Кремле", "во внешнеполитическом ведомстве"), or a place's name ("посол России в
+    США", "постпред в ООН", "в Северо-Западном округе")?"""
+    if _adverbial(nxt.text):
+        return False
+    if anonymous and (capitalised(nxt) or _SOURCE_PLACE[low] in _word_cases(nxt.text)):
+        return True
+    upper = geo_word(nxt) or nxt.text.isupper() or (capitalised(nxt) and "ADJF" in likely_pos(nxt.text))
+    return low in ("в", "во") and upper
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -259,19 +266,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
             last = j
             j += 1
             continue
-        if (
-            low in _SOURCE_PLACE
-            and j + 1 < hi
-            and not _adverbial(toks[j + 1].text)
-            and (
-                (
-                    anonymous
-                    and (capitalised(toks[j + 1]) or _SOURCE_PLACE[low] in _word_cases(toks[j + 1].text))
-                )
-                or (low in ("в", "во") and _place_start(toks[j + 1]))
-            )
-        ):
-            # "источник во внешнеполитическом ведомстве", "в Кремле"; "посол России в США", "постпред в ООН"
+        if low in _SOURCE_PLACE and j + 1 < hi and _held_in(low, toks[j + 1], anonymous):
             governing = _SOURCE_PLACE[low]
             last = j
             j += 1
@@ -414,10 +409,13 @@ def plural_noun(word: str) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def role_gender(word: str, role: str) -> str | None:
-    """ "femn" for a role noun that names a woman ("актриса", "очевидица"), else None (a "министр"
-    may be a woman)."""
+    """The sex a role names: "femn" for "актриса", "пострадавшая", "masc" for an adjective's "осужденный";
+    None for a noun such as "министр" (who may be a woman)."""
     found = _role_parses(word, role)
-    return "femn" if found and all("femn" in p.tag for p in found) else None
+    if role in tagged("role_nouns", "substantive"):
+        found = tuple(p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF") and "sing" in p.tag) or found
+    sexed = ("femn", "masc") if role in tagged("role_nouns", "substantive") else ("femn",)
+    return next((g for g in sexed if found and all(g in p.tag for p in found)), None)
 
 
 def place_only(org: str) -> bool:
