@@ -11,6 +11,8 @@ import re
 import pytest
 
 from summarize import Span, extract_quotes
+from summarize.quotes.cues import clause_cues
+from summarize.quotes.document import Doc
 from summarize.quotes.mentions import find_mentions
 from summarize.quotes.names import (
     gender_of,
@@ -1478,3 +1480,24 @@ def test_a_masculine_verb_does_not_give_the_quote_to_the_woman_who_spoke_before(
     quotes = extract_quotes(_VERDICT)
     assert [q.text for q in quotes] == ["Мы считаем решение незаконным", "абсурдными"]
     assert quotes[0].speaker == "Анна Ставицкая" and quotes[1].speaker != "Анна Ставицкая"
+
+
+def test_a_role_of_one_country_is_not_the_head_of_another():
+    text = (
+        "Президент Турции Реджеп Тайип Эрдоган провел телефонный разговор с Владимиром Путиным. "
+        "Российский президент подчеркнул, что «Россия готова продолжить экспорт»."
+    )
+    people = People(text)
+    role = [m for m in people.mentions_between(0, len(text)) if m.kind == "role"][-1]
+    assert people.antecedents(role, role.start) == ["Владимир Путин"]
+
+
+def test_a_source_beside_a_speech_verb_with_its_own_subject_only_relays():
+    for text, said in [
+        ("Министр, по данным Минфина, заявил, что «бюджет будет исполнен».", [("министр", "заявил")]),
+        ("По данным Минфина, «бюджет будет исполнен».", [("Минфина", "По данным")]),
+    ]:
+        doc = Doc(text)
+        lo, hi = doc.tok_range(0, text.index("«"))
+        cues = clause_cues(doc, lo, hi, after=False)
+        assert [(c.mention.name if c.mention else None, c.cue.text if c.cue else None) for c in cues] == said

@@ -251,11 +251,12 @@ def clause_cues(
         return found[0]
 
     order = range(lo, hi) if after else range(hi - 1, lo - 1, -1)
+    spoken = False  # a speech verb with its subject: "по данным Кремля" beside it only relays
     for i in order:
         tok = toks[i]
         low = word_key(tok)
         if low in ("по", "согласно") and i + 1 < hi:
-            cue = _according(doc, mentions(), i, hi)
+            cue = None if spoken else _according(doc, mentions(), i, hi)
             if cue is not None:
                 yield cue
             continue
@@ -279,7 +280,9 @@ def clause_cues(
             continue  # "Филата, которого цитирует «Интерфакс»": a side remark about the source
         if _hypothetical(toks, lo, i):
             continue  # "Пашинян должен сказать, что …": speech that may come
-        yield _verb_cue(doc, mentions(), lo, hi, i, lemma, after)
+        cue = _verb_cue(doc, mentions(), lo, hi, i, lemma, after)
+        spoken = spoken or (cue.mention is not None and cue.mention.kind != "org")
+        yield cue
     if nouns:
         for i in range(hi - 1, max(lo, hi - 4) - 1, -1):
             tok = toks[i]

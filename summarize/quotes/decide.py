@@ -277,9 +277,12 @@ def _candidate(
             if layout == "before" and _THAT.search(text, cue.cue.stop, pair.open):
                 f["cue:reported"] = 1.0  # "заявила, что это начало «решающего боя»"
                 if "sentence" in f or (
-                    "verb" in f and size not in ("1", "2") and _after_that(text, pair.open)
+                    size not in ("1", "2")
+                    and _predicate(doc, start, stop, f)
+                    and _after_that(text, pair.open)
                 ):
-                    # "заявили, что «Путин не планирует встречу»", "сказал, что «Россия не отступит»"
+                    # "заявили, что «Путин не планирует встречу»", "сказал, что «Россия не отступит»",
+                    # "«Россия готова к переговорам»" (a short adjective for a verb)
                     f["reported&sentence"] = 1.0
         if layout in ("after", "comma", "interrupted", "mended"):
             for name in [name for name in f if name.startswith("name:") and "&" not in name]:

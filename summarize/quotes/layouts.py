@@ -141,7 +141,9 @@ def attribute_mark(
                 for m in doc.mentions(lo, hi)
                 if m.kind in ("person", "role", "org")
                 and not m.prep
-                and not any(ch in OPENING for ch in text[m.start : m.stop])
+                # a name in marks is a work's or a club's; a person's role may hold one ("лидер фракции
+                # «Справедливая Россия» Ольга Петрова:")
+                and (m.kind == "person" or not any(ch in OPENING for ch in text[m.start : m.stop]))
                 and not (quoted and m.outlet)
             ]
             if verbs:

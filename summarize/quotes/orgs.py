@@ -352,6 +352,11 @@ def plural_only(word: str) -> bool:
     return plural_noun(word) and not any("nomn" in p.tag and "sing" in p.tag for p in parses(word))
 
 
+def other_place(org: str, other: str) -> bool:
+    """Are two roles' complements only places, and different ones ("российский", "Турции")?"""
+    return place_only(f"{org} {other}") and not same_place(org, other)
+
+
 def same_place(org: str | None, other: str | None) -> bool:
     """Can a role of ``org`` be one of ``other`` ("французский" and "Франции"; no ``org``: any)?"""
     return not org or same_complement(org, other or "") or same_country(org, other)

@@ -32,6 +32,7 @@ from .orgs import (
     head_roles,
     office_of,
     other_office,
+    other_place,
     plural_only,
     same_complement,
     same_place,
@@ -465,6 +466,8 @@ class People(Institutions):
                     tier += 1  # a capitalised word alone, that may be no name at all
                 if role is not None and other_office(role, e):
                     tier += 3
+                if role and role.org and e.org and other_place(role.org, e.org):
+                    continue  # "российский президент" is not "президент Турции Реджеп Тайип Эрдоган"
                 ranked.append((tier, len(ranked), full))
             if seen > BACK or len(ranked) >= 4 * limit:
                 break
