@@ -865,6 +865,17 @@ def test_people_give_the_fullest_name_of_a_surname():
         ("«Бюджет будет исполнен», — заверил журналистов {s|Силуанов}.", "Силуанов"),
         # the outlet that quotes is never the speaker, before the colon either
         ("Слова {s|министра Антона Силуанова} приводит ТАСС: «Бюджет будет исполнен».", "Антон Силуанов"),
+        # a foreign outlet named in several words relays whom it cites
+        (
+            "«Ситуация остается напряженной», — пишет The New York Times со ссылкой на "
+            "{s|источники в администрации}.",
+            "источники в администрации",
+        ),
+        (
+            "«Сделка закрыта», — сообщает The Wall Street Journal со ссылкой на "
+            "{s|представителя компании Boeing}.",
+            "Boeing",
+        ),
         # an outlet's common noun ends its name before the role it quotes
         ("«Мы не можем это подтвердить», — цитирует телеканал {s|представителя Пентагона}.", "Пентагон"),
     ],

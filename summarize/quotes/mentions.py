@@ -274,7 +274,7 @@ def _mention_at(text: str, toks: Sequence[Span], i: int, lo: int, hi: int) -> Me
             tok.start,
             toks[j - 1].stop,
             " ".join(words),
-            outlet=is_outlet(tok.text),
+            outlet=any(is_outlet(w) for w in words),  # "The New York Times"
             prep=governed(text, toks, i, lo),
             first=i,
             last=j - 1,
