@@ -1512,3 +1512,9 @@ def test_a_source_beside_a_speech_verb_with_its_own_subject_only_relays():
         lo, hi = doc.tok_range(0, text.index("«"))
         cues = clause_cues(doc, lo, hi, after=False)
         assert [(c.mention.name if c.mention else None, c.cue.text if c.cue else None) for c in cues] == said
+
+
+def test_the_name_of_a_part_played_is_no_holder_of_the_role():
+    text = "Исполнитель роли Чендлера Бинга опроверг эти догадки в Twitter."
+    (m,) = mentions(text)
+    assert (m.kind, m.role, m.org) == ("role", "исполнитель", "роли Чендлера Бинга")
