@@ -1518,3 +1518,32 @@ def test_the_name_of_a_part_played_is_no_holder_of_the_role():
     text = "Исполнитель роли Чендлера Бинга опроверг эти догадки в Twitter."
     (m,) = mentions(text)
     assert (m.kind, m.role, m.org) == ("role", "исполнитель", "роли Чендлера Бинга")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the name after a nominative role is its principal's when it is a genitive
+        ("Президент США Джо Байден прибыл в Женеву. Советник Джо Байдена заявил об этом.", "role"),
+        ("Советник Зеленского заявил об этом.", "role"),
+        # and the holder when it reads as a nominative
+        ("Глава японского МИДа Сэйдзи Маэхара заявил об этом.", "person"),
+        ("Министр Петрова заявила об этом.", "person"),
+    ],
+)
+def test_a_name_after_a_role_holds_it_or_is_whom_it_serves(text, kind):
+    m = [m for m in mentions(text) if m.start == text.index(text.split(". ")[-1])][0]
+    assert m.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бизнесмен Иван Петров арестован. «Обвинения абсурдны», — сказал его адвокат.",
+        "Бизнесмен Иван Петров арестован. «Обвинения абсурдны», — сказал адвокат бизнесмена.",
+        "Президент Иван Петров провел совещание. «Мы договорились», — сказал советник Петрова.",
+    ],
+)
+def test_whom_a_role_serves_is_never_its_speaker(text):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker is not None and "Петров" not in quote.speaker.split()

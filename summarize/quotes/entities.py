@@ -25,7 +25,8 @@ from .document import Doc
 from .kinds import Mention, ranks_apart, role_lemma
 from .names import first_name_like, same_person
 from .orgs import country
-from .roles import plural_head, points_back, roles_of, speaks_for_org
+from .referents import points_back, roles_of, speaks_for_org
+from .roles import plural_head
 
 MAX_LOOK_BACK = 40
 """The most mentions :meth:`Entities.antecedents` looks back over (keeps it bounded)."""

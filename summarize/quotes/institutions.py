@@ -18,7 +18,8 @@ from ..records import Span
 from .kinds import Mention, is_outlet
 from .orgs import canonical_org, definitions, generic_org_word, organisation_of, place_word, work_head
 from .reader import BACK, TextMentions
-from .roles import noun_gender, speaks_for_org
+from .referents import speaks_for_org
+from .roles import noun_gender
 
 _LAST_WORD = re.compile(r"(\w[\w-]*)\s*$")
 

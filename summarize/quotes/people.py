@@ -38,7 +38,8 @@ from .orgs import (
     same_place,
 )
 from .reader import BACK, SCAN
-from .roles import place_only, plural_head, plural_noun, points_back, roles_of, speaks_for_org
+from .referents import points_back, roles_of, speaks_for_org
+from .roles import place_only, plural_head, plural_noun
 from .speech import speaks
 
 """Dictionary tags of first names and surnames."""

@@ -28,7 +28,6 @@ from .kinds import (
     is_outlet,
     opens_name,
     org_word,
-    person_text,
     person_word,
     role_word,
     sentence_initial,
@@ -142,11 +141,11 @@ def person_run(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
             and capitalised(t)
             and (not function_word(t.text) or (j == i + 1 and "Name" in name_tags(toks[i].text)))
             # "Евгений Шляхто При этом", but "Джейн Се": right after a first name, a surname
-            and (not geo_word(t) or _first_name_before(toks[j - 1].text, t.text))  # "Джон Харпер"
+            and (not geo_word(t) or first_name_before(toks[j - 1].text, t.text))  # "Джон Харпер"
             and not org_word(text, t)
             and (
                 any("Name" in name_tags(x.text) for x in toks[i:j])
-                or _first_name_before(toks[j - 1].text, t.text)  # "Замир Кабулов"
+                or first_name_before(toks[j - 1].text, t.text)  # "Замир Кабулов"
             )
             and not any("Surn" in name_tags(x.text) or surname_like(x.text) for x in toks[i:j])
         ):
@@ -187,6 +186,35 @@ def _opening_particles(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     if k >= hi or not capitalised(toks[k]) or not all(tight(text, toks[m], toks[m + 1]) for m in range(i, k)):
         return i
     return k + 1
+
+
+_GENITIVE_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$")
+
+
+def genitive_name(words: Sequence[str], gender: str | None, text: str) -> bool:
+    """Is a name after a nominative role in the genitive, its principal's ("пресс-секретарь
+    Зеленского"; "советник Джо Байдена" where the text says "Байден" too; "советник Путина" when the
+    verb is a man's), though it may read as a nominative ("глава МИДа Сэйдзи Маэхара")?  ``gender``
+    is that of the verb the role is the subject of."""
+    last = words[-1]
+    if last.lower().endswith(("ого", "его")):
+        return True
+    first = len(words) > 1 and "Name" in name_tags(words[0]) and not _oblique(words[0])
+    if gender == "femn" or not _GENITIVE_END.search(last) or first:
+        return False  # "сказала министр Петрова", "глава МИД Украины Дмитрий Кулеба"
+    if re.search(rf"(?<!\w){re.escape(last[:-1])}(?!\w)", text):
+        return True  # the text names "Байден" elsewhere
+    return len(words) == 1 and gender == "masc" and "Surn" in name_tags(last)
+
+
+def verb_gender_beside(text: str, toks: Sequence[Span], before: int, after: int) -> str | None:
+    """The gender of a past-tense verb right before ``toks[before]`` or at ``toks[after]``."""
+    for k, nxt in ((before - 1, before), (after, after - 1)):
+        if 0 <= k < len(toks) and gap_between(text, toks[min(k, nxt)], toks[max(k, nxt)]) == " ":
+            gender = past_gender(toks[k].text)
+            if gender is not None:
+                return gender
+    return None
 
 
 _DOTTED = re.compile(r"\.\w")
@@ -265,7 +293,7 @@ def _past_particles(toks: Sequence[Span], j: int, hi: int) -> int:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _first_name_before(before: str, word: str) -> bool:
+def first_name_before(before: str, word: str) -> bool:
     """Is ``before`` a first name ``word`` is the surname of: one the dictionary knows, or a word it
     lacks before a word with a surname's ending ("Замир Кабулов")?"""
     if "Name" in name_tags(before):
@@ -404,63 +432,3 @@ def person_mention(
         last=j - 1,
         head=words[-1],
     )
-
-
-_PAIR = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+)\s(?=([А-ЯЁ][а-яё]{2,})(?!\w))")
-"""Two capitalised words, the second looked ahead at (pairs overlap: "Молдавии Ион Кику")."""
-_MOST = 200
-
-
-def known_surnames(text: str) -> frozenset[str]:
-    """The stems of the surnames ``text`` gives right after a first name ("Александр Говор" ->
-    "гово"): such a word alone is the person wherever it stands, though the dictionary reads it
-    as a common noun ("— сказал Говор", "Перри предупредил")."""
-    out: set[str] = set()
-    for m in _PAIR.finditer(text):
-        first, second = m.group(1), m.group(2)
-        if _first_name_before(first, second) and "Name" not in name_tags(second):
-            out.add(_surname_key(second))
-            if len(out) >= _MOST:
-                break
-    return frozenset(out)
-
-
-def _surname_key(word: str) -> str:
-    low = normalize_word(word)
-    return low[: max(3, len(low) - 2)]
-
-
-def with_known_surnames(
-    text: str, toks: Sequence[Span], found: list[Mention], surnames: frozenset[str]
-) -> list[Mention]:
-    """``found`` with a person mention added for each capitalised word outside them whose stem is
-    one of ``surnames`` (a surname the text gives with a first name elsewhere), and put for a
-    one-word organisation that is such a word ("В тексте Харпер благодарил" after "Джон Харпер")."""
-    lengths = _lengths(surnames)
-
-    def lone_surname(m: Mention) -> bool:
-        low = normalize_word(m.name)
-        if m.kind != "org" or m.first != m.last or m.outlet or text[m.start] in OPENING:
-            return False  # "«Система»" stays a company
-        return any(low[:k] in surnames and len(low) <= k + 3 for k in lengths)
-
-    found = [m for m in found if not lone_surname(m)]
-    covered = {i for m in found for i in range(m.first, m.last + 1)}
-    added = []
-    for i, t in enumerate(toks):
-        if not t.text[:1].isupper() or len(t.text) < 3 or i in covered or t.text.isupper():
-            continue
-        low = normalize_word(t.text)
-        if not any(low[:k] in surnames for k in lengths):
-            continue
-        if person_text(t.text) or org_word(text, t) or role_word(t) is not None:
-            continue  # a name the finder would have read, or no name at all
-        added.append(person_mention(text, toks, i, i + 1, 0))
-    if not added:
-        return found
-    return sorted([*found, *added], key=lambda m: m.start)
-
-
-@lru_cache(maxsize=256)
-def _lengths(keys: frozenset[str]) -> tuple[int, ...]:
-    return tuple(sorted({len(k) for k in keys}))

@@ -18,7 +18,7 @@ from ..records import Span
 from ..text import tokens
 from .kinds import Mention
 from .mentions import find_mentions
-from .persons import known_surnames, with_known_surnames
+from .surnames import known_surnames, with_known_surnames
 
 _NAMED_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][\w’'-]*\.?|[A-ZА-ЯЁ]\.)" + one_of(WORD_GAP) + "?$")
 """A capitalised word or an initial right before a surname: it may be the first name."""

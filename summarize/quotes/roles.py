@@ -39,7 +39,7 @@ from .kinds import (
 )
 from .names import nominative_phrase, reads_in
 from .outlets import plural_verb
-from .persons import governed, name_start, person_mention, person_run
+from .persons import genitive_name, governed, name_start, person_mention, person_run, verb_gender_beside
 from .speech import speech_noun
 
 
@@ -172,6 +172,8 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
     org_words: list[str] = []  # the complements: "обороны Казахстана", "палестинской делегации"
     # "украинский президент", "российский министр": where the role is held counts as a complement
     org_words.extend(t.text for t in toks[start_i:i] if _place_adjective(t.text))
+    if start_i > lo and normalize_word(toks[start_i - 1].text) in column("possessives"):
+        org_words.append(toks[start_i - 1].text.lower())  # "его советник": somebody's, as "советник Петрова"
     j = i + 1
     last = i
     governing: str | None = None  # the case "по"/"при" demands of the noun to come
@@ -196,6 +198,7 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
             if k > j:  # (a name in marks is an organisation's: "директор «Локо Инвеста»")
                 nxt = toks[k] if k < hi else None
                 names = [x.text for x in toks[j:k]]
+                verb = verb_gender_beside(text, toks, start_i, k)
                 if names_thing(prev.text, t.text):
                     # a place or an eponym is a complement ("мэр города Немуро"), a full name after
                     # it the holder ("директор центра имени Н. Ф. Гамалеи Александр Гинцбург")
@@ -206,7 +209,10 @@ def role_mention(text: str, toks: Sequence[Span], i: int, lo: int, hi: int, role
                     continue
                 # one person holds no plural role: "адвокаты Романа Абрамовича" are his
                 complement = (
-                    (plural_head(toks[i].text) or not _agrees_with_role(toks[i].text, role, names))
+                    (
+                        plural_head(toks[i].text)
+                        or not _agrees_with_role(toks[i].text, role, names, verb, text)
+                    )
                     or (
                         nxt is not None
                         and gap_between(text, toks[k - 1], nxt) == " "
@@ -428,11 +434,12 @@ def _place_noun(word: str) -> bool:
     return word[:1].isupper() and any("Geox" in p.tag for p in parses(word)[:2])
 
 
-def _agrees_with_role(role_word: str, role: str, words: Sequence[str]) -> bool:
-    """Can the name ``words`` stand in apposition to the role noun ``role_word`` (the same case)?
-    Not in "советник Дональда Трампа"; a word the dictionary lacks, an indeclinable one and a
-    nominative surname ("Енин", "Токаев", also read as plurals) agree with anything."""
+def _agrees_with_role(role_word: str, role: str, words: Sequence[str], gender: str | None, text: str) -> bool:
+    """Can the name ``words`` stand in apposition to the role noun ``role_word`` (the same case)?  Not in
+    "советник Джо Байдена" (:func:`.persons.genitive_name`); "Енин", "Токаев" (read as plurals) agree."""
     cases = _role_cases(role_word, role)
+    if cases == {"nomn"} and genitive_name(words, gender, text):
+        return False
     return not cases or any(_may_be_in(w, cases) for w in words)
 
 
@@ -448,33 +455,6 @@ def _may_be_in(word: str, cases: frozenset[str]) -> bool:
 
 _NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ёва|ина|ына|ая)$")
 _MASCULINE_GENITIVE = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$")
-
-
-def points_back(m: Mention) -> bool:
-    """Does a role mention without a name point back to a person the text has named?
-
-    A bare role ("— сказал министр", "эксперт"), one held somewhere ("британский министр"),
-    and the head of something ("глава государства", "министр спорта") do; an anonymous one
-    ("собеседник агентства", "источник"), a plural one ("юристы") and a relative of
-    somebody ("мать блогера") do not.
-    """
-    role = m.role or ""
-    if m.org and role in tagged("role_nouns", "kin") and not place_only(m.org):
-        return False  # "мать блогера": somebody new
-    return role not in tagged("role_nouns", "anonymous") and not plural_head(m.head)
-
-
-def roles_of(text: str, m: Mention) -> list[str]:
-    """The role words of a person's mention, with one in apposition before it ("вице-премьер,")."""
-    before = text[max(0, m.start - 40) : m.start].rstrip()
-    words = (before[:-1].split()[-1:] if before.endswith(",") else []) + text[m.start : m.stop].split()
-    return [w for w in (w.strip(",") for w in words) if role_lemma(w)]
-
-
-def speaks_for_org(m: Mention) -> bool:
-    """Is ``m`` an unnamed spokesperson of a named organisation ("представитель Philips",
-    "пресс-служба Мосгорсуда"), who speaks for it?"""
-    return bool(m.org) and m.role in tagged("role_nouns", "spokesperson")
 
 
 def genitive_word(word: str) -> bool:

@@ -1,0 +1,44 @@
+"""Whom a role mention may stand for: a person named before ("— сказал министр"), somebody new ("мать
+блогера", "его адвокат"), or the organisation a spokesperson speaks for ("представитель Philips").
+"""
+
+from __future__ import annotations
+
+from ..lexicon import column, tagged
+from ..morph import normalize_word
+from .kinds import Mention, person_text, role_lemma
+from .roles import place_only, plural_head
+
+
+def points_back(m: Mention) -> bool:
+    """Does a role mention without a name point back to a person the text has named?
+
+    A bare role ("— сказал министр", "эксперт"), one held somewhere ("британский министр"),
+    and the head of something ("глава государства", "министр спорта") do; an anonymous one
+    ("собеседник агентства", "источник"), a plural one ("юристы") and a relative of
+    somebody ("мать блогера") do not.
+    """
+    role = m.role or ""
+    if m.org and role in tagged("role_nouns", "kin") and not place_only(m.org):
+        return False  # "мать блогера": somebody new
+    if m.org and _principal(m.org.split()[0]):
+        return False  # "советник президента", "адвокат бизнесмена", "его адвокат": not the one they serve
+    return role not in tagged("role_nouns", "anonymous") and not plural_head(m.head)
+
+
+def _principal(word: str) -> bool:
+    """Does a role's complement start with a person it serves: a possessive, a role, a surname?"""
+    return normalize_word(word) in column("possessives") or role_lemma(word) is not None or person_text(word)
+
+
+def roles_of(text: str, m: Mention) -> list[str]:
+    """The role words of a person's mention, with one in apposition before it ("вице-премьер,")."""
+    before = text[max(0, m.start - 40) : m.start].rstrip()
+    words = (before[:-1].split()[-1:] if before.endswith(",") else []) + text[m.start : m.stop].split()
+    return [w for w in (w.strip(",") for w in words) if role_lemma(w)]
+
+
+def speaks_for_org(m: Mention) -> bool:
+    """Is ``m`` an unnamed spokesperson of a named organisation ("представитель Philips",
+    "пресс-служба Мосгорсуда"), who speaks for it?"""
+    return bool(m.org) and m.role in tagged("role_nouns", "spokesperson")
