@@ -212,6 +212,8 @@ class Institutions(TextMentions):
         words = org.split()
         if words and all(w[:1].isupper() for w in words) and any(name_tags(w) & _PERSONAL for w in words):
             return None  # "представительница Степаненко" speaks for a person, and is not her
+        if len(words) == 1 and any(e.name.split()[-1][:4] == org[:4] for e in self.persons_with(org[:4])):
+            return None  # "представитель Макрона" after "Эмманюэль Макрон": his, not him
         if any(w[:1].isupper() for w in words):
             return self.org_name(organisation_of(org))
         if words and all(generic_org_word(w) for w in words):
