@@ -31,6 +31,7 @@ from .entities import PARAGRAPHS_AFTER, PARAGRAPHS_BEFORE, Entities, Entity, res
 from .kinds import Mention
 from .model import MARGIN_CAP, Features, QuoteModel
 from .outlets import plural_verb
+from .referents import points_back
 from .roles import place_only, plural_head
 from .speech import past_gender
 from .turns import Turn
@@ -453,12 +454,10 @@ def _rule_speaker(doc: Doc, c: Candidate) -> str | None:
         doc.memo[("issuer",)] = people.resolve(m, c.start)  # "в сообщении Минобороны Казахстана"
     if m.kind == "role" and not plural_head(m.head):
         speaker = people.holder_name(m, c.start)
-        # "российский президент" is the one of Russia the text named, not the last actor (of Turkey)
-        if (
-            speaker is None
-            and m.role in tagged("role_nouns", "anaphoric")
-            and not (m.org and place_only(m.org))
-        ):
+        # "российский президент" is the one of Russia the text named, not the last actor (of Turkey);
+        # "тренер теннисиста" is not the tennis player
+        anaphoric = m.role in tagged("role_nouns", "anaphoric") and points_back(m)
+        if speaker is None and anaphoric and not (m.org and place_only(m.org)):
             speaker = people.last_person(m.start, _cue_gender(c.cue.cue))
         if speaker is not None:
             return speaker

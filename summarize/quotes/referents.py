@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ..lexicon import column, tagged
-from ..morph import normalize_word
+from ..morph import normalize_word, parses
 from .kinds import Mention, person_text, role_lemma
 from .roles import place_only, plural_head
 
@@ -27,8 +27,11 @@ def points_back(m: Mention) -> bool:
 
 
 def _principal(word: str) -> bool:
-    """Does a role's complement start with a person it serves: a possessive, a role, a surname?"""
-    return normalize_word(word) in column("possessives") or role_lemma(word) is not None or person_text(word)
+    """Does a role's complement start with a person it serves: a possessive, a role, a surname, an
+    animate noun ("тренер теннисиста")?"""
+    if normalize_word(word) in column("possessives") or role_lemma(word) is not None or person_text(word):
+        return True
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag and "gent" in p.tag for p in parses(word)[:2])
 
 
 def roles_of(text: str, m: Mention) -> list[str]:
