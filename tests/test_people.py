@@ -23,6 +23,7 @@ from summarize.quotes.names import (
 )
 from summarize.quotes.orgs import organisation_of
 from summarize.quotes.people import People
+from summarize.quotes.referents import names_holder
 from summarize.quotes.speech import speaks
 from summarize.text import tokens
 
@@ -1550,3 +1551,12 @@ def test_whom_a_role_serves_is_never_its_speaker(text):
     (quote,) = extract_quotes(text)
     served = next(name for name in ("Макрон", "Медведев", "Петров") if name in text)
     assert quote.speaker is not None and served not in quote.speaker.split()
+
+
+def test_a_person_after_a_role_and_a_verb_is_no_holder_of_the_role():
+    for text, holder in [
+        ("Журналист спросил Пескова, будет ли встреча.", False),
+        ("Об этом сообщил президент ассоциации «Здравствуй!» Ирина Боровова.", True),
+    ]:
+        role, person = mentions(text)
+        assert (role.kind, person.kind, names_holder(text, role, person)) == ("role", "person", holder)

@@ -14,7 +14,6 @@ named the speaker) gives ``Quote.speaker_confidence`` through :class:`.model.Con
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -31,7 +30,7 @@ from .entities import PARAGRAPHS_AFTER, PARAGRAPHS_BEFORE, Entities, Entity, res
 from .kinds import Mention
 from .model import MARGIN_CAP, Features, QuoteModel
 from .outlets import plural_verb
-from .referents import points_back
+from .referents import names_holder, points_back
 from .roles import place_only, plural_head
 from .speech import past_gender
 from .turns import Turn
@@ -218,7 +217,7 @@ def options(
         if option is None or entity.name in barred:
             continue
         for label, m in roles:
-            if any(e.kind == "person" and _names_holder(doc.text, m, e) for e in entity.mentions):
+            if any(e.kind == "person" and names_holder(doc.text, m, e) for e in entity.mentions):
                 option.features[f"{label}:holder_next"] = option.features["holder_next"] = 1.0
         _tie(option, entity.name, set(entity.starts), c, relations, primary, pointing, layout)
         _tie(option, entity.name, set(), c, relations, primary, resolved, layout, "resolved")
@@ -308,17 +307,6 @@ def _tie(
     if r is not None:
         f[f"primary:{how}{r}"] = f[f"primary:{how}{r}&{primary.kind}"] = 1.0
         option.mention, option.cue = primary, c.cue.cue if c.cue else None
-
-
-_HOLDER_GAP = re.compile(r"(?:[^\W\d_]|[ «»\"“”'!-])*")
-"""Words, spaces, marks and hyphens: no comma, full stop, dash or line between a role and its holder."""
-
-
-def _names_holder(text: str, role: Mention, m: Mention) -> bool:
-    """Does the person ``m`` follow the role phrase ``role`` with only words between, so is the
-    role's holder, where the mention of the role stopped short ("президент ассоциации
-    «Здравствуй!» Ирина Боровова": the sentence was split after the marks)?"""
-    return 0 <= m.start - role.stop <= 80 and _HOLDER_GAP.fullmatch(text, role.stop, m.start) is not None
 
 
 def _rank(name: str, ranked: Sequence[str]) -> int | None:

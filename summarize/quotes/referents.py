@@ -4,8 +4,11 @@
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import column, tagged
-from ..morph import normalize_word, parses
+from ..morph import is_verbal, normalize_word, parses
+from ..text import TOKEN
 from .kinds import Mention, person_text, role_lemma
 from .roles import place_only, plural_head
 
@@ -45,3 +48,17 @@ def speaks_for_org(m: Mention) -> bool:
     """Is ``m`` an unnamed spokesperson of a named organisation ("представитель Philips",
     "пресс-служба Мосгорсуда"), who speaks for it?"""
     return bool(m.org) and m.role in tagged("role_nouns", "spokesperson")
+
+
+_HOLDER_GAP = re.compile(r"(?:[^\W\d_]|[ «»\"“”'!-])*")
+"""Words, spaces, marks and hyphens: no comma, full stop, dash or line between a role and its holder."""
+
+
+def names_holder(text: str, role: Mention, m: Mention) -> bool:
+    """Does the person ``m`` follow the role phrase ``role`` with only words between, so is the
+    role's holder, where the mention of the role stopped short ("президент ассоциации
+    «Здравствуй!» Ирина Боровова": the sentence was split after the marks), no verb between ("Журналист
+    спросил Пескова")?"""
+    if not (0 <= m.start - role.stop <= 80 and _HOLDER_GAP.fullmatch(text, role.stop, m.start)):
+        return False
+    return not any(is_verbal(w) for w in TOKEN.findall(text, role.stop, m.start))
