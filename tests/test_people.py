@@ -1560,3 +1560,15 @@ def test_a_person_after_a_role_and_a_verb_is_no_holder_of_the_role():
     ]:
         role, person = mentions(text)
         assert (role.kind, person.kind, names_holder(text, role, person)) == ("role", "person", holder)
+
+
+def test_a_pronoun_points_back_to_its_own_paragraph_first():
+    text = (
+        "Его слова подтвердил официальный представитель МИД Турции Танжу Бильгич. «Предложение "
+        "остается в силе», — написал дипломат.\n\n"
+        "Пресс-секретарь президента России Дмитрий Песков отказался комментировать детали. "
+        "«Это прерогатива МИДа», — сказал он журналистам."
+    )
+    people = Doc(text).people  # read by paragraphs, as extraction reads it
+    he = [m for m in people.mentions_between(0, len(text)) if m.kind == "pron"][-1]
+    assert people.antecedents(he, he.start, 2) == ["Дмитрий Песков", "Танжу Бильгич"]

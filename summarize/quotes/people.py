@@ -462,7 +462,7 @@ class People(Institutions):
                 ):
                     continue  # "замминистра" after "глава Минздрава Михаил Мурашко": not the minister
                 names.add(full)
-                tier = (0 if e.subject and not e.prep else 2) - speaks(self.text, e)
+                tier = (0 if e.subject and not e.prep else 2) - speaks(self.text, e) + (n != first)
                 if len(full.split()) == 1 and not name_tags(full):
                     tier += 1  # a capitalised word alone, that may be no name at all
                 if role is not None and other_office(role, e):
