@@ -877,6 +877,8 @@ def test_people_give_the_fullest_name_of_a_surname():
             "{s|представителя компании Boeing}.",
             "Boeing",
         ),
+        # the outlet told comes between the verb and where it was said
+        ("Как сообщили РБК в {s|пресс-службе ВТБ}, «банк работает в штатном режиме».", "ВТБ"),
         # an outlet's common noun ends its name before the role it quotes
         ("«Мы не можем это подтвердить», — цитирует телеканал {s|представителя Пентагона}.", "Пентагон"),
     ],

@@ -350,8 +350,17 @@ def _said_in(text: str, ms: Sequence[Mention], verb: Span, before: bool = False)
             return None
         gap = text[max(0, x.start - 4) : x.start].strip(SPACES).lower().split()
     else:
-        x = next((x for x in ms if x.start >= verb.stop), None)
-        gap = text[verb.stop : x.start].strip(SPACES).lower().split() if x is not None else []
+        after = [x for x in ms if x.start >= verb.stop]
+        start = verb.stop
+        if after and after[0].outlet and not after[0].prep and not text[start : after[0].start].strip(SPACES):
+            # "сообщили РБК в пресс-службе ВТБ": the outlet is told, the bank's press office speaks (one
+            # whose organisation is named further on is left to the model)
+            start, after = (
+                after[0].stop,
+                [x for x in after[1:] if x.kind == "org" or x.org and x.org[:1].isupper()],
+            )
+        x = after[0] if after else None
+        gap = text[start : x.start].strip(SPACES).lower().split() if x is not None else []
     if x is None or not x.prep or x.kind not in ("org", "role"):
         return None
     return x if gap[-1:] in (["в"], ["во"]) and (before or len(gap) == 1) else None
