@@ -1574,3 +1574,13 @@ def test_a_pronoun_points_back_to_its_own_paragraph_first():
     people = Doc(text).people  # read by paragraphs, as extraction reads it
     he = [m for m in people.mentions_between(0, len(text)) if m.kind == "pron"][-1]
     assert people.antecedents(he, he.start, 2) == ["Дмитрий Песков", "Танжу Бильгич"]
+
+
+def test_a_womans_surname_before_a_plural_verb_stays_hers():
+    text = (
+        "Мурашко и Попова провели брифинг. «Ситуация стабилизировалась», — сказала Попова. "
+        "«Коечный фонд достаточен», — добавил глава Минздрава."
+    )
+    names = [m.name for m in Doc(text).people.mentions_between(0, len(text)) if m.kind == "person"]
+    assert names == ["Мурашко", "Попова", "Попова"]
+    assert "Попов" not in [q.speaker for q in extract_quotes(text)]

@@ -188,6 +188,11 @@ def _opening_particles(text: str, toks: Sequence[Span], i: int, hi: int) -> int:
     return k + 1
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _plural_past(word: str) -> bool:
+    return any(p.tag.POS == "VERB" and "plur" in p.tag and "past" in p.tag for p in parses(word)[:2])
+
+
 _GENITIVE_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$")
 
 
@@ -410,6 +415,14 @@ def person_mention(
     if gender is None and i > lo and case is None and gap_between(text, toks[i - 1], toks[i]) == " ":
         before = toks[i - 1].text
         gender = past_gender(before) if speech_word(before) else None
+    if (
+        case is None
+        and gender is None
+        and verb is not None
+        and _plural_past(verb.text)
+        and reads_in(words, "nomn")
+    ):
+        case = "nomn"  # "Мурашко и Попова провели брифинг": subjects, so "Попова" and not "Попов"
     reading = name_reading(words, case)
     name = nominative_name(words, case, gender)
     if subject is None:
@@ -425,7 +438,7 @@ def person_mention(
         name,
         role=role,
         org=org,
-        gender=gender_of(name),
+        gender=gender_of(name) or (gender if gender in ("masc", "femn") else None),  # "— сказала Попова"
         subject=subject,
         prep=governed(text, toks, i, lo) if prep is None else prep,
         first=i if first is None else first,
