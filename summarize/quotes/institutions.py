@@ -15,7 +15,7 @@ from ..lexicon import column, columns, load
 from ..morph import lemmas, name_tags, normalize_word
 from ..punct import CLOSING, MARKS, OPENING, one_of
 from ..records import Span
-from .kinds import Mention, is_outlet
+from .kinds import Mention, is_outlet, org_text
 from .orgs import canonical_org, definitions, generic_org_word, organisation_of, place_word, work_head
 from .reader import BACK, TextMentions
 from .referents import speaks_for_org
@@ -212,7 +212,11 @@ class Institutions(TextMentions):
         words = org.split()
         if words and all(w[:1].isupper() for w in words) and any(name_tags(w) & _PERSONAL for w in words):
             return None  # "представительница Степаненко" speaks for a person, and is not her
-        if len(words) == 1 and any(e.name.split()[-1][:4] == org[:4] for e in self.persons_with(org[:4])):
+        if (
+            len(words) == 1
+            and not org_text(org)
+            and any(e.name.split()[-1][:4] == org[:4] for e in self.persons_with(org[:4]))
+        ):
             return None  # "представитель Макрона" after "Эмманюэль Макрон": his, not him
         if any(w[:1].isupper() for w in words):
             return self.org_name(organisation_of(org))
