@@ -1585,3 +1585,10 @@ def test_a_womans_surname_before_a_plural_verb_stays_hers():
     names = [m.name for m in Doc(text).people.mentions_between(0, len(text)) if m.kind == "person"]
     assert names == ["Мурашко", "Попова", "Попова"]
     assert "Попов" not in [q.speaker for q in extract_quotes(text)]
+
+
+def test_a_relative_of_an_office_holder_does_not_hold_the_office():
+    text = "Сын президента Иван Петров заявил, что «отец ни при чем». «Это провокация», — сказал президент."
+    people = Doc(text).people
+    president = _last(people, "role")
+    assert (people.antecedents(president, president.start), people.last_actor(president)) == ([], None)

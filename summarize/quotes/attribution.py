@@ -446,7 +446,7 @@ def _rule_speaker(doc: Doc, c: Candidate) -> str | None:
         # "тренер теннисиста" is not the tennis player
         anaphoric = m.role in tagged("role_nouns", "anaphoric") and points_back(m)
         if speaker is None and anaphoric and not (m.org and place_only(m.org)):
-            speaker = people.last_person(m.start, _cue_gender(c.cue.cue))
+            speaker = people.last_actor(m, _cue_gender(c.cue.cue))
         if speaker is not None:
             return speaker
     # a plural verb's plural subject ("— указывали местные сотовые компании"), not a noun's owner

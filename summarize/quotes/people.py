@@ -237,19 +237,18 @@ class People(Institutions):
         if not m.org and not e.subject and m.role in tagged("role_nouns", "anaphoric"):
             # "Президент рассказал" after "Владимир Путин говорит": the role named before in an
             # oblique case ("президента Украины Виктора Януковича") yields to the last actor
-            last = self.last_person(m.start)
-            if last is not None and not self._other_office(last, m):
-                return last
+            return self.last_actor(m) or self.named(e)
         return self.named(e)
 
-    def _other_office(self, name: str, m: Mention) -> bool:
-        """Is ``name`` named with roles before ``m``, none of them ``m``'s or, for a head, another head's
-        ("сенатор Джон Маккейн" is no "президент", "глава МИД Сергей Лавров" no "госсекретарь", but a
-        "министр" may be him)?"""
-        found = self.persons_with(name.split()[-1][:4])
-        held = {e.role for e in found if e.start < m.start and e.role and self.named(e) == name}
+    def last_actor(self, m: Mention, gender: str | None = None) -> str | None:
+        """The person last named before the role ``m``, unless the text names them with roles, none of
+        them ``m``'s or, for a head, another head's ("сенатор Джон Маккейн" is no "президент", "глава МИД
+        Сергей Лавров" no "госсекретарь", but a "министр" may be him)."""
+        last = self.last_person(m.start, gender)
+        found = self.persons_with(last.split()[-1][:4]) if last else []
+        held = {e.role for e in found if e.start < m.start and e.role and self.named(e) == last}
         heads = tagged("role_nouns", "head")
-        return bool(held) and m.role not in held and not (m.role in heads and held & heads)
+        return None if held and m.role not in held and not (m.role in heads and held & heads) else last
 
     def resolve(self, m: Mention, pos: int, subject: bool = False) -> str | None:
         """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is.
@@ -469,6 +468,8 @@ class People(Institutions):
                     tier += 3
                 if role and role.org and e.org and other_place(role.org, e.org):
                     continue  # "российский президент" is not "президент Турции Реджеп Тайип Эрдоган"
+                if role and e.role in tagged("role_nouns", "kin") and e.role != role.role:
+                    continue  # "— сказал президент" is not "Сын президента Иван Петров"
                 ranked.append((tier, len(ranked), full))
             if seen > BACK or len(ranked) >= 4 * limit:
                 break
