@@ -1592,3 +1592,11 @@ def test_a_relative_of_an_office_holder_does_not_hold_the_office():
     people = Doc(text).people
     president = _last(people, "role")
     assert (people.antecedents(president, president.start), people.last_actor(president)) == ([], None)
+
+
+def test_an_agent_noun_the_dictionary_lacks_is_no_surname():
+    text = (
+        "«Батарея держится весь день», — отмечает Джон Смит. Тестировщик добавил, что «не может доверять» ей."
+    )
+    assert [m.name for m in mentions(text) if m.kind == "person"] == ["Джон Смит"]
+    assert [q.speaker for q in extract_quotes(text)] == ["Джон Смит", "Джон Смит"]

@@ -145,9 +145,14 @@ def person_text(w: str) -> bool:
     if "Name" in tags or "Patr" in tags or "Surn" in tags:
         return True
     if not is_known(w) and not _mixed_case(w) and not w.isupper() and not w.isascii():
-        # a capitalised word the dictionary lacks is most often a name; "Orgn"/"Geox" guesses are not trusted
-        return True
+        # a capitalised word the dictionary lacks is most often a name ("Orgn"/"Geox" guesses are not
+        # trusted), though not an agent noun: "Тестировщик добавил"
+        return _AGENT.search(w) is None
     return False
+
+
+_AGENT = re.compile(r"щи(?:к|ц)[а-яё]{0,3}$")
+"""The suffix of a noun for one who does something ("тестировщик", "тестировщица")."""
 
 
 def _mixed_case(word: str) -> bool:
