@@ -877,6 +877,11 @@ def test_people_give_the_fullest_name_of_a_surname():
             "{s|представителя компании Boeing}.",
             "Boeing",
         ),
+        # words quoted before the quoting verb are their author's, not the quoter's
+        (
+            "Слова {s|Черчилля} процитировал премьер-министр Борис Джонсон: «Никогда не сдавайтесь».",
+            "Черчилль",
+        ),
         # the outlet told comes between the verb and where it was said
         ("Как сообщили РБК в {s|пресс-службе ВТБ}, «банк работает в штатном режиме».", "ВТБ"),
         # an outlet's common noun ends its name before the role it quotes

@@ -400,12 +400,14 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
     """The speaker of the speech verb ``doc.toks[i]``."""
     text, toks = doc.text, doc.toks
     tok = toks[i]
-    # "приводятся в сообщении слова Косанова", "приводит ТАСС слова Косанова"
-    for j in range(i + 1, min(hi, i + 6)):
+    # "приводятся в сообщении слова Косанова", "приводит ТАСС слова Косанова"; "Слова Черчилля
+    # процитировал Борис Джонсон": the words quoted are Churchill's
+    quoting = lemma in load("quoting_verbs")
+    for j in [*range(i + 1, min(hi, i + 6)), *(range(max(lo, i - 4), i) if quoting else ())]:
         if _words_noun(toks[j].text):
             m = _mention_after(ms, text, toks[j])
-            if m is not None:
-                return Cue(m, _span(text, tok, toks[j]))
+            if m is not None and (j > i or m.stop <= tok.start):
+                return Cue(m, _span(text, tok, toks[j]) if j > i else _span(text, toks[j], tok))
     if lemma in tagged("speech_verbs", "impersonal") or (
         "PRTS" in {pos for _, pos in readings(tok.text)} and lemma not in load("opinion_words")
     ):
