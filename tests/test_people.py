@@ -882,6 +882,8 @@ def test_people_give_the_fullest_name_of_a_surname():
             "Слова {s|Черчилля} процитировал премьер-министр Борис Джонсон: «Никогда не сдавайтесь».",
             "Черчилль",
         ),
+        # who hears the words is not who says them
+        ("Зеленский услышал от {s|Шольца}: «Мы вас поддержим».", "Шольц"),
         # the outlet told comes between the verb and where it was said
         ("Как сообщили РБК в {s|пресс-службе ВТБ}, «банк работает в штатном режиме».", "ВТБ"),
         # an outlet's common noun ends its name before the role it quotes

@@ -408,6 +408,10 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
             m = _mention_after(ms, text, toks[j])
             if m is not None and (j > i or m.stop <= tok.start):
                 return Cue(m, _span(text, tok, toks[j]) if j > i else _span(text, toks[j], tok))
+    if lemma in tagged("speech_verbs", "from"):
+        # "Зеленский услышал от Макрона: «…»": the words are Macron's, the hearer never speaks here
+        k = next((k for k in range(i + 1, min(hi, i + 4)) if word_key(toks[k]) == "от"), None)
+        return Cue(_mention_after(ms, text, toks[k]) if k is not None else None, tok)
     if lemma in tagged("speech_verbs", "impersonal") or (
         "PRTS" in {pos for _, pos in readings(tok.text)} and lemma not in load("opinion_words")
     ):
