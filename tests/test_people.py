@@ -882,6 +882,12 @@ def test_people_give_the_fullest_name_of_a_surname():
             "Слова {s|Черчилля} процитировал премьер-министр Борис Джонсон: «Никогда не сдавайтесь».",
             "Черчилль",
         ),
+        # the content of somebody's statement is theirs, whoever comments on it
+        (
+            "Глава МИД Сергей Лавров прокомментировал заявление {s|Джо Байдена} о том, что «Россия "
+            "должна ответить».",
+            "Джо Байден",
+        ),
         # who hears the words is not who says them
         ("Зеленский услышал от {s|Шольца}: «Мы вас поддержим».", "Шольц"),
         # the outlet told comes between the verb and where it was said

@@ -261,6 +261,12 @@ def clause_cues(
                 yield cue
             continue
         lemma = speech_lemma(tok) or _support_lemma(toks, lo, i)
+        if lemma is None and not after and speech_noun(tok.text) and not spoken:
+            # "прокомментировал заявление Джо Байдена о том, что «…»": the statement's owner speaks
+            m = _mention_after(mentions(), text, tok)
+            if m is not None and _ABOUT.fullmatch(text, m.stop, toks[hi - 1].stop):
+                yield Cue(m, tok)
+                return
         if lemma is None:
             if after and (_words_noun(tok.text) or (speech_noun(tok.text) and _quoted(toks, lo, i))):
                 # "— слова Косанова", "— приводит портал комментарий очевидца"; "— приводит ее слова
@@ -477,6 +483,10 @@ def _verb_cue(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, i: int, lemma: 
     if m is not None and m.outlet and m.relays:
         m = _cited_source(text, ms, m) or m
     return Cue(m, tok)
+
+
+_ABOUT = re.compile(r"\s*о\s+том\s*,\s*(?:что|чтобы)[^.!?;:«»\n]*")
+"""What joins a statement's owner to its content: "заявление Байдена о том, что «…»"."""
 
 
 def _cited_source(text: str, ms: Sequence[Mention], outlet: Mention) -> Mention | None:
