@@ -222,12 +222,8 @@ def options(
         _tie(option, entity.name, set(entity.starts), c, relations, primary, pointing, layout)
         _tie(option, entity.name, set(), c, relations, primary, resolved, layout, "resolved")
         f = option.features
-        if previous is not None and same_speaker(previous, entity.name):
-            f["previous"] = f[f"previous&layout:{layout}"] = 1.0
-            if other_role:
-                f["previous:other_role"] = 1.0
-            if c.start - previous_stop < WINDOW:
-                f["previous:near"] = 1.0
+        if _previous(f, entity.name, previous, other_role, layout) and c.start - previous_stop < WINDOW:
+            f["previous:near"] = 1.0
         if rule is not None and same_speaker(rule, entity.name):
             f["rule"] = f[f"rule&layout:{layout}"] = 1.0
         if "person" in entity.kinds():
@@ -242,10 +238,7 @@ def options(
             f[f"only:{source}"] = 1.0
             if rule is not None and same_speaker(rule, name):
                 f["rule"] = f[f"rule&layout:{layout}"] = 1.0
-            if previous is not None and same_speaker(previous, name):
-                f["previous"] = f[f"previous&layout:{layout}"] = 1.0
-                if other_role:
-                    f["previous:other_role"] = 1.0
+            _previous(f, name, previous, other_role, layout)
             gender_clash(f, verb_gender, name)  # "назвал" is not the lawyer who spoke before, Анна
             option = Option(name, f)
             _tie(option, name, set(), c, relations, primary, pointing, layout)
@@ -267,6 +260,17 @@ def options(
     f[f"none&named:{min(len(entities.by_name), 3)}"] = 1.0
     out.append(Option(None, f))
     return out
+
+
+def _previous(f: dict[str, float], name: str, previous: str | None, other_role: bool, layout: str) -> bool:
+    """Mark ``name`` as the previous quote's speaker, if it is (True then); ``other_role``: the cue's role
+    is one the previous speaker was never named with."""
+    if previous is None or not same_speaker(previous, name):
+        return False
+    f["previous"] = f[f"previous&layout:{layout}"] = 1.0
+    if other_role:
+        f["previous:other_role"] = 1.0
+    return True
 
 
 def _tie(

@@ -25,7 +25,7 @@ from .document import Doc
 from .kinds import Mention, ranks_apart, role_lemma
 from .names import first_name_like, same_person
 from .orgs import country
-from .referents import points_back, roles_of, speaks_for_org
+from .referents import other_offices, points_back, roles_of, speaks_for_org
 from .roles import plural_head
 
 MAX_LOOK_BACK = 40
@@ -155,8 +155,7 @@ class Entities:
         held = {
             role_lemma(w) for m in self._person_mentions(name) if m.role for w in roles_of(self.doc.text, m)
         }
-        heads = tagged("role_nouns", "head")
-        return bool(held) and primary.role not in held and not (primary.role in heads and bool(held & heads))
+        return other_offices(primary.role, held)
 
     def _named(self, entity: Entity) -> list[Mention]:
         """The person mentions of ``entity`` in the whole text: its office may be named paragraphs

@@ -25,6 +25,7 @@ _LAST_WORD = re.compile(r"(\w[\w-]*)\s*$")
 
 
 _PERSONAL = frozenset({"Name", "Surn"})
+"""Dictionary tags of first names and surnames."""
 
 
 class Institutions(TextMentions):

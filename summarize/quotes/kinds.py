@@ -435,6 +435,10 @@ def _head(role: str) -> bool:
     return role_lemma(role.split()[0]) in tagged("role_nouns", "head")
 
 
+MASCULINE_GENITIVE = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$")
+"""A consonant and "а": the genitive ending of a man's name ("Маска", "Байдена")."""
+
+
 _FORMER = re.compile(r"[Ээ]кс-|[Бб]ывш")
 
 

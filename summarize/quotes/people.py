@@ -38,11 +38,9 @@ from .orgs import (
     same_place,
 )
 from .reader import BACK, SCAN
-from .referents import points_back, roles_of, speaks_for_org
+from .referents import other_offices, points_back, roles_of, speaks_for_org
 from .roles import place_only, plural_head, plural_noun
 from .speech import speaks
-
-"""Dictionary tags of first names and surnames."""
 
 _HOLDERS = 4096
 """The most role holders one text keeps found (a look-up is redone past that)."""
@@ -247,8 +245,7 @@ class People(Institutions):
         last = self.last_person(m.start, gender)
         found = self.persons_with(last.split()[-1][:4]) if last else []
         held = {e.role for e in found if e.start < m.start and e.role and self.named(e) == last}
-        heads = tagged("role_nouns", "head")
-        return None if held and m.role not in held and not (m.role in heads and held & heads) else last
+        return None if other_offices(m.role, held) else last
 
     def resolve(self, m: Mention, pos: int, subject: bool = False) -> str | None:
         """The canonical name of the speaker ``m`` names; ``pos`` is where the quote is.

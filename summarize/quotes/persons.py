@@ -16,6 +16,7 @@ from ..morph import CACHE_SIZE, has_case, is_known, lemma_pos, name_tags, normal
 from ..punct import OPENING, WORD_GAP
 from ..records import Span
 from .kinds import (
+    MASCULINE_GENITIVE,
     SURNAME_END,
     Mention,
     capitalised,
@@ -193,9 +194,6 @@ def _plural_past(word: str) -> bool:
     return any(p.tag.POS == "VERB" and "plur" in p.tag and "past" in p.tag for p in parses(word)[:2])
 
 
-_GENITIVE_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$")
-
-
 def genitive_name(words: Sequence[str], gender: str | None, text: str) -> bool:
     """Is a name after a nominative role in the genitive, its principal's ("пресс-секретарь
     Зеленского"; "советник Джо Байдена" where the text says "Байден" too; "советник Путина" when the
@@ -205,7 +203,7 @@ def genitive_name(words: Sequence[str], gender: str | None, text: str) -> bool:
     if last.lower().endswith(("ого", "его")):
         return True
     first = len(words) > 1 and "Name" in name_tags(words[0]) and not _oblique(words[0])
-    if gender == "femn" or not _GENITIVE_END.search(last) or first:
+    if gender == "femn" or not MASCULINE_GENITIVE.search(last) or first:
         return False  # "сказала министр Петрова", "глава МИД Украины Дмитрий Кулеба"
     if re.search(rf"(?<!\w){re.escape(last[:-1])}(?!\w)", text):
         return True  # the text names "Байден" elsewhere

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from ..lexicon import column, tagged
 from ..morph import is_verbal, normalize_word, parses
@@ -35,6 +36,13 @@ def _principal(word: str) -> bool:
     if normalize_word(word) in column("possessives") or role_lemma(word) is not None or person_text(word):
         return True
     return any(p.tag.POS == "NOUN" and "anim" in p.tag and "gent" in p.tag for p in parses(word)[:2])
+
+
+def other_offices(role: str | None, held: AbstractSet[str | None]) -> bool:
+    """Are the roles a person was ``held`` named with all other than ``role``, and, for a head, no
+    head's ("сенатор" is no "президент"; "глава МИД" may be a "министр")?"""
+    heads = tagged("role_nouns", "head")
+    return bool(held) and role not in held and not (role in heads and bool(held & heads))
 
 
 def roles_of(text: str, m: Mention) -> list[str]:

@@ -27,6 +27,7 @@ from ..morph import (
 from ..punct import CLOSING, MARKS, WORD_GAP, closes, opens
 from ..records import Span
 from .kinds import (
+    MASCULINE_GENITIVE,
     Mention,
     capitalised,
     gap_between,
@@ -418,9 +419,10 @@ def role_gender(word: str, role: str) -> str | None:
     """The sex a role names: "femn" for "актриса", "пострадавшая", "masc" for an adjective's "осужденный";
     None for a noun such as "министр" (who may be a woman)."""
     found = _role_parses(word, role)
-    if role in tagged("role_nouns", "substantive"):
+    substantive = role in tagged("role_nouns", "substantive")
+    if substantive:
         found = tuple(p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF") and "sing" in p.tag) or found
-    sexed = ("femn", "masc") if role in tagged("role_nouns", "substantive") else ("femn",)
+    sexed = ("femn", "masc") if substantive else ("femn",)
     return next((g for g in sexed if found and all(g in p.tag for p in found)), None)
 
 
@@ -448,13 +450,12 @@ def _may_be_in(word: str, cases: frozenset[str]) -> bool:
     forms = parses(word)
     if not forms or not is_known(word) or any("Fixd" in p.tag or str(p.tag.case) in cases for p in forms):
         return True
-    if "gent" in cases and word[:1].isupper() and _MASCULINE_GENITIVE.search(word.lower()) is not None:
+    if "gent" in cases and word[:1].isupper() and MASCULINE_GENITIVE.search(word.lower()) is not None:
         return True  # "миллиардера Илона Маска": a man's name the dictionary reads as a woman's, a noun
     return "nomn" in cases and _NOMINATIVE_SURNAME.search(word.lower()) is not None
 
 
 _NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ой|ова|ева|ёва|ина|ына|ая)$")
-_MASCULINE_GENITIVE = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$")
 
 
 def genitive_word(word: str) -> bool:
